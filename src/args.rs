@@ -1,0 +1,101 @@
+//! The command line, as clap derive types. Doc comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  the input has problems to fix (facts, criteria table, templates, changed archive)
+  2  usage error (unknown command or option, missing argument)
+  3  I/O or internal error (cannot read or write a file; a bug)";
+
+/// Render the documents a cloud vendor submits against a city's 外部サービスの利用基準別表.
+#[derive(Debug, Parser)]
+#[command(name = "beppyo", version, about, after_help = EXIT_CODES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write an annotated facts template (and its JSON Schema beside it).
+    Init {
+        /// Where to write the template.
+        #[arg(default_value = "vendor.yaml")]
+        path: PathBuf,
+    },
+    /// Check a facts file: every problem and every unanswered row.
+    Check {
+        /// The facts file.
+        facts: PathBuf,
+        #[command(flatten)]
+        table: TableArgs,
+    },
+    /// Render every document of the submission.
+    Render {
+        /// The facts file.
+        facts: PathBuf,
+        /// The output root; the submission goes to DIR/<vendor-slug>/<submission-id>/.
+        #[arg(short, long, default_value = "output")]
+        output: PathBuf,
+        /// Replace an existing submission folder whose content differs.
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        table: TableArgs,
+        /// Templates that replace the embedded ones, file by file.
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+    },
+    /// Check an archived submission folder against its manifest.
+    Verify {
+        /// The submission folder (holding manifest.json).
+        dir: PathBuf,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Work with the document templates.
+    Templates {
+        #[command(subcommand)]
+        command: TemplatesCommand,
+    },
+    /// List the rows of the criteria table in use.
+    Criteria {
+        #[command(flatten)]
+        table: TableArgs,
+    },
+    /// Print the JSON Schema of the facts file.
+    Schema,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// Write the embedded templates into DIR for editing.
+    Export {
+        /// The folder to write into (created if needed).
+        dir: PathBuf,
+    },
+}
+
+/// Which criteria table to use.
+#[derive(Debug, Args)]
+pub struct TableArgs {
+    /// Another city's criteria table (same format as data/criteria/default.yaml).
+    #[arg(long, value_name = "FILE")]
+    pub criteria: Option<PathBuf>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

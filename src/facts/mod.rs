@@ -1,0 +1,152 @@
+//! The vendor's facts: reading the file, parsing it into [`Facts`], and checking it.
+//!
+//! Reading guards the door (size limit, encoding); parsing turns YAML into the typed
+//! [`model`]; [`validate`] applies what types cannot say. Problems come back located in
+//! the source file, all at once where the parser allows it.
+
+pub mod model;
+pub mod rows;
+pub mod validate;
+
+use std::path::{Path, PathBuf};
+
+pub use model::Facts;
+
+use crate::criteria::Criteria;
+use crate::diagnostic::Problem;
+use crate::yaml::{self, SourceMap};
+
+/// Files larger than this are refused before parsing: a facts file is a few dozen KiB.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A facts file as read from disk.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as the user gave it, for messages.
+    pub name: String,
+    /// The exact bytes, for the archive's hash and copy.
+    pub bytes: Vec<u8>,
+    /// The text as parsed (UTF-8, without a byte-order mark).
+    pub text: String,
+}
+
+/// Why a facts file cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum FactsError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} is {size} bytes; facts files are limited to {limit} bytes")]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    #[error("{path} is not UTF-8 text (invalid byte at offset {offset}){hint}")]
+    Encoding {
+        path: PathBuf,
+        offset: usize,
+        hint: &'static str,
+    },
+    #[error("{} has {} problem(s)", file.name, problems.len())]
+    Problems {
+        file: Box<SourceFile>,
+        problems: Vec<Problem>,
+    },
+}
+
+impl SourceFile {
+    /// Reads a facts file, refusing oversized and non-UTF-8 files.
+    pub fn read(path: &Path) -> Result<SourceFile, FactsError> {
+        let read_error = |source| FactsError::Read {
+            path: path.to_path_buf(),
+            source,
+        };
+        let size = std::fs::metadata(path).map_err(read_error)?.len();
+        if size > MAX_FILE_BYTES {
+            return Err(FactsError::TooLarge {
+                path: path.to_path_buf(),
+                size,
+                limit: MAX_FILE_BYTES,
+            });
+        }
+        let bytes = std::fs::read(path).map_err(read_error)?;
+        if let Err(error) = std::str::from_utf8(&bytes) {
+            return Err(FactsError::Encoding {
+                path: path.to_path_buf(),
+                offset: error.valid_up_to(),
+                hint: encoding_hint(&bytes),
+            });
+        }
+        SourceFile::from_bytes(&path.display().to_string(), bytes).map_err(|offset| {
+            FactsError::Encoding {
+                path: path.to_path_buf(),
+                offset,
+                hint: "",
+            }
+        })
+    }
+
+    /// Decodes bytes as UTF-8, dropping a byte-order mark. Returns the offset of the first
+    /// invalid byte on failure.
+    pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<SourceFile, usize> {
+        let text = match std::str::from_utf8(&bytes) {
+            Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text).to_string(),
+            Err(error) => return Err(error.valid_up_to()),
+        };
+        Ok(SourceFile {
+            name: name.to_string(),
+            bytes,
+            text,
+        })
+    }
+}
+
+/// Japanese Windows editors often save Shift_JIS (CP932): say so, and how to fix it.
+fn encoding_hint(bytes: &[u8]) -> &'static str {
+    let looks_sjis = bytes.windows(2).any(|w| {
+        matches!(w[0], 0x81..=0x9f | 0xe0..=0xef) && matches!(w[1], 0x40..=0x7e | 0x80..=0xfc)
+    });
+    if looks_sjis {
+        ". It looks like Shift_JIS (CP932). Save it as UTF-8: in VS Code, click the encoding in the status bar → 'Save with Encoding' → 'UTF-8'; in Notepad, 'Save As' → Encoding 'UTF-8'"
+    } else {
+        ". Save the file as UTF-8"
+    }
+}
+
+/// Parses and checks a facts file against a table. Returns the facts, or every problem
+/// found, each located in the file where possible.
+pub fn load(file: &SourceFile, criteria: &Criteria) -> Result<(Facts, Vec<Problem>), Vec<Problem>> {
+    let facts: Facts = yaml::from_str(&file.text)
+        .map_err(|error| vec![Problem::error(Vec::new(), error.message).at(error.location)])?;
+    let map = SourceMap::build(&file.text);
+    let problems: Vec<Problem> = validate::validate(&facts, criteria)
+        .into_iter()
+        .map(|p| {
+            let location = map.locate(&p.path);
+            p.at(location)
+        })
+        .collect();
+    if problems.iter().any(Problem::is_error) {
+        Err(problems)
+    } else {
+        Ok((facts, problems))
+    }
+}
+
+/// Reads, parses and checks in one step, for callers that only need the facts.
+pub fn load_path(
+    path: &Path,
+    criteria: &Criteria,
+) -> Result<(SourceFile, Facts, Vec<Problem>), FactsError> {
+    let file = SourceFile::read(path)?;
+    match load(&file, criteria) {
+        Ok((facts, warnings)) => Ok((file, facts, warnings)),
+        Err(problems) => Err(FactsError::Problems {
+            file: Box::new(file),
+            problems,
+        }),
+    }
+}

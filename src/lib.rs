@@ -1,0 +1,30 @@
+//! beppyo: the documents a cloud vendor submits against a Japanese city's
+//! 「外部サービスの利用基準別表」, rendered from one YAML file of facts.
+//!
+//! # Steps
+//!
+//! 1. **load** — the criteria table ([`criteria`]) and the vendor's facts ([`facts`]),
+//!    both through the one YAML module ([`yaml`]);
+//! 2. **validate** — types first, then what the table demands ([`facts::validate`]);
+//!    problems are plain data ([`diagnostic`]) located in the source file;
+//! 3. **render** — Tera templates ([`templates`]) to Markdown ([`render`]), collecting
+//!    which section answers which row ([`crossref`]) and building the 別表対応表 from it;
+//! 4. **write** — the submission folder, staged and renamed into place, with its
+//!    manifest ([`archive`]).
+//!
+//! [`build_submission`] runs steps 3 and 4's preparation for already-loaded inputs. The
+//! library never prints and never exits; the binary reports.
+
+pub mod archive;
+pub mod criteria;
+pub mod crossref;
+pub mod diagnostic;
+pub mod facts;
+pub mod init;
+pub mod render;
+pub mod schema;
+pub mod submission;
+pub mod templates;
+pub mod yaml;
+
+pub use submission::{Inputs, Submission, build_submission};

@@ -1,0 +1,306 @@
+//! The `beppyo` binary: parses the command line, wires the library's stages, reports.
+
+mod args;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use beppyo::archive::{self, ArchiveError, FileState, WriteOutcome};
+use beppyo::criteria::{Criteria, CriteriaError};
+use beppyo::diagnostic::{self, Problem};
+use beppyo::facts::rows::{self, RowStatus};
+use beppyo::facts::{self, FactsError, SourceFile};
+use beppyo::{init, render, schema, templates};
+use clap::Parser;
+
+use args::{Cli, Command, TableArgs, TemplatesCommand};
+
+/// A failure as the user sees it: the text to print and the exit code.
+struct Failure {
+    code: u8,
+    message: String,
+}
+
+const DATA: u8 = 1;
+const USAGE: u8 = 2;
+const IO: u8 = 3;
+
+impl Failure {
+    fn data(message: impl Into<String>) -> Failure {
+        Failure {
+            code: DATA,
+            message: message.into(),
+        }
+    }
+
+    fn io(message: impl Into<String>) -> Failure {
+        Failure {
+            code: IO,
+            message: message.into(),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!(
+            "beppyo: internal error (this is a bug in beppyo, not in your files): {info}\n\
+             Please report it with the command you ran and, if you can, the input files."
+        );
+    }));
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { USAGE } else { 0 });
+        }
+    };
+    match std::panic::catch_unwind(|| run(cli)) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(failure)) => {
+            eprintln!("{}", failure.message.trim_end());
+            ExitCode::from(failure.code)
+        }
+        Err(_) => ExitCode::from(IO),
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Init { path } => run_init(&path),
+        Command::Check { facts, table } => run_check(&facts, &table),
+        Command::Render {
+            facts,
+            output,
+            force,
+            table,
+            templates,
+        } => run_render(&facts, &output, force, &table, templates.as_deref()),
+        Command::Verify { dir, json } => run_verify(&dir, json),
+        Command::Templates {
+            command: TemplatesCommand::Export { dir },
+        } => run_export(&dir),
+        Command::Criteria { table } => run_criteria(&table),
+        Command::Schema => {
+            print!("{}", schema::facts_schema_json());
+            Ok(())
+        }
+    }
+}
+
+fn run_init(path: &Path) -> Result<(), Failure> {
+    let (template, schema) = init::write(path).map_err(|e| match e {
+        init::InitError::Exists { .. } => Failure::data(format!("error: {e}")),
+        init::InitError::Write { .. } => Failure::io(format!("error: {e}")),
+    })?;
+    println!(
+        "wrote {} and {}\nReplace every 【要記入】 and example value with your own facts, then run: beppyo check {}",
+        template.display(),
+        schema.display(),
+        template.display()
+    );
+    Ok(())
+}
+
+fn load_criteria(table: &TableArgs) -> Result<(Criteria, String, String), Failure> {
+    let (criteria, text) = Criteria::load(table.criteria.as_deref()).map_err(criteria_failure)?;
+    let origin = table
+        .criteria
+        .as_ref()
+        .map_or_else(|| "embedded".to_string(), |p| p.display().to_string());
+    Ok((criteria, text, origin))
+}
+
+fn criteria_failure(error: CriteriaError) -> Failure {
+    match error {
+        CriteriaError::Read { .. } => Failure::io(format!("error: {error}")),
+        CriteriaError::Parse {
+            name,
+            source_text,
+            error,
+        } => {
+            let problem = Problem::error(Vec::new(), error.message).at(error.location);
+            Failure::data(diagnostic::render(&name, &source_text, &[problem]))
+        }
+        CriteriaError::Invalid { .. } => Failure::data(format!("error: {error}")),
+    }
+}
+
+fn facts_failure(error: FactsError) -> Failure {
+    match error {
+        FactsError::Read { .. } => Failure::io(format!("error: {error}")),
+        FactsError::Problems { file, problems } => {
+            let errors = problems.iter().filter(|p| p.is_error()).count();
+            Failure::data(format!(
+                "{}error: {} has {errors} problem(s) to fix; nothing was written",
+                diagnostic::render(&file.name, &file.text, &problems),
+                file.name
+            ))
+        }
+        FactsError::TooLarge { .. } | FactsError::Encoding { .. } => {
+            Failure::data(format!("error: {error}"))
+        }
+    }
+}
+
+fn run_check(path: &Path, table: &TableArgs) -> Result<(), Failure> {
+    let (criteria, _, _) = load_criteria(table)?;
+    let file = SourceFile::read(path).map_err(facts_failure)?;
+    match facts::load(&file, &criteria) {
+        Ok((facts, warnings)) => {
+            print!("{}", diagnostic::render(&file.name, &file.text, &warnings));
+            print!("{}", status_table(&facts, &criteria));
+            println!("{}: OK — every row is answered", file.name);
+            Ok(())
+        }
+        Err(problems) => {
+            let unanswered: Vec<&Problem> = problems
+                .iter()
+                .filter(|p| p.message.contains("に回答がありません"))
+                .collect();
+            let mut text = diagnostic::render(&file.name, &file.text, &problems);
+            if !unanswered.is_empty() {
+                text.push_str("unanswered rows:\n");
+                for problem in unanswered {
+                    if let Some(row) = problem.row.as_ref().and_then(|id| criteria.row(id)) {
+                        text.push_str(&format!("  {}  {}\n", row.id, row.full_text()));
+                    }
+                }
+            }
+            text.push_str(&format!(
+                "error: {} has {} problem(s)",
+                file.name,
+                problems.iter().filter(|p| p.is_error()).count()
+            ));
+            Err(Failure::data(text))
+        }
+    }
+}
+
+/// One line per row: ID, status, and the reason or date where there is one.
+fn status_table(facts: &facts::Facts, criteria: &Criteria) -> String {
+    let mut out = String::new();
+    for (id, status) in rows::statuses(facts, criteria) {
+        let detail = match &status {
+            RowStatus::NotApplicable { reason } => format!("  {reason}"),
+            RowStatus::Planned { date, .. } => format!("  {date}"),
+            _ => String::new(),
+        };
+        out.push_str(&format!("{id}  {}{detail}\n", status.label()));
+    }
+    out
+}
+
+fn run_render(
+    path: &Path,
+    output: &Path,
+    force: bool,
+    table: &TableArgs,
+    template_dir: Option<&Path>,
+) -> Result<(), Failure> {
+    let (criteria, criteria_text, criteria_origin) = load_criteria(table)?;
+    let (file, facts, warnings) = facts::load_path(path, &criteria).map_err(facts_failure)?;
+    if !warnings.is_empty() {
+        eprint!("{}", diagnostic::render(&file.name, &file.text, &warnings));
+    }
+    let templates =
+        templates::load(template_dir).map_err(|e| Failure::io(format!("error: {e}")))?;
+    let inputs = beppyo::Inputs {
+        facts_file: &file,
+        facts: &facts,
+        criteria: &criteria,
+        criteria_text: &criteria_text,
+        criteria_origin,
+        templates: &templates,
+    };
+    let submission = beppyo::build_submission(&inputs).map_err(|e| match e {
+        render::RenderError::Template { .. } | render::RenderError::Uncovered(_) => {
+            Failure::data(format!("error: {e}\nnothing was written"))
+        }
+    })?;
+    let target = output.join(&submission.folder);
+    let outcome =
+        archive::write_folder(&target, &submission.files, force).map_err(|e| match e {
+            ArchiveError::Exists { .. } => Failure::data(format!("error: {e}")),
+            _ => Failure::io(format!("error: {e}")),
+        })?;
+    let verb = match outcome {
+        WriteOutcome::Written => "wrote",
+        WriteOutcome::Replaced => "replaced",
+        WriteOutcome::Unchanged => "unchanged (identical inputs, nothing to do):",
+    };
+    println!("{verb} {}", target.display());
+    for name in submission.files.keys() {
+        println!("  {name}");
+    }
+    Ok(())
+}
+
+fn run_verify(dir: &Path, json: bool) -> Result<(), Failure> {
+    let manifest = archive::read_manifest(dir).map_err(|e| match e {
+        ArchiveError::Read { .. } => Failure::io(format!("error: {e}")),
+        _ => Failure::data(format!("error: {e}")),
+    })?;
+    let checks =
+        archive::check_files(dir, &manifest).map_err(|e| Failure::io(format!("error: {e}")))?;
+    let ok = checks.iter().all(|c| c.state == FileState::Ok);
+    if json {
+        let report = serde_json::json!({ "ok": ok, "files": checks });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        );
+    } else {
+        for check in &checks {
+            let state = match check.state {
+                FileState::Ok => "OK",
+                FileState::Changed => "CHANGED",
+                FileState::Missing => "MISSING",
+                FileState::Unexpected => "UNEXPECTED",
+            };
+            println!("{state:<10} {}", check.file);
+        }
+    }
+    if ok {
+        if !json {
+            println!("{}: every file matches manifest.json", dir.display());
+        }
+        Ok(())
+    } else {
+        Err(Failure::data(format!(
+            "error: {} does not match its manifest",
+            dir.display()
+        )))
+    }
+}
+
+fn run_export(dir: &Path) -> Result<(), Failure> {
+    let written = templates::export(dir).map_err(|e| match e {
+        templates::TemplateError::Exists { .. } => Failure::data(format!("error: {e}")),
+        _ => Failure::io(format!("error: {e}")),
+    })?;
+    for path in written {
+        println!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+fn run_criteria(table: &TableArgs) -> Result<(), Failure> {
+    let (criteria, _, origin) = load_criteria(table)?;
+    println!(
+        "{}（{}） version {} — {} rows ({origin})",
+        criteria.title,
+        criteria.source,
+        criteria.version,
+        criteria.rows.len()
+    );
+    for row in &criteria.rows {
+        println!(
+            "{}  {}  {}",
+            row.id,
+            criteria.category_name(&row.category),
+            row.full_text()
+        );
+    }
+    Ok(())
+}

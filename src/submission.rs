@@ -1,0 +1,138 @@
+//! One submission from loaded inputs to the files of its folder.
+//!
+//! This is the pipeline's top: render the documents, list them on the cover letter, and
+//! describe everything in the manifest. It produces bytes in memory; writing them is
+//! [`crate::archive::write_folder`]'s job, so a failure here touches no file.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::archive::{self, CriteriaInfo, FactsInfo, InputEntry, Manifest, OutputEntry};
+use crate::criteria::Criteria;
+use crate::facts::{Facts, SourceFile};
+use crate::render::{self, ListedFile, RenderError};
+use crate::templates::{Origin, Template};
+
+/// The name under which the facts file is archived in the submission folder.
+pub const FACTS_COPY: &str = "facts.yaml";
+
+/// Everything a submission is made from.
+pub struct Inputs<'a> {
+    pub facts_file: &'a SourceFile,
+    pub facts: &'a Facts,
+    pub criteria: &'a Criteria,
+    /// The table's exact text, for its hash.
+    pub criteria_text: &'a str,
+    /// `embedded` or the table's path.
+    pub criteria_origin: String,
+    pub templates: &'a [Template],
+}
+
+/// A rendered submission: its folder's files and where the folder goes.
+pub struct Submission {
+    /// `<vendor-slug>/<submission-id>`, relative to the output root.
+    pub folder: PathBuf,
+    /// File name → bytes, including `manifest.json` and the facts copy.
+    pub files: BTreeMap<String, Vec<u8>>,
+    pub manifest: Manifest,
+}
+
+/// Renders every document and the manifest for a submission.
+pub fn build_submission(inputs: &Inputs) -> Result<Submission, RenderError> {
+    let rendered = render::render_documents(inputs.facts, inputs.criteria, inputs.templates)?;
+    let mut files = BTreeMap::new();
+    let mut outputs = Vec::new();
+    let mut listed = Vec::new();
+    for document in &rendered.documents {
+        let name = format!("{}.md", document.kind.stem);
+        let bytes = document.markdown.clone().into_bytes();
+        listed.push(ListedFile {
+            stem: document.kind.stem.to_string(),
+            title: document.kind.title.to_string(),
+            file: name.clone(),
+            pages: None,
+            bytes: bytes.len() as u64,
+            sha256: archive::sha256(&bytes),
+        });
+        outputs.push(output_entry(
+            &name,
+            document.kind.title,
+            &bytes,
+            &document.rows,
+        ));
+        files.insert(name, bytes);
+    }
+    let cover = render::render_cover(inputs.facts, inputs.criteria, inputs.templates, &listed)?;
+    let cover_name = format!("{}.md", cover.kind.stem);
+    let cover_bytes = cover.markdown.into_bytes();
+    outputs.insert(
+        0,
+        output_entry(&cover_name, cover.kind.title, &cover_bytes, &[]),
+    );
+    files.insert(cover_name, cover_bytes);
+    files.insert(FACTS_COPY.to_string(), inputs.facts_file.bytes.clone());
+
+    let manifest = manifest(inputs, outputs);
+    let mut json = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
+    json.push(b'\n');
+    files.insert(archive::MANIFEST.to_string(), json);
+    Ok(Submission {
+        folder: PathBuf::from(&inputs.facts.vendor.slug).join(&inputs.facts.submission.id),
+        files,
+        manifest,
+    })
+}
+
+fn output_entry(
+    name: &str,
+    title: &str,
+    bytes: &[u8],
+    rows: &[crate::criteria::RowId],
+) -> OutputEntry {
+    OutputEntry {
+        file: name.to_string(),
+        title: title.to_string(),
+        bytes: bytes.len() as u64,
+        sha256: archive::sha256(bytes),
+        rows: rows.iter().map(ToString::to_string).collect(),
+    }
+}
+
+fn manifest(inputs: &Inputs, outputs: Vec<OutputEntry>) -> Manifest {
+    Manifest {
+        format_version: archive::FORMAT_VERSION,
+        tool: archive::Tool {
+            name: env!("CARGO_PKG_NAME").to_string(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+        },
+        submission: archive::SubmissionInfo {
+            id: inputs.facts.submission.id.clone(),
+            vendor_slug: inputs.facts.vendor.slug.clone(),
+            date: inputs.facts.submission.date.to_string(),
+        },
+        criteria: CriteriaInfo {
+            title: inputs.criteria.title.clone(),
+            version: inputs.criteria.version.clone(),
+            origin: inputs.criteria_origin.clone(),
+            sha256: archive::sha256(inputs.criteria_text.as_bytes()),
+        },
+        facts: FactsInfo {
+            file: FACTS_COPY.to_string(),
+            sha256: archive::sha256(&inputs.facts_file.bytes),
+        },
+        templates: inputs
+            .templates
+            .iter()
+            .map(|t| InputEntry {
+                name: t.kind.file_name(),
+                origin: match &t.origin {
+                    Origin::Embedded => "embedded".to_string(),
+                    Origin::Override(path) => path.display().to_string(),
+                },
+                sha256: archive::sha256(t.text.as_bytes()),
+            })
+            .collect(),
+        fonts: Vec::new(),
+        outputs,
+    }
+}
