@@ -146,7 +146,7 @@ fn to_diagnostic(problem: &Problem, source: &str) -> Diagnostic<()> {
     };
     let mut diagnostic = base.with_message(&problem.message);
     if let Some(location) = problem.location {
-        let range = value_range(source, location.offset);
+        let range = value_range(source, byte_offset(source, location));
         let label = if problem.path.is_empty() {
             String::new()
         } else {
@@ -165,6 +165,24 @@ fn to_diagnostic(problem: &Problem, source: &str) -> Diagnostic<()> {
     }
     diagnostic.notes.extend(notes);
     diagnostic
+}
+
+/// The byte offset of a line and (character) column. YAML parsers count offsets in
+/// characters or bytes depending on the crate; line and column are unambiguous.
+fn byte_offset(source: &str, location: Location) -> usize {
+    let line_start: usize = source
+        .split_inclusive('\n')
+        .take(location.line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let line = &source[line_start.min(source.len())..];
+    let column: usize = line
+        .chars()
+        .take(location.column.saturating_sub(1))
+        .take_while(|&c| c != '\n')
+        .map(char::len_utf8)
+        .sum();
+    line_start + column
 }
 
 /// The span to underline: from the value's start to the end of its line (trailing
@@ -201,11 +219,7 @@ mod tests {
         let problem = Problem::error(crate::path!["a", "b"], "too large")
             .row("BAS-06")
             .hint("use 0..100")
-            .at(Some(Location {
-                line: 2,
-                column: 6,
-                offset: 8,
-            }));
+            .at(Some(Location { line: 2, column: 6 }));
         let text = render("f.yaml", source, &[problem]);
         assert!(text.contains("error: too large"), "{text}");
         assert!(text.contains("f.yaml:2:6"), "{text}");

@@ -16,9 +16,8 @@ use yaml_rust2::scanner::Marker;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Location {
     pub line: usize,
+    /// In characters, as an editor counts them.
     pub column: usize,
-    /// Byte offset into the source.
-    pub offset: usize,
 }
 
 /// A YAML document that could not become the expected type.
@@ -36,7 +35,6 @@ pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
         let location = error.location().map(|l| Location {
             line: l.line(),
             column: l.column(),
-            offset: l.index(),
         });
         YamlError {
             message: clean_message(&error.to_string()),
@@ -155,7 +153,6 @@ impl MapBuilder {
         let location = Location {
             line: mark.line(),
             column: mark.col() + 1,
-            offset: mark.index(),
         };
         let is_scalar = scalar_key.is_some();
         match self.stack.last_mut() {

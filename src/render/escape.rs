@@ -9,7 +9,7 @@ use std::io::Write;
 
 /// Characters that open or close Markdown structure anywhere in a line.
 const ALWAYS: &[char] = &[
-    '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '!', '~', '&', '{', '}', '$', '^',
+    '\\', '`', '*', '[', ']', '<', '>', '#', '|', '!', '~', '&', '{', '}', '$', '^',
 ];
 
 /// Private-use characters that beppyo uses internally to mark row declarations; a vendor
@@ -27,8 +27,14 @@ pub fn escape(input: &str) -> String {
     let joined = join_lines(input);
     let mut out = String::with_capacity(joined.len() + 8);
     let mut at_start = true;
+    let mut previous: Option<char> = None;
     let mut chars = joined.chars().peekable();
     while let Some(c) = chars.next() {
+        // An underscore inside a word (file_name) cannot open emphasis in CommonMark.
+        let loose_underscore = c == '_'
+            && !(previous.is_some_and(|p| p.is_ascii_alphanumeric())
+                && chars.peek().is_some_and(|n| n.is_ascii_alphanumeric()));
+        previous = Some(c);
         if c == MARK_OPEN || c == MARK_CLOSE {
             continue;
         }
@@ -43,7 +49,7 @@ pub fn escape(input: &str) -> String {
             matches!(chars.clone().nth(digits), Some('.') | Some(')'))
                 && next_is_blank(&chars, digits + 1)
         };
-        if ALWAYS.contains(&c) || block_marker {
+        if ALWAYS.contains(&c) || block_marker || loose_underscore {
             out.push('\\');
         }
         out.push(c);
@@ -90,7 +96,8 @@ mod tests {
 
     #[test]
     fn metacharacters_are_escaped() {
-        assert_eq!(escape("a*b_c"), "a\\*b\\_c");
+        assert_eq!(escape("a*b_c"), "a\\*b_c");
+        assert_eq!(escape("_x_ a_ _b"), "\\_x\\_ a\\_ \\_b");
         assert_eq!(escape("# x"), "\\# x");
         assert_eq!(escape("- x"), "\\- x");
         assert_eq!(escape("1. x"), "1\\. x");

@@ -1,0 +1,401 @@
+//! The binary as a user runs it: exit codes, messages, files written or left alone.
+
+mod common;
+
+use std::path::Path;
+
+use common::{repo, run};
+
+fn example() -> String {
+    repo()
+        .join("data/example/vendor.yaml")
+        .display()
+        .to_string()
+}
+
+fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Every file below `dir` with its bytes, to compare a folder before and after.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files.extend(snapshot(&path));
+            } else {
+                files.push((path.display().to_string(), std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn check_passes_on_the_example_and_lists_row_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["check", &example()], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("HUM-04  対応予定  2027-03-31"), "{text}");
+    assert!(text.contains("OK"), "{text}");
+}
+
+#[test]
+fn check_reports_every_problem_with_location_and_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = common::example_text()
+        .replace("target_percent: 99.9", "target_percent: 120")
+        .replace("valid_until: 2027-12-31", "valid_until: 2025-01-01");
+    let start = text.find("time_sync: # TEC-03").unwrap();
+    let end = start + text[start..].find("\n\n").unwrap();
+    let text = format!("{}{}", &text[..start], &text[end..]);
+    std::fs::write(dir.path().join("v.yaml"), &text).unwrap();
+    let out = run(&["check", "v.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("v.yaml:"), "{err}");
+    assert!(
+        err.contains("target_percent: 120"),
+        "source line shown: {err}"
+    );
+    assert!(err.contains("別表 BAS-06"), "{err}");
+    assert!(err.contains("別表 AUD-03"), "{err}");
+    assert!(err.contains("unanswered rows:\n  TEC-03"), "{err}");
+    assert!(err.contains("3 problem(s)"), "{err}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(run(&["render"], dir.path()).status.code(), Some(2));
+    assert_eq!(run(&["frobnicate"], dir.path()).status.code(), Some(2));
+    let help = run(&["--help"], dir.path());
+    assert!(help.status.success());
+    assert!(stdout(&help).contains("Exit codes:"));
+}
+
+#[test]
+fn missing_file_is_an_io_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["check", "nope.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr(&out).contains("nope.yaml"));
+}
+
+#[test]
+fn render_writes_the_submission_and_verify_accepts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["render", &example(), "-o", "out"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let folder = dir.path().join("out/aomine-cloud/2026-shinonome-001");
+    let names = beppyo::archive::list_files(&folder).unwrap();
+    assert_eq!(
+        names,
+        [
+            "00_submission-list.md",
+            "01_security-measures.md",
+            "02_exit-plan.md",
+            "03_disposal-procedure.md",
+            "04_sla-draft.md",
+            "05_compliance-matrix.md",
+            "facts.yaml",
+            "manifest.json"
+        ]
+    );
+    assert_eq!(
+        std::fs::read(folder.join("facts.yaml")).unwrap(),
+        std::fs::read(example()).unwrap()
+    );
+    let verify = run(&["verify", &folder.display().to_string()], dir.path());
+    assert!(verify.status.success(), "{}", stdout(&verify));
+
+    // identical inputs: a no-op that says so
+    let again = run(&["render", &example(), "-o", "out"], dir.path());
+    assert!(again.status.success());
+    assert!(stdout(&again).contains("unchanged"), "{}", stdout(&again));
+}
+
+#[test]
+fn verify_names_each_changed_missing_or_extra_file() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        run(&["render", &example(), "-o", "out"], dir.path())
+            .status
+            .success()
+    );
+    let folder = dir.path().join("out/aomine-cloud/2026-shinonome-001");
+    let folder_arg = folder.display().to_string();
+    for name in beppyo::archive::list_files(&folder).unwrap() {
+        if name == "manifest.json" {
+            continue;
+        }
+        let path = folder.join(&name);
+        let original = std::fs::read(&path).unwrap();
+        let mut flipped = original.clone();
+        let middle = flipped.len() / 2;
+        flipped[middle] ^= 0x01;
+        std::fs::write(&path, &flipped).unwrap();
+        let out = run(&["verify", &folder_arg], dir.path());
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert!(
+            stdout(&out).contains(&format!("CHANGED    {name}")),
+            "{}",
+            stdout(&out)
+        );
+        std::fs::remove_file(&path).unwrap();
+        let out = run(&["verify", &folder_arg, "--json"], dir.path());
+        assert_eq!(out.status.code(), Some(1));
+        assert!(stdout(&out).contains("\"missing\""), "{}", stdout(&out));
+        std::fs::write(&path, &original).unwrap();
+    }
+    std::fs::write(folder.join("extra.pdf"), b"x").unwrap();
+    let out = run(&["verify", &folder_arg], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("UNEXPECTED extra.pdf"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn verify_explains_an_unknown_manifest_format() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("manifest.json"),
+        r#"{"format_version": 99}"#,
+    )
+    .unwrap();
+    let out = run(&["verify", "."], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("format_version 99"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_failing_render_leaves_the_output_folder_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        run(&["render", &example(), "-o", "out"], dir.path())
+            .status
+            .success()
+    );
+    let before = snapshot(&dir.path().join("out"));
+    // different facts for the same submission id: refused without --force
+    let changed = common::example_text().replace("rto_hours: 4", "rto_hours: 5");
+    std::fs::write(dir.path().join("v.yaml"), &changed).unwrap();
+    let out = run(&["render", "v.yaml", "-o", "out"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
+    assert_eq!(snapshot(&dir.path().join("out")), before);
+    // a broken template override: nothing written either
+    std::fs::create_dir(dir.path().join("tpl")).unwrap();
+    std::fs::write(
+        dir.path().join("tpl/02_exit-plan.md.tera"),
+        "# x\n{{ nope( }}\n",
+    )
+    .unwrap();
+    let out = run(
+        &[
+            "render",
+            "v.yaml",
+            "-o",
+            "out",
+            "--force",
+            "--templates",
+            "tpl",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("02_exit-plan.md.tera:2:"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(snapshot(&dir.path().join("out")), before);
+    // with --force the new submission replaces the old one
+    let out = run(&["render", "v.yaml", "-o", "out", "--force"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_ne!(snapshot(&dir.path().join("out")), before);
+}
+
+#[test]
+fn init_writes_a_template_that_validates_once_filled() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["init", "mine.yaml"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(dir.path().join("mine.yaml")).unwrap();
+    assert!(text.starts_with("# yaml-language-server: $schema=facts.schema.json\n"));
+    assert!(dir.path().join("facts.schema.json").exists());
+
+    // unfilled: every placeholder is reported
+    let check = run(&["check", "mine.yaml"], dir.path());
+    assert_eq!(check.status.code(), Some(1));
+    assert!(stderr(&check).contains("【要記入】"), "{}", stderr(&check));
+
+    let filled = text
+        .replacen("id: \"【要記入】\"", "id: sub-1", 1)
+        .replacen("slug: \"【要記入】\"", "slug: my-vendor", 1)
+        .replace("\"【要記入】\"", "記入済み");
+    std::fs::write(dir.path().join("mine.yaml"), filled).unwrap();
+    let check = run(&["check", "mine.yaml"], dir.path());
+    assert!(check.status.success(), "{}", stderr(&check));
+
+    // never overwrites
+    let again = run(&["init", "mine.yaml"], dir.path());
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("already exists"));
+}
+
+/// The init template and the example carry the same keys, so neither drifts from the other.
+#[test]
+fn init_template_covers_every_key_of_the_example() {
+    fn keys(value: &serde_json::Value, prefix: &str, out: &mut std::collections::BTreeSet<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    let path = format!("{prefix}.{k}");
+                    out.insert(path.clone());
+                    keys(v, &path, out);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for item in items {
+                    keys(item, &format!("{prefix}[]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let template: serde_json::Value =
+        serde_json::to_value(serde_yaml_value(beppyo::init::TEMPLATE)).unwrap();
+    let example: serde_json::Value =
+        serde_json::to_value(serde_yaml_value(&common::example_text())).unwrap();
+    let (mut a, mut b) = (Default::default(), Default::default());
+    keys(&template, "", &mut a);
+    keys(&example, "", &mut b);
+    let only_example: Vec<_> = b
+        .difference(&a)
+        .filter(|k| !k.starts_with(".planned."))
+        .collect();
+    assert!(
+        only_example.is_empty(),
+        "keys missing from the init template: {only_example:?}"
+    );
+}
+
+fn serde_yaml_value(text: &str) -> serde_json::Value {
+    // through the typed facts would reject placeholders in typed fields, so go untyped
+    beppyo::yaml::from_str::<serde_json::Value>(text).unwrap()
+}
+
+#[test]
+fn schema_validates_the_example_and_is_committed_up_to_date() {
+    let schema_text = beppyo::schema::facts_schema_json();
+    let committed = std::fs::read_to_string(repo().join("data/example/facts.schema.json")).unwrap();
+    assert_eq!(
+        schema_text, committed,
+        "run `beppyo schema > data/example/facts.schema.json`"
+    );
+    let schema: serde_json::Value = serde_json::from_str(&schema_text).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let example = serde_yaml_value(&common::example_text());
+    let errors: Vec<String> = validator
+        .iter_errors(&example)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // and it rejects an unknown key, as the tool does
+    let mut bad = example.clone();
+    bad["sla"]["rto_hour"] = serde_json::json!(4);
+    assert!(!validator.is_valid(&bad));
+}
+
+#[test]
+fn every_enumeration_value_has_a_japanese_label() {
+    fn walk(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    if k == "enum" {
+                        out.extend(
+                            v.as_array()
+                                .unwrap()
+                                .iter()
+                                .filter_map(|s| s.as_str().map(String::from)),
+                        );
+                    } else if k == "const" {
+                        out.extend(v.as_str().map(String::from));
+                    } else {
+                        walk(v, out);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
+            _ => {}
+        }
+    }
+    let schema: serde_json::Value =
+        serde_json::from_str(&beppyo::schema::facts_schema_json()).unwrap();
+    let mut codes = Vec::new();
+    walk(&schema, &mut codes);
+    assert!(codes.len() > 50, "{codes:?}");
+    let missing: Vec<_> = codes
+        .iter()
+        .filter(|c| beppyo::render::labels::label(c).is_none())
+        .collect();
+    assert!(missing.is_empty(), "{missing:?}");
+}
+
+#[test]
+fn templates_export_writes_the_defaults_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["templates", "export", "tpl"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        beppyo::archive::list_files(&dir.path().join("tpl"))
+            .unwrap()
+            .len(),
+        6
+    );
+    let again = run(&["templates", "export", "tpl"], dir.path());
+    assert_eq!(again.status.code(), Some(1));
+    // exported templates render the same documents as the embedded ones
+    let a = run(&["render", &example(), "-o", "a"], dir.path());
+    let b = run(
+        &["render", &example(), "-o", "b", "--templates", "tpl"],
+        dir.path(),
+    );
+    assert!(a.status.success() && b.status.success());
+    let md = |root: &str| {
+        std::fs::read(
+            dir.path()
+                .join(root)
+                .join("aomine-cloud/2026-shinonome-001/01_security-measures.md"),
+        )
+        .unwrap()
+    };
+    assert_eq!(md("a"), md("b"));
+}
+
+#[test]
+fn criteria_lists_forty_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["criteria"], dir.path());
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 41);
+    assert!(text.contains("TEC-18  技術的セキュリティ  情報システムが正規の利用者"));
+}

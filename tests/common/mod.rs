@@ -1,0 +1,53 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use beppyo::criteria::Criteria;
+use beppyo::diagnostic::Problem;
+use beppyo::facts::{self, Facts, SourceFile};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn example_text() -> String {
+    std::fs::read_to_string(repo().join("data/example/vendor.yaml")).unwrap()
+}
+
+pub fn source(text: &str) -> SourceFile {
+    SourceFile::from_bytes("vendor.yaml", text.as_bytes().to_vec()).unwrap()
+}
+
+/// Loads facts text against the shipped table.
+pub fn load(text: &str) -> Result<(Facts, Vec<Problem>), Vec<Problem>> {
+    facts::load(&source(text), &Criteria::embedded())
+}
+
+/// The example with `from` replaced by `to` (which must occur exactly once).
+pub fn example_with(from: &str, to: &str) -> String {
+    let text = example_text();
+    assert_eq!(
+        text.matches(from).count(),
+        1,
+        "`{from}` must occur once in the example"
+    );
+    text.replacen(from, to, 1)
+}
+
+/// The problems of a text that must fail.
+pub fn problems(text: &str) -> Vec<Problem> {
+    load(text).expect_err("the facts should have problems")
+}
+
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_beppyo"))
+}
+
+pub fn run(args: &[&str], dir: &Path) -> std::process::Output {
+    std::process::Command::new(bin())
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}

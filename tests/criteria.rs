@@ -1,0 +1,89 @@
+//! The shipped table: 40 rows with the fixed IDs and the source's texts.
+
+mod common;
+
+use beppyo::criteria::{Criteria, CriteriaError};
+
+#[test]
+fn shipped_table_has_the_forty_rows_verbatim() {
+    let criteria = Criteria::embedded();
+    assert_eq!(criteria.title, "外部サービスの利用基準別表");
+    assert_eq!(criteria.source, "別紙２");
+    assert_eq!(criteria.rows.len(), 40);
+    let expected =
+        std::fs::read_to_string(common::repo().join("tests/fixtures/criteria-rows.txt")).unwrap();
+    let actual: Vec<String> = criteria
+        .rows
+        .iter()
+        .map(|row| {
+            format!(
+                "{}  {}  {}",
+                row.id,
+                criteria.category_name(&row.category),
+                row.full_text()
+            )
+        })
+        .collect();
+    let expected: Vec<&str> = expected.lines().collect();
+    assert_eq!(actual, expected);
+}
+
+#[test]
+fn ids_follow_the_design_numbering() {
+    let criteria = Criteria::embedded();
+    let counts = [
+        ("BAS", 6),
+        ("AUD", 3),
+        ("AST", 2),
+        ("PHY", 2),
+        ("HUM", 4),
+        ("TEC", 18),
+        ("OPS", 5),
+    ];
+    let mut rows = criteria.rows.iter();
+    for (code, count) in counts {
+        for n in 1..=count {
+            let row = rows.next().unwrap();
+            assert_eq!(row.id.as_str(), format!("{code}-{n:02}"));
+            assert_eq!(row.category, code);
+        }
+    }
+    let ast01 = criteria.row_by_str("AST-01").unwrap();
+    let marks: Vec<&str> = ast01.items.iter().map(|i| i.mark.as_str()).collect();
+    assert_eq!(marks, ["①", "②"]);
+}
+
+#[test]
+fn source_typos_are_kept() {
+    let criteria = Criteria::embedded();
+    assert!(
+        criteria
+            .row_by_str("AUD-01")
+            .unwrap()
+            .text
+            .contains("監査結果をを本市に")
+    );
+}
+
+#[test]
+fn another_citys_table_loads_and_is_validated() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("city.yaml");
+    std::fs::write(&good, "title: 別表\nsource: 別紙1\nversion: '2'\ncategories: [{code: NET, name: 通信}]\nrows:\n  - {id: NET-01, category: NET, text: 暗号化すること。}\n").unwrap();
+    let (criteria, _) = Criteria::load(Some(&good)).unwrap();
+    assert_eq!(criteria.rows.len(), 1);
+
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(&bad, "title: 別表\nsource: s\nversion: '1'\ncategories: []\nrows:\n  - {id: NET-01, category: NET, text: x, colour: red}\n").unwrap();
+    match Criteria::load(Some(&bad)) {
+        Err(CriteriaError::Parse { error, .. }) => {
+            assert!(
+                error.message.contains("unknown field `colour`"),
+                "{}",
+                error.message
+            );
+            assert_eq!(error.location.unwrap().line, 6);
+        }
+        other => panic!("expected a located parse error, got {other:?}"),
+    }
+}
