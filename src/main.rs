@@ -10,6 +10,7 @@ use beppyo::criteria::{Criteria, CriteriaError};
 use beppyo::diagnostic::{self, Problem};
 use beppyo::facts::rows::{self, RowStatus};
 use beppyo::facts::{self, FactsError, SourceFile};
+use beppyo::submission::Rerender;
 use beppyo::{init, render, schema, templates};
 use clap::Parser;
 
@@ -243,9 +244,11 @@ fn run_verify(dir: &Path, json: bool) -> Result<(), Failure> {
     })?;
     let checks =
         archive::check_files(dir, &manifest).map_err(|e| Failure::io(format!("error: {e}")))?;
-    let ok = checks.iter().all(|c| c.state == FileState::Ok);
+    let files_ok = checks.iter().all(|c| c.state == FileState::Ok);
+    let rerender = beppyo::submission::rerender(dir, &manifest);
+    let ok = files_ok && !matches!(rerender, Rerender::Differs { .. });
     if json {
-        let report = serde_json::json!({ "ok": ok, "files": checks });
+        let report = serde_json::json!({ "ok": ok, "files": checks, "rerender": rerender });
         println!(
             "{}",
             serde_json::to_string_pretty(&report).unwrap_or_default()
@@ -259,6 +262,20 @@ fn run_verify(dir: &Path, json: bool) -> Result<(), Failure> {
                 FileState::Unexpected => "UNEXPECTED",
             };
             println!("{state:<10} {}", check.file);
+        }
+        match &rerender {
+            Rerender::Identical => {
+                println!("re-render from facts.yaml: byte-identical to the archived documents")
+            }
+            Rerender::Differs { files, reason } => {
+                println!("re-render from facts.yaml: DIFFERENT {}", files.join(", "));
+                if let Some(reason) = reason {
+                    println!("  {reason}");
+                }
+            }
+            Rerender::Skipped { reason } => {
+                println!("re-render from facts.yaml: skipped ({reason})")
+            }
         }
     }
     if ok {

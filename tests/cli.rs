@@ -399,3 +399,44 @@ fn criteria_lists_forty_rows() {
     assert_eq!(text.lines().count(), 41);
     assert!(text.contains("TEC-18  技術的セキュリティ  情報システムが正規の利用者"));
 }
+
+#[test]
+fn verify_rerenders_and_catches_a_document_edited_with_its_hash() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        run(&["render", &example(), "-o", "out"], dir.path())
+            .status
+            .success()
+    );
+    let folder = dir.path().join("out/aomine-cloud/2026-shinonome-001");
+    let ok = run(&["verify", &folder.display().to_string()], dir.path());
+    assert!(stdout(&ok).contains("byte-identical"), "{}", stdout(&ok));
+    // Edit a document and forge its hash in the manifest: the hashes agree, the re-render does not.
+    let doc = folder.join("04_sla-draft.md");
+    let original = std::fs::read_to_string(&doc).unwrap();
+    let edited = original.replace("99.9%以上", "99.0%以上");
+    assert_ne!(edited, original);
+    std::fs::write(&doc, &edited).unwrap();
+    let manifest_path = folder.join("manifest.json");
+    let manifest = std::fs::read_to_string(&manifest_path).unwrap().replace(
+        &beppyo::archive::sha256(original.as_bytes()),
+        &beppyo::archive::sha256(edited.as_bytes()),
+    );
+    let manifest = manifest.replace(
+        &format!("\"bytes\": {},", original.len()),
+        &format!("\"bytes\": {},", edited.len()),
+    );
+    std::fs::write(&manifest_path, manifest).unwrap();
+    let out = run(&["verify", &folder.display().to_string()], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("OK         04_sla-draft.md"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).contains("DIFFERENT 04_sla-draft.md"),
+        "{}",
+        stdout(&out)
+    );
+}
