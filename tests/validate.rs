@@ -195,3 +195,70 @@ fn bom_and_crlf_give_the_same_facts() {
         serde_json::to_string(&b).unwrap()
     );
 }
+
+fn hint_of(text: &str) -> String {
+    let p = problems(text);
+    p[0].hint.clone().unwrap_or_default()
+}
+
+#[test]
+fn parse_errors_come_with_plain_advice() {
+    assert!(
+        hint_of(&example_with(
+            "target_percent: 99.9",
+            "target_percent: ９９．９"
+        ))
+        .contains("全角")
+    );
+    assert!(
+        hint_of(&example_with(
+            "target_percent: 99.9",
+            "target_percent: 99.9%"
+        ))
+        .contains("%")
+    );
+    assert!(hint_of(&example_with("  rto_hours: 4", "  rto_hour: 4")).contains("`rto_hours`"));
+    assert!(
+        hint_of(&example_with("  date: 2026-11-26", "  date: 2026/11/26")).contains("YYYY-MM-DD")
+    );
+    assert!(hint_of("submission:\n\tcity: x\n").contains("タブ"));
+    assert!(hint_of("").contains("beppyo init"));
+}
+
+#[test]
+fn shift_jis_is_refused_with_instructions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sjis.yaml");
+    // 「東雲市」 in Shift_JIS
+    std::fs::write(&path, b"submission:\n  city: \x93\x8c\x89\x5f\x8e\x73\n").unwrap();
+    let error = beppyo::facts::SourceFile::read(&path)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("Shift_JIS") && error.contains("UTF-8"),
+        "{error}"
+    );
+}
+
+#[test]
+fn oversized_files_are_refused_before_parsing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.yaml");
+    std::fs::write(&path, vec![b'#'; 5 * 1024 * 1024]).unwrap();
+    let error = beppyo::facts::SourceFile::read(&path)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("limited to 4194304 bytes"), "{error}");
+}
+
+#[test]
+fn alias_bombs_end_in_an_error() {
+    let mut text = String::from("submission: &a [x, x, x, x, x, x, x, x, x]\n");
+    let mut previous = "a".to_string();
+    for n in 0..9 {
+        let name = format!("n{n}");
+        text.push_str(&format!("k{n}: &{name} [*{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}]\n"));
+        previous = name;
+    }
+    assert!(!problems(&text).is_empty());
+}

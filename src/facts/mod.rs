@@ -119,8 +119,13 @@ fn encoding_hint(bytes: &[u8]) -> &'static str {
 /// Parses and checks a facts file against a table. Returns the facts, or every problem
 /// found, each located in the file where possible.
 pub fn load(file: &SourceFile, criteria: &Criteria) -> Result<(Facts, Vec<Problem>), Vec<Problem>> {
-    let facts: Facts = yaml::from_str(&file.text)
-        .map_err(|error| vec![Problem::error(Vec::new(), error.message).at(error.location)])?;
+    let facts: Facts = yaml::from_str(&file.text).map_err(|error| {
+        let problem = Problem::error(Vec::new(), error.message.clone()).at(error.location);
+        vec![match parse_hint(&error, &file.text) {
+            Some(hint) => problem.hint(hint),
+            None => problem,
+        }]
+    })?;
     let map = SourceMap::build(&file.text);
     let problems: Vec<Problem> = validate::validate(&facts, criteria)
         .into_iter()
@@ -149,4 +154,72 @@ pub fn load_path(
             problems,
         }),
     }
+}
+
+/// Plain-words advice for the parser's commonest complaints.
+fn parse_hint(error: &yaml::YamlError, source: &str) -> Option<String> {
+    let message = error.message.as_str();
+    let line = error
+        .location
+        .and_then(|l| source.lines().nth(l.line.saturating_sub(1)))
+        .unwrap_or("");
+    if line.starts_with('\t') || line.trim_start_matches(' ').starts_with('\t') {
+        return Some("インデントにタブ文字は使えません。半角スペースで字下げしてください".into());
+    }
+    if let Some(unknown) = between(message, "unknown field `", "`") {
+        let expected = message.split("expected one of ").nth(1).unwrap_or("");
+        let nearest = expected
+            .split(", ")
+            .map(|k| k.trim_matches('`'))
+            .map(|k| (strsim::levenshtein(k, unknown), k))
+            .filter(|(d, _)| *d <= 3)
+            .min();
+        return Some(match nearest {
+            Some((_, key)) => {
+                format!("`{key}` のことですか？ 知らないキーは書き間違いとして扱います")
+            }
+            None => {
+                "このキーは事実ファイルにありません。`beppyo schema` で使えるキーを確認してください"
+                    .into()
+            }
+        });
+    }
+    if message.contains("invalid type: string") {
+        let value = between(message, "string \"", "\"").unwrap_or("");
+        if value
+            .chars()
+            .any(|c| ('０'..='９').contains(&c) || c == '．' || c == '％')
+        {
+            return Some(
+                "全角の数字・記号は使えません。半角で、単位を付けずに書いてください（例: 99.9）"
+                    .into(),
+            );
+        }
+        if value.ends_with('%') {
+            return Some("「%」を付けずに数だけを書いてください（例: 99.9）".into());
+        }
+        if message.contains("expected f64") || message.contains("expected u32") {
+            return Some("数を書いてください（例: 99.9 や 30）".into());
+        }
+    }
+    let chrono_errors = [
+        "input contains invalid characters",
+        "input is out of range",
+        "premature end of input",
+        "trailing input",
+        "expected a formatted date",
+    ];
+    if chrono_errors.iter().any(|e| message.contains(e)) {
+        return Some("日付は YYYY-MM-DD で書いてください（例: 2026-11-26）".into());
+    }
+    if message.contains("missing field") {
+        return Some("`beppyo init` のひな形から始めると、必要なキーがそろいます".into());
+    }
+    None
+}
+
+fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let start = text.find(open)? + open.len();
+    let end = text[start..].find(close)? + start;
+    Some(&text[start..end])
 }
