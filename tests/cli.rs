@@ -38,6 +38,13 @@ fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files
 }
 
+/// Renders the example into `dir/out` and returns the submission folder.
+fn render_example(dir: &Path) -> std::path::PathBuf {
+    let out = run(&["render", &example(), "-o", "out"], dir);
+    assert!(out.status.success(), "{}", stderr(&out));
+    dir.join("out/aomine-cloud/2026-shinonome-001")
+}
+
 #[test]
 fn check_passes_on_the_example_and_lists_row_status() {
     let dir = tempfile::tempdir().unwrap();
@@ -93,9 +100,7 @@ fn missing_file_is_an_io_error_naming_it() {
 #[test]
 fn render_writes_the_submission_and_verify_accepts_it() {
     let dir = tempfile::tempdir().unwrap();
-    let out = run(&["render", &example(), "-o", "out"], dir.path());
-    assert!(out.status.success(), "{}", stderr(&out));
-    let folder = dir.path().join("out/aomine-cloud/2026-shinonome-001");
+    let folder = render_example(dir.path());
     let names = beppyo::archive::list_files(&folder).unwrap();
     assert_eq!(
         names,
@@ -126,12 +131,7 @@ fn render_writes_the_submission_and_verify_accepts_it() {
 #[test]
 fn verify_names_each_changed_missing_or_extra_file() {
     let dir = tempfile::tempdir().unwrap();
-    assert!(
-        run(&["render", &example(), "-o", "out"], dir.path())
-            .status
-            .success()
-    );
-    let folder = dir.path().join("out/aomine-cloud/2026-shinonome-001");
+    let folder = render_example(dir.path());
     let folder_arg = folder.display().to_string();
     for name in beppyo::archive::list_files(&folder).unwrap() {
         if name == "manifest.json" {
@@ -186,11 +186,7 @@ fn verify_explains_an_unknown_manifest_format() {
 #[test]
 fn a_failing_render_leaves_the_output_folder_unchanged() {
     let dir = tempfile::tempdir().unwrap();
-    assert!(
-        run(&["render", &example(), "-o", "out"], dir.path())
-            .status
-            .success()
-    );
+    render_example(dir.path());
     let before = snapshot(&dir.path().join("out"));
     // different facts for the same submission id: refused without --force
     let changed = common::example_text().replace("rto_hours: 4", "rto_hours: 5");
@@ -403,12 +399,7 @@ fn criteria_lists_forty_rows() {
 #[test]
 fn verify_rerenders_and_catches_a_document_edited_with_its_hash() {
     let dir = tempfile::tempdir().unwrap();
-    assert!(
-        run(&["render", &example(), "-o", "out"], dir.path())
-            .status
-            .success()
-    );
-    let folder = dir.path().join("out/aomine-cloud/2026-shinonome-001");
+    let folder = render_example(dir.path());
     let ok = run(&["verify", &folder.display().to_string()], dir.path());
     assert!(stdout(&ok).contains("byte-identical"), "{}", stdout(&ok));
     // Edit a document and forge its hash in the manifest: the hashes agree, the re-render does not.
