@@ -35,6 +35,8 @@ pub struct Problem {
     pub message: String,
     /// What to do about it.
     pub hint: Option<String>,
+    /// Whether the problem is a row that nothing answers (listed apart by `check`).
+    pub unanswered: bool,
 }
 
 fn serialize_path<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
@@ -50,6 +52,7 @@ impl Problem {
             row: None,
             message: message.into(),
             hint: None,
+            unanswered: false,
         }
     }
 
@@ -67,6 +70,12 @@ impl Problem {
 
     pub fn hint(mut self, hint: impl Into<String>) -> Problem {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Marks the problem as an unanswered row.
+    pub fn unanswered(mut self) -> Problem {
+        self.unanswered = true;
         self
     }
 

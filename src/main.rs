@@ -155,10 +155,7 @@ fn run_check(path: &Path, table: &TableArgs) -> Result<(), Failure> {
             Ok(())
         }
         Err(problems) => {
-            let unanswered: Vec<&Problem> = problems
-                .iter()
-                .filter(|p| p.message.contains("に回答がありません"))
-                .collect();
+            let unanswered: Vec<&Problem> = problems.iter().filter(|p| p.unanswered).collect();
             let mut text = diagnostic::render(&file.name, &file.text, &problems);
             if !unanswered.is_empty() {
                 text.push_str("unanswered rows:\n");

@@ -177,6 +177,7 @@ fn unanswered(facts: &Facts, criteria: &Criteria) -> Vec<Problem> {
                     format!("行 {id} に回答がありません（`{topic}` がありません）"),
                 )
                 .row(id.as_str())
+                .unanswered()
                 .hint(format!(
                     "`{topic}` を記入するか、not_applicable（理由）または planned（予定日）に {id} を書いてください"
                 )),
