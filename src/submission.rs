@@ -39,7 +39,8 @@ pub struct Submission {
 
 /// Renders every document and the manifest for a submission.
 pub fn build_submission(inputs: &Inputs) -> Result<Submission, RenderError> {
-    let rendered = render::render_documents(inputs.facts, inputs.criteria, inputs.templates)?;
+    let renderer = render::Renderer::new(inputs.facts, inputs.criteria, inputs.templates)?;
+    let rendered = renderer.documents()?;
     let mut files = BTreeMap::new();
     let mut outputs = Vec::new();
     let mut listed = Vec::new();
@@ -62,7 +63,7 @@ pub fn build_submission(inputs: &Inputs) -> Result<Submission, RenderError> {
         ));
         files.insert(name, bytes);
     }
-    let cover = render::render_cover(inputs.facts, inputs.criteria, inputs.templates, &listed)?;
+    let cover = renderer.cover(&listed)?;
     let cover_name = format!("{}.md", cover.kind.stem);
     let cover_bytes = cover.markdown.into_bytes();
     outputs.insert(

@@ -73,28 +73,21 @@ impl SourceFile {
             });
         }
         let bytes = std::fs::read(path).map_err(read_error)?;
-        if let Err(error) = std::str::from_utf8(&bytes) {
-            return Err(FactsError::Encoding {
-                path: path.to_path_buf(),
-                offset: error.valid_up_to(),
-                hint: encoding_hint(&bytes),
-            });
-        }
-        SourceFile::from_bytes(&path.display().to_string(), bytes).map_err(|offset| {
+        SourceFile::from_bytes(&path.display().to_string(), bytes).map_err(|(offset, hint)| {
             FactsError::Encoding {
                 path: path.to_path_buf(),
                 offset,
-                hint: "",
+                hint,
             }
         })
     }
 
-    /// Decodes bytes as UTF-8, dropping a byte-order mark. Returns the offset of the first
-    /// invalid byte on failure.
-    pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<SourceFile, usize> {
+    /// Decodes bytes as UTF-8, dropping a byte-order mark. On failure, returns the offset
+    /// of the first invalid byte and advice on re-saving the file.
+    pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<SourceFile, (usize, &'static str)> {
         let text = match std::str::from_utf8(&bytes) {
             Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text).to_string(),
-            Err(error) => return Err(error.valid_up_to()),
+            Err(error) => return Err((error.valid_up_to(), encoding_hint(&bytes))),
         };
         Ok(SourceFile {
             name: name.to_string(),
@@ -163,7 +156,7 @@ fn parse_hint(error: &yaml::YamlError, source: &str) -> Option<String> {
         .location
         .and_then(|l| source.lines().nth(l.line.saturating_sub(1)))
         .unwrap_or("");
-    if line.starts_with('\t') || line.trim_start_matches(' ').starts_with('\t') {
+    if line.trim_start_matches(' ').starts_with('\t') {
         return Some("インデントにタブ文字は使えません。半角スペースで字下げしてください".into());
     }
     if let Some(unknown) = between(message, "unknown field `", "`") {

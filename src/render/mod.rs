@@ -106,86 +106,110 @@ struct Pending {
 
 type Collector = Arc<Mutex<Vec<Pending>>>;
 
-/// Renders documents 01–05.
+/// The Tera engine and base context for one submission, built once and used for every
+/// document, the cover letter included.
+pub struct Renderer<'a> {
+    facts: &'a Facts,
+    criteria: &'a Criteria,
+    templates: &'a [Template],
+    tera: Tera,
+    base: Context,
+    collector: Collector,
+}
+
+/// Renders documents 01–05 (see [`Renderer::documents`]).
 pub fn render_documents(
     facts: &Facts,
     criteria: &Criteria,
     templates: &[Template],
 ) -> Result<Rendered, RenderError> {
-    let collector = Collector::default();
-    let tera = engine(facts, criteria, templates, &collector)?;
-    let base = base_context(facts, criteria)?;
-    let mut documents = Vec::new();
-    let mut crossref = CrossRef::default();
-    for kind in templates::ANSWERING {
-        let raw = render_one(&tera, templates, kind, &base)?;
-        let pending = collector.lock().map(|p| p.clone()).unwrap_or_default();
-        let (body, declarations) = sections::resolve(&raw, kind, &pending, criteria);
-        crossref.declarations.extend(declarations);
+    Renderer::new(facts, criteria, templates)?.documents()
+}
+
+impl<'a> Renderer<'a> {
+    /// Parses the templates and prepares the context shared by every document.
+    pub fn new(
+        facts: &'a Facts,
+        criteria: &'a Criteria,
+        templates: &'a [Template],
+    ) -> Result<Renderer<'a>, RenderError> {
+        let collector = Collector::default();
+        let tera = engine(facts, criteria, templates, &collector)?;
+        Ok(Renderer {
+            facts,
+            criteria,
+            templates,
+            tera,
+            base: base_context(facts, criteria),
+            collector,
+        })
+    }
+
+    /// Renders documents 01–05: the answering documents, then the matrix from their index.
+    pub fn documents(&self) -> Result<Rendered, RenderError> {
+        let (facts, criteria) = (self.facts, self.criteria);
+        let mut documents = Vec::new();
+        let mut crossref = CrossRef::default();
+        for kind in templates::ANSWERING {
+            let raw = self.render_one(kind, &self.base)?;
+            let pending = self.collector.lock().map(|p| p.clone()).unwrap_or_default();
+            let (body, declarations) = sections::resolve(&raw, kind, &pending, criteria);
+            crossref.declarations.extend(declarations);
+            documents.push(Document {
+                kind,
+                markdown: body,
+                rows: Vec::new(),
+            });
+        }
+        let uncovered = crossref.uncovered(criteria);
+        if !uncovered.is_empty() {
+            return Err(RenderError::Uncovered(uncovered));
+        }
+        for document in &mut documents {
+            document.rows = crossref.rows_of(document.kind.stem, criteria);
+            document.markdown =
+                FrontMatter::new(document.kind, facts, &document.rows).wrap(&document.markdown);
+        }
+        let mut context = self.base.clone();
+        context.insert("matrix", &matrix(facts, criteria, &crossref));
+        let raw = self.render_one(templates::MATRIX, &context)?;
+        let (body, _) = sections::resolve(&raw, templates::MATRIX, &[], criteria);
+        let rows: Vec<RowId> = criteria.rows.iter().map(|r| r.id.clone()).collect();
         documents.push(Document {
-            kind,
-            markdown: body,
-            rows: Vec::new(),
+            kind: templates::MATRIX,
+            markdown: FrontMatter::new(templates::MATRIX, facts, &rows).wrap(&body),
+            rows,
         });
+        Ok(Rendered {
+            documents,
+            crossref,
+        })
     }
-    let uncovered = crossref.uncovered(criteria);
-    if !uncovered.is_empty() {
-        return Err(RenderError::Uncovered(uncovered));
-    }
-    for document in &mut documents {
-        document.rows = crossref.rows_of(document.kind.stem, criteria);
-        document.markdown =
-            FrontMatter::new(document.kind, facts, &document.rows).wrap(&document.markdown);
-    }
-    let mut context = base.clone();
-    context.insert("matrix", &matrix(facts, criteria, &crossref));
-    let raw = render_one(&tera, templates, templates::MATRIX, &context)?;
-    let (body, _) = sections::resolve(&raw, templates::MATRIX, &[], criteria);
-    let rows: Vec<RowId> = criteria.rows.iter().map(|r| r.id.clone()).collect();
-    documents.push(Document {
-        kind: templates::MATRIX,
-        markdown: FrontMatter::new(templates::MATRIX, facts, &rows).wrap(&body),
-        rows,
-    });
-    Ok(Rendered {
-        documents,
-        crossref,
-    })
-}
 
-/// Renders the cover letter that lists the other documents' files.
-pub fn render_cover(
-    facts: &Facts,
-    criteria: &Criteria,
-    templates: &[Template],
-    files: &[ListedFile],
-) -> Result<Document, RenderError> {
-    let tera = engine(facts, criteria, templates, &Collector::default())?;
-    let mut context = base_context(facts, criteria)?;
-    context.insert("files", files);
-    let raw = render_one(&tera, templates, templates::COVER, &context)?;
-    let (body, _) = sections::resolve(&raw, templates::COVER, &[], criteria);
-    Ok(Document {
-        kind: templates::COVER,
-        markdown: FrontMatter::new(templates::COVER, facts, &[]).wrap(&body),
-        rows: Vec::new(),
-    })
-}
+    /// Renders the cover letter that lists the other documents' files.
+    pub fn cover(&self, files: &[ListedFile]) -> Result<Document, RenderError> {
+        let mut context = self.base.clone();
+        context.insert("files", files);
+        let raw = self.render_one(templates::COVER, &context)?;
+        let (body, _) = sections::resolve(&raw, templates::COVER, &[], self.criteria);
+        Ok(Document {
+            kind: templates::COVER,
+            markdown: FrontMatter::new(templates::COVER, self.facts, &[]).wrap(&body),
+            rows: Vec::new(),
+        })
+    }
 
-fn render_one(
-    tera: &Tera,
-    templates: &[Template],
-    kind: DocumentKind,
-    context: &Context,
-) -> Result<String, RenderError> {
-    let name = templates
-        .iter()
-        .find(|t| t.kind == kind)
-        .map(|t| t.name.as_str())
-        .ok_or_else(|| RenderError::Template {
-            message: format!("no template for {}", kind.stem),
-        })?;
-    tera.render(name, context).map_err(template_error)
+    fn render_one(&self, kind: DocumentKind, context: &Context) -> Result<String, RenderError> {
+        let name = self
+            .templates
+            .iter()
+            .find(|t| t.kind == kind)
+            .map(|t| t.name.as_str())
+            .ok_or_else(|| RenderError::Template {
+                message: format!("no template for {}", kind.stem),
+            })?;
+        self.tera.render(name, context).map_err(template_error)
+    }
 }
 
 /// What the typesetter needs for a document's cover block and metadata, carried as the
@@ -251,7 +275,7 @@ struct RowView {
     plan: Option<String>,
 }
 
-fn base_context(facts: &Facts, criteria: &Criteria) -> Result<Context, RenderError> {
+fn base_context(facts: &Facts, criteria: &Criteria) -> Context {
     let mut context = Context::new();
     context.insert("facts", facts);
     context.insert(
@@ -292,7 +316,7 @@ fn base_context(facts: &Facts, criteria: &Criteria) -> Result<Context, RenderErr
     context.insert("addressee", &addressee(facts));
     context.insert("date_wareki", &wareki::wareki(date));
     context.insert("date_both", &wareki::both(date));
-    Ok(context)
+    context
 }
 
 fn status_key(status: &RowStatus) -> &'static str {
