@@ -49,6 +49,21 @@ pub enum Command {
         /// Templates that replace the embedded ones, file by file.
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
+        /// Which outputs to write.
+        #[arg(long, value_delimiter = ',', default_value = "md,pdf")]
+        format: Vec<Format>,
+        #[command(flatten)]
+        fonts: FontArgs,
+    },
+    /// Typeset any Markdown file as a PDF in the same style (for a vendor's own annexes).
+    Pdf {
+        /// The Markdown file (front matter with title, vendor, … gives a cover block).
+        file: PathBuf,
+        /// Where to write the PDF [default: FILE with .pdf].
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        fonts: FontArgs,
     },
     /// Check an archived submission folder against its manifest.
     Verify {
@@ -79,6 +94,24 @@ pub enum TemplatesCommand {
         /// The folder to write into (created if needed).
         dir: PathBuf,
     },
+}
+
+/// An output format of `render`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Md,
+    Pdf,
+}
+
+/// Fonts that replace the embedded BIZ UD pair.
+#[derive(Debug, Args)]
+pub struct FontArgs {
+    /// Body font (TTF/OTF) instead of the embedded BIZ UDMincho.
+    #[arg(long, value_name = "FILE")]
+    pub font: Option<PathBuf>,
+    /// Heading font (TTF/OTF) instead of the embedded BIZ UDGothic.
+    #[arg(long, value_name = "FILE")]
+    pub heading_font: Option<PathBuf>,
 }
 
 /// Which criteria table to use.

@@ -25,6 +25,7 @@ pub mod render;
 pub mod schema;
 pub mod submission;
 pub mod templates;
+pub mod typeset;
 pub mod yaml;
 
 pub use submission::{Inputs, Submission, build_submission};

@@ -11,10 +11,11 @@ use beppyo::diagnostic::{self, Problem};
 use beppyo::facts::rows::{self, RowStatus};
 use beppyo::facts::{self, FactsError, SourceFile};
 use beppyo::submission::Rerender;
-use beppyo::{init, render, schema, templates};
+use beppyo::typeset::{self, FontError, Fonts};
+use beppyo::{init, schema, templates};
 use clap::Parser;
 
-use args::{Cli, Command, TableArgs, TemplatesCommand};
+use args::{Cli, Command, FontArgs, Format, TableArgs, TemplatesCommand};
 
 /// A failure as the user sees it: the text to print and the exit code.
 struct Failure {
@@ -76,7 +77,27 @@ fn run(cli: Cli) -> Result<(), Failure> {
             force,
             table,
             templates,
-        } => run_render(&facts, &output, force, &table, templates.as_deref()),
+            format,
+            fonts,
+        } => {
+            let fonts = format
+                .contains(&Format::Pdf)
+                .then(|| load_fonts(&fonts))
+                .transpose()?;
+            run_render(
+                &facts,
+                &output,
+                force,
+                &table,
+                templates.as_deref(),
+                fonts.as_ref(),
+            )
+        }
+        Command::Pdf {
+            file,
+            output,
+            fonts,
+        } => run_pdf(&file, output.as_deref(), &load_fonts(&fonts)?),
         Command::Verify { dir, json } => run_verify(&dir, json),
         Command::Templates {
             command: TemplatesCommand::Export { dir },
@@ -195,6 +216,7 @@ fn run_render(
     force: bool,
     table: &TableArgs,
     template_dir: Option<&Path>,
+    fonts: Option<&Fonts>,
 ) -> Result<(), Failure> {
     let (criteria, criteria_text, criteria_origin) = load_criteria(table)?;
     let (file, facts, warnings) = facts::load_path(path, &criteria).map_err(facts_failure)?;
@@ -210,12 +232,10 @@ fn run_render(
         criteria_text: &criteria_text,
         criteria_origin,
         templates: &templates,
+        fonts,
     };
-    let submission = beppyo::build_submission(&inputs).map_err(|e| match e {
-        render::RenderError::Template { .. } | render::RenderError::Uncovered(_) => {
-            Failure::data(format!("error: {e}\nnothing was written"))
-        }
-    })?;
+    let submission = beppyo::build_submission(&inputs)
+        .map_err(|e| Failure::data(format!("error: {e}\nnothing was written")))?;
     let target = output.join(&submission.folder);
     let outcome =
         archive::write_folder(&target, &submission.files, force).map_err(|e| match e {
@@ -231,6 +251,41 @@ fn run_render(
     for name in submission.files.keys() {
         println!("  {name}");
     }
+    Ok(())
+}
+
+fn load_fonts(args: &FontArgs) -> Result<Fonts, Failure> {
+    Fonts::load(args.font.as_deref(), args.heading_font.as_deref()).map_err(|e| match e {
+        FontError::Read { .. } => Failure::io(format!("error: {e}")),
+        FontError::Parse { .. } => Failure::data(format!("error: {e}")),
+    })
+}
+
+/// Markdown files given to `beppyo pdf` are refused above this size.
+const MAX_MARKDOWN_BYTES: u64 = 4 * 1024 * 1024;
+
+fn run_pdf(file: &Path, output: Option<&Path>, fonts: &Fonts) -> Result<(), Failure> {
+    let size = std::fs::metadata(file)
+        .map_err(|e| Failure::io(format!("error: cannot read {}: {e}", file.display())))?
+        .len();
+    if size > MAX_MARKDOWN_BYTES {
+        return Err(Failure::data(format!(
+            "error: {} is {size} bytes; beppyo pdf typesets files up to {MAX_MARKDOWN_BYTES} bytes",
+            file.display()
+        )));
+    }
+    let markdown = std::fs::read_to_string(file).map_err(|e| {
+        Failure::data(format!(
+            "error: cannot read {} as UTF-8 text: {e}",
+            file.display()
+        ))
+    })?;
+    let pdf = typeset::typeset(&markdown, fonts)
+        .map_err(|e| Failure::data(format!("error: {}: {e}", file.display())))?;
+    let target = output.map_or_else(|| file.with_extension("pdf"), Path::to_path_buf);
+    archive::write_atomic(&target, &pdf.bytes)
+        .map_err(|e| Failure::io(format!("error: cannot write {}: {e}", target.display())))?;
+    println!("wrote {} ({} pages)", target.display(), pdf.pages);
     Ok(())
 }
 

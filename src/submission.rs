@@ -12,6 +12,19 @@ use crate::criteria::Criteria;
 use crate::facts::{Facts, SourceFile};
 use crate::render::{self, ListedFile, RenderError};
 use crate::templates::{Origin, Template};
+use crate::typeset::{self, Fonts, TypesetError};
+
+/// Why a submission could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    #[error("{document}: {error}")]
+    Typeset {
+        document: String,
+        error: TypesetError,
+    },
+}
 
 /// The name under which the facts file is archived in the submission folder.
 pub const FACTS_COPY: &str = "facts.yaml";
@@ -26,6 +39,8 @@ pub struct Inputs<'a> {
     /// `embedded` or the table's path.
     pub criteria_origin: String,
     pub templates: &'a [Template],
+    /// The fonts to typeset PDFs with; `None` writes Markdown only.
+    pub fonts: Option<&'a Fonts>,
 }
 
 /// A rendered submission: its folder's files and where the folder goes.
@@ -37,40 +52,40 @@ pub struct Submission {
     pub manifest: Manifest,
 }
 
-/// Renders every document and the manifest for a submission.
-pub fn build_submission(inputs: &Inputs) -> Result<Submission, RenderError> {
+/// Renders every document (Markdown, and PDF when fonts are given) and the manifest.
+pub fn build_submission(inputs: &Inputs) -> Result<Submission, BuildError> {
     let renderer = render::Renderer::new(inputs.facts, inputs.criteria, inputs.templates)?;
     let rendered = renderer.documents()?;
     let mut files = BTreeMap::new();
     let mut outputs = Vec::new();
     let mut listed = Vec::new();
     for document in &rendered.documents {
-        let name = format!("{}.md", document.kind.stem);
-        let bytes = document.markdown.clone().into_bytes();
-        listed.push(ListedFile {
-            stem: document.kind.stem.to_string(),
-            title: document.kind.title.to_string(),
-            file: name.clone(),
-            pages: None,
-            bytes: bytes.len() as u64,
-            sha256: archive::sha256(&bytes),
-        });
-        outputs.push(output_entry(
-            &name,
-            document.kind.title,
-            &bytes,
-            &document.rows,
-        ));
-        files.insert(name, bytes);
+        for (name, bytes, pages) in document_files(document, inputs.fonts)? {
+            listed.push(ListedFile {
+                stem: document.kind.stem.to_string(),
+                title: document.kind.title.to_string(),
+                file: name.clone(),
+                pages,
+                bytes: bytes.len() as u64,
+                sha256: archive::sha256(&bytes),
+            });
+            outputs.push(output_entry(
+                &name,
+                document.kind.title,
+                &bytes,
+                &document.rows,
+            ));
+            files.insert(name, bytes);
+        }
     }
     let cover = renderer.cover(&listed)?;
-    let cover_name = format!("{}.md", cover.kind.stem);
-    let cover_bytes = cover.markdown.into_bytes();
-    outputs.insert(
-        0,
-        output_entry(&cover_name, cover.kind.title, &cover_bytes, &[]),
-    );
-    files.insert(cover_name, cover_bytes);
+    for (i, (name, bytes, _)) in document_files(&cover, inputs.fonts)?
+        .into_iter()
+        .enumerate()
+    {
+        outputs.insert(i, output_entry(&name, cover.kind.title, &bytes, &[]));
+        files.insert(name, bytes);
+    }
     files.insert(FACTS_COPY.to_string(), inputs.facts_file.bytes.clone());
 
     let manifest = manifest(inputs, outputs);
@@ -82,6 +97,31 @@ pub fn build_submission(inputs: &Inputs) -> Result<Submission, RenderError> {
         files,
         manifest,
     })
+}
+
+/// An output file: its name, bytes, and page count for a PDF.
+type OutputFile = (String, Vec<u8>, Option<usize>);
+
+/// A document's files: its Markdown, and its PDF with the page count when typesetting.
+fn document_files(
+    document: &render::Document,
+    fonts: Option<&Fonts>,
+) -> Result<Vec<OutputFile>, BuildError> {
+    let stem = document.kind.stem;
+    let mut files = vec![(
+        format!("{stem}.md"),
+        document.markdown.clone().into_bytes(),
+        None,
+    )];
+    if let Some(fonts) = fonts {
+        let pdf =
+            typeset::typeset(&document.markdown, fonts).map_err(|error| BuildError::Typeset {
+                document: format!("{stem}.md"),
+                error,
+            })?;
+        files.push((format!("{stem}.pdf"), pdf.bytes, Some(pdf.pages)));
+    }
+    Ok(files)
 }
 
 fn output_entry(
@@ -133,7 +173,20 @@ fn manifest(inputs: &Inputs, outputs: Vec<OutputEntry>) -> Manifest {
                 sha256: archive::sha256(t.text.as_bytes()),
             })
             .collect(),
-        fonts: Vec::new(),
+        fonts: inputs.fonts.map_or_else(Vec::new, |fonts| {
+            [&fonts.body, &fonts.heading]
+                .into_iter()
+                .map(|font| InputEntry {
+                    name: font.name.clone(),
+                    origin: if font.name.ends_with("(embedded)") {
+                        "embedded".to_string()
+                    } else {
+                        font.name.clone()
+                    },
+                    sha256: archive::sha256(&font.data),
+                })
+                .collect()
+        }),
         outputs,
     }
 }
@@ -195,6 +248,13 @@ pub fn rerender(dir: &std::path::Path, manifest: &Manifest) -> Rerender {
         Ok(templates) => templates,
         Err(error) => return differs(error.to_string()),
     };
+    let with_pdf = manifest.outputs.iter().any(|o| o.file.ends_with(".pdf"));
+    if with_pdf && manifest.fonts.iter().any(|f| f.origin != "embedded") {
+        return Rerender::Skipped {
+            reason: "made with fonts from files; re-render with the same fonts to compare".into(),
+        };
+    }
+    let fonts = with_pdf.then(Fonts::embedded);
     let inputs = Inputs {
         facts_file: &file,
         facts: &facts,
@@ -202,6 +262,7 @@ pub fn rerender(dir: &std::path::Path, manifest: &Manifest) -> Rerender {
         criteria_text: crate::criteria::DEFAULT_TABLE,
         criteria_origin: "embedded".into(),
         templates: &templates,
+        fonts: fonts.as_ref(),
     };
     let fresh = match build_submission(&inputs) {
         Ok(fresh) => fresh,

@@ -106,11 +106,17 @@ fn render_writes_the_submission_and_verify_accepts_it() {
         names,
         [
             "00_submission-list.md",
+            "00_submission-list.pdf",
             "01_security-measures.md",
+            "01_security-measures.pdf",
             "02_exit-plan.md",
+            "02_exit-plan.pdf",
             "03_disposal-procedure.md",
+            "03_disposal-procedure.pdf",
             "04_sla-draft.md",
+            "04_sla-draft.pdf",
             "05_compliance-matrix.md",
+            "05_compliance-matrix.pdf",
             "facts.yaml",
             "manifest.json"
         ]

@@ -25,6 +25,7 @@ fn submission_files(text: &str) -> std::collections::BTreeMap<String, Vec<u8>> {
         criteria_text: beppyo::criteria::DEFAULT_TABLE,
         criteria_origin: "embedded".into(),
         templates: &templates,
+        fonts: None,
     };
     beppyo::build_submission(&inputs).unwrap().files
 }

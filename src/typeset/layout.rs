@@ -1,0 +1,650 @@
+//! Blocks → positioned items on A4 pages.
+//!
+//! Coordinates here are points from the page's top-left corner (y grows downwards); the
+//! PDF writer flips them. Layout owns every decision about where things go: margins,
+//! the cover block, keeping headings with what follows, repeating table headers, and the
+//! running header and footer, which are added once the page count is known.
+
+use super::fonts::{Face, Fonts};
+use super::linebreak::{Line, break_lines};
+use super::tree::{Block, Document, Inline, Span, plain};
+use crate::render::FrontMatter;
+
+pub const PAGE_WIDTH: f32 = 595.28;
+pub const PAGE_HEIGHT: f32 = 841.89;
+const MM: f32 = 72.0 / 25.4;
+pub const MARGIN_LEFT: f32 = 25.0 * MM;
+pub const MARGIN_RIGHT: f32 = 20.0 * MM;
+pub const MARGIN_TOP: f32 = 25.0 * MM;
+pub const MARGIN_BOTTOM: f32 = 25.0 * MM;
+
+const BODY_SIZE: f32 = 10.5;
+const LEADING: f32 = 1.7;
+const TABLE_SIZE: f32 = 9.0;
+const CODE_SIZE: f32 = 9.0;
+const CELL_PAD: f32 = 4.0;
+const FURNITURE_SIZE: f32 = 8.0;
+
+/// Something drawn on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// Text whose baseline starts at (x, y).
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        face: Face,
+        text: String,
+        link: Option<String>,
+    },
+    /// A straight line.
+    Rule {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+    },
+    /// A filled grey rectangle (top-left corner, size, grey level 0–1).
+    Fill {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        gray: f32,
+    },
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    pub items: Vec<Item>,
+}
+
+/// A heading, for the PDF outline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineEntry {
+    pub level: u8,
+    pub title: String,
+    pub page: usize,
+    pub y: f32,
+}
+
+/// A laid-out document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Laid {
+    pub title: String,
+    pub pages: Vec<Page>,
+    pub outline: Vec<OutlineEntry>,
+}
+
+/// Lays a document out on pages.
+pub fn layout(document: &Document, fonts: &Fonts) -> Laid {
+    let mut layouter = Layouter::new(fonts);
+    let title = document_title(document);
+    let mut skip_title = false;
+    if let Some(front) = &document.front {
+        layouter.cover(front);
+        skip_title = true;
+    }
+    for block in &document.blocks {
+        if skip_title
+            && let Block::Heading { level: 1, text } = block
+            && plain(text).trim() == title
+        {
+            skip_title = false;
+            continue;
+        }
+        layouter.block(block, 0.0);
+    }
+    let mut pages = layouter.finish();
+    let outline = std::mem::take(&mut layouter.outline);
+    furnish(&mut pages, &title, fonts);
+    Laid {
+        title,
+        pages,
+        outline,
+    }
+}
+
+/// The document's title: the front matter's, else the first level-1 heading's.
+pub fn document_title(document: &Document) -> String {
+    if let Some(front) = &document.front
+        && !front.title.trim().is_empty()
+    {
+        return front.title.trim().to_string();
+    }
+    document
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Heading { level: 1, text } => Some(plain(text).trim().to_string()),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+struct Layouter<'f> {
+    fonts: &'f Fonts,
+    pages: Vec<Page>,
+    current: Page,
+    y: f32,
+    /// x positions of block-quote bars currently open.
+    bars: Vec<f32>,
+    outline: Vec<OutlineEntry>,
+}
+
+fn span(text: &str, face: Face) -> Inline {
+    vec![Span {
+        text: text.to_string(),
+        face,
+        link: None,
+        offset: 0,
+    }]
+}
+
+impl<'f> Layouter<'f> {
+    fn new(fonts: &'f Fonts) -> Layouter<'f> {
+        Layouter {
+            fonts,
+            pages: Vec::new(),
+            current: Page::default(),
+            y: MARGIN_TOP,
+            bars: Vec::new(),
+            outline: Vec::new(),
+        }
+    }
+
+    fn content_width() -> f32 {
+        PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+    }
+
+    fn bottom() -> f32 {
+        PAGE_HEIGHT - MARGIN_BOTTOM
+    }
+
+    fn new_page(&mut self) {
+        let page = std::mem::take(&mut self.current);
+        self.pages.push(page);
+        self.y = MARGIN_TOP;
+    }
+
+    /// Starts a new page unless `height` still fits on this one.
+    fn ensure(&mut self, height: f32) {
+        if self.y + height > Self::bottom() && self.y > MARGIN_TOP {
+            self.new_page();
+        }
+    }
+
+    fn page_index(&self) -> usize {
+        self.pages.len()
+    }
+
+    fn finish(&mut self) -> Vec<Page> {
+        let page = std::mem::take(&mut self.current);
+        self.pages.push(page);
+        std::mem::take(&mut self.pages)
+    }
+
+    /// The cover block: date and version (right), addressee (left), vendor (right),
+    /// then the title and service, centred.
+    fn cover(&mut self, front: &FrontMatter) {
+        let width = Self::content_width();
+        let right = |text: &str| (text.to_string(), Align::Right, BODY_SIZE, Face::Body);
+        let mut lines = Vec::new();
+        if !front.date.is_empty() {
+            lines.push(right(&front.date));
+        }
+        if !front.version.is_empty() {
+            lines.push(right(&format!("第{}版", front.version)));
+        }
+        if !front.addressee.is_empty() {
+            lines.push((front.addressee.clone(), Align::Left, 12.0, Face::Body));
+        }
+        if !front.vendor.is_empty() {
+            lines.push(right(&front.vendor));
+        }
+        for (text, align, size, face) in lines {
+            self.aligned(&text, align, size, face, width);
+        }
+        self.y += BODY_SIZE * 2.0;
+        self.outline.push(OutlineEntry {
+            level: 1,
+            title: front.title.clone(),
+            page: self.page_index(),
+            y: self.y,
+        });
+        self.aligned(&front.title, Align::Center, 18.0, Face::Heading, width);
+        if !front.service.is_empty() {
+            self.aligned(&front.service, Align::Center, 11.0, Face::Body, width);
+        }
+        self.y += BODY_SIZE * 2.0;
+    }
+
+    fn aligned(&mut self, text: &str, align: Align, size: f32, face: Face, width: f32) {
+        for line in break_lines(&span(text, face), self.fonts, size, width) {
+            let x = match align {
+                Align::Left => 0.0,
+                Align::Right => width - line.width,
+                Align::Center => (width - line.width) / 2.0,
+            };
+            self.line(&line, MARGIN_LEFT + x, size, size * 1.6);
+        }
+    }
+
+    /// Places one line of text at the cursor and moves down by `height`.
+    fn line(&mut self, line: &Line, x: f32, size: f32, height: f32) {
+        self.ensure(height);
+        let baseline = self.y + (height - size) / 2.0 + size * 0.88;
+        for run in &line.runs {
+            self.current.items.push(Item::Text {
+                x: x + run.x,
+                y: baseline,
+                size,
+                face: run.face,
+                text: run.text.clone(),
+                link: run.link.clone(),
+            });
+        }
+        for &bar in &self.bars {
+            self.current.items.push(Item::Rule {
+                x1: bar,
+                y1: self.y,
+                x2: bar,
+                y2: self.y + height,
+                width: 1.5,
+            });
+        }
+        self.y += height;
+    }
+
+    fn block(&mut self, block: &Block, indent: f32) {
+        match block {
+            Block::Heading { level, text } => self.heading(*level, text, indent),
+            Block::Paragraph(inline) => {
+                self.paragraph(inline, indent, BODY_SIZE);
+                self.y += BODY_SIZE * 0.5;
+            }
+            Block::List { start, items } => self.list(*start, items, indent),
+            Block::Table { header, rows } => self.table(header, rows, indent),
+            Block::Quote(blocks) => {
+                self.bars.push(MARGIN_LEFT + indent + 2.0);
+                for inner in blocks {
+                    self.block(inner, indent + BODY_SIZE * 1.5);
+                }
+                self.bars.pop();
+            }
+            Block::Code { text, .. } => self.code(text, indent),
+            Block::Rule => {
+                self.ensure(BODY_SIZE);
+                let y = self.y + BODY_SIZE / 2.0;
+                self.current.items.push(Item::Rule {
+                    x1: MARGIN_LEFT + indent,
+                    y1: y,
+                    x2: PAGE_WIDTH - MARGIN_RIGHT,
+                    y2: y,
+                    width: 0.5,
+                });
+                self.y += BODY_SIZE;
+            }
+            Block::PageBreak => {
+                if self.y > MARGIN_TOP {
+                    self.new_page();
+                }
+            }
+        }
+    }
+
+    fn paragraph(&mut self, inline: &Inline, indent: f32, size: f32) {
+        let width = Self::content_width() - indent;
+        for line in break_lines(inline, self.fonts, size, width) {
+            self.line(&line, MARGIN_LEFT + indent, size, size * LEADING);
+        }
+    }
+
+    fn heading(&mut self, level: u8, text: &Inline, indent: f32) {
+        let size = match level {
+            1 => 16.0,
+            2 => 13.0,
+            3 => 11.5,
+            _ => BODY_SIZE,
+        };
+        let width = Self::content_width() - indent;
+        let lines = break_lines(text, self.fonts, size, width);
+        let before = if self.y > MARGIN_TOP { size * 0.8 } else { 0.0 };
+        let height = lines.len() as f32 * size * 1.5;
+        // Never alone at the bottom of a page: keep room for two lines after it.
+        self.ensure(before + height + 2.0 * BODY_SIZE * LEADING);
+        if self.y > MARGIN_TOP {
+            self.y += before;
+        }
+        if level <= 4 {
+            self.outline.push(OutlineEntry {
+                level,
+                title: plain(text).trim().to_string(),
+                page: self.page_index(),
+                y: self.y,
+            });
+        }
+        for line in &lines {
+            let x = if level == 1 {
+                MARGIN_LEFT + indent + (width - line.width) / 2.0
+            } else {
+                MARGIN_LEFT + indent
+            };
+            self.line(line, x, size, size * 1.5);
+        }
+        self.y += size * 0.3;
+    }
+
+    fn list(&mut self, start: Option<u64>, items: &[Vec<Block>], indent: f32) {
+        let marker_width = BODY_SIZE * 2.0;
+        for (i, item) in items.iter().enumerate() {
+            let marker = match start {
+                Some(n) => format!("{}.", n + i as u64),
+                None => "・".to_string(),
+            };
+            let mut marked = false;
+            for block in item {
+                match block {
+                    Block::Paragraph(inline) if !marked => {
+                        marked = true;
+                        self.list_paragraph(&marker, inline, indent, marker_width);
+                    }
+                    other => self.block(other, indent + marker_width),
+                }
+            }
+        }
+        self.y += BODY_SIZE * 0.3;
+    }
+
+    /// A list item's first paragraph: the marker in the gutter, text in a hanging indent.
+    fn list_paragraph(&mut self, marker: &str, inline: &Inline, indent: f32, gutter: f32) {
+        let width = Self::content_width() - indent - gutter;
+        let height = BODY_SIZE * LEADING;
+        for (i, line) in break_lines(inline, self.fonts, BODY_SIZE, width)
+            .iter()
+            .enumerate()
+        {
+            self.ensure(height);
+            if i == 0 {
+                let marker_line =
+                    &break_lines(&span(marker, Face::Body), self.fonts, BODY_SIZE, gutter)[0];
+                let y = self.y;
+                self.line(marker_line, MARGIN_LEFT + indent, BODY_SIZE, height);
+                self.y = y;
+            }
+            self.line(line, MARGIN_LEFT + indent + gutter, BODY_SIZE, height);
+        }
+    }
+
+    fn code(&mut self, text: &str, indent: f32) {
+        let width = Self::content_width() - indent - 8.0;
+        let height = CODE_SIZE * 1.5;
+        self.y += 2.0;
+        for source_line in text.split('\n') {
+            let expanded = source_line.replace('\t', "    ");
+            for line in break_lines(
+                &span(&expanded, Face::Heading),
+                self.fonts,
+                CODE_SIZE,
+                width,
+            ) {
+                self.ensure(height);
+                self.current.items.push(Item::Fill {
+                    x: MARGIN_LEFT + indent,
+                    y: self.y,
+                    w: width + 8.0,
+                    h: height,
+                    gray: 0.94,
+                });
+                self.line(&line, MARGIN_LEFT + indent + 4.0, CODE_SIZE, height);
+            }
+        }
+        self.y += BODY_SIZE * 0.6;
+    }
+
+    fn table(&mut self, header: &[Inline], rows: &[Vec<Inline>], indent: f32) {
+        let columns = header
+            .len()
+            .max(rows.iter().map(Vec::len).max().unwrap_or(0));
+        if columns == 0 {
+            return;
+        }
+        let available = Self::content_width() - indent;
+        let widths = column_widths(header, rows, columns, available, self.fonts);
+        let x0 = MARGIN_LEFT + indent;
+        let header_cells = self.cells(header, &widths, true);
+        self.y += BODY_SIZE * 0.3;
+        self.row(&header_cells, &widths, x0, None);
+        for row in rows {
+            let cells = self.cells(row, &widths, false);
+            self.row(&cells, &widths, x0, Some(&header_cells));
+        }
+        self.y += BODY_SIZE * 0.8;
+    }
+
+    /// Each cell's lines, broken to its column's width.
+    fn cells(&self, row: &[Inline], widths: &[f32], header: bool) -> Vec<Vec<Line>> {
+        widths
+            .iter()
+            .enumerate()
+            .map(|(i, width)| {
+                let mut inline = row.get(i).cloned().unwrap_or_default();
+                if header {
+                    inline.iter_mut().for_each(|s| s.face = Face::Heading);
+                }
+                break_lines(&inline, self.fonts, TABLE_SIZE, width - 2.0 * CELL_PAD)
+            })
+            .collect()
+    }
+
+    /// Places a table row, splitting it across pages only when it is taller than a page;
+    /// after a page break the header row is repeated.
+    fn row(
+        &mut self,
+        cells: &[Vec<Line>],
+        widths: &[f32],
+        x0: f32,
+        header: Option<&Vec<Vec<Line>>>,
+    ) {
+        let line_height = TABLE_SIZE * 1.5;
+        let mut from = 0;
+        let total = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        while from < total {
+            let remaining = total - from;
+            let fits = ((Self::bottom() - self.y - 2.0 * CELL_PAD) / line_height)
+                .floor()
+                .max(0.0) as usize;
+            let page_lines =
+                ((Self::bottom() - MARGIN_TOP - 2.0 * CELL_PAD) / line_height).floor() as usize;
+            let header_lines = header.map_or(0, |h| h.iter().map(Vec::len).max().unwrap_or(1));
+            if fits < remaining
+                && (remaining <= page_lines.saturating_sub(header_lines) || fits == 0)
+                && self.y > MARGIN_TOP
+            {
+                self.new_page();
+                if let Some(header) = header {
+                    self.row(header, widths, x0, None);
+                }
+                continue;
+            }
+            let count = remaining.min(fits.max(1));
+            self.draw_row_part(cells, widths, x0, from, count, header.is_none());
+            from += count;
+            if from < total {
+                self.new_page();
+                if let Some(header) = header {
+                    self.row(header, widths, x0, None);
+                }
+            }
+        }
+    }
+
+    fn draw_row_part(
+        &mut self,
+        cells: &[Vec<Line>],
+        widths: &[f32],
+        x0: f32,
+        from: usize,
+        count: usize,
+        is_header: bool,
+    ) {
+        let line_height = TABLE_SIZE * 1.5;
+        let height = count as f32 * line_height + 2.0 * CELL_PAD;
+        let total_width: f32 = widths.iter().sum();
+        let top = self.y;
+        if is_header {
+            self.current.items.push(Item::Fill {
+                x: x0,
+                y: top,
+                w: total_width,
+                h: height,
+                gray: 0.9,
+            });
+        }
+        let mut x = x0;
+        for (cell, width) in cells.iter().zip(widths) {
+            self.y = top + CELL_PAD;
+            for line in cell.iter().skip(from).take(count) {
+                let baseline = self.y + (line_height - TABLE_SIZE) / 2.0 + TABLE_SIZE * 0.88;
+                for run in &line.runs {
+                    self.current.items.push(Item::Text {
+                        x: x + CELL_PAD + run.x,
+                        y: baseline,
+                        size: TABLE_SIZE,
+                        face: run.face,
+                        text: run.text.clone(),
+                        link: run.link.clone(),
+                    });
+                }
+                self.y += line_height;
+            }
+            x += width;
+        }
+        let bottom = top + height;
+        let right = x0 + total_width;
+        let mut rules = vec![(x0, top, right, top), (x0, bottom, right, bottom)];
+        let mut edge = x0;
+        rules.push((edge, top, edge, bottom));
+        for width in widths {
+            edge += width;
+            rules.push((edge, top, edge, bottom));
+        }
+        for (x1, y1, x2, y2) in rules {
+            self.current.items.push(Item::Rule {
+                x1,
+                y1,
+                x2,
+                y2,
+                width: 0.5,
+            });
+        }
+        self.y = bottom;
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Align {
+    Left,
+    Right,
+    Center,
+}
+
+/// Column widths from content: every column gets at least its longest unbreakable word
+/// (or an even share when that is too much), the rest is shared in proportion to how
+/// much more each column's text wants; the table spans the available width.
+fn column_widths(
+    header: &[Inline],
+    rows: &[Vec<Inline>],
+    columns: usize,
+    available: f32,
+    fonts: &Fonts,
+) -> Vec<f32> {
+    let pad = 2.0 * CELL_PAD;
+    let mut natural = vec![pad + TABLE_SIZE * 2.0; columns];
+    let mut minimum = vec![pad + TABLE_SIZE * 2.0; columns];
+    for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
+        for (i, cell) in row.iter().enumerate().take(columns) {
+            let text = plain(cell);
+            let face = cell.first().map_or(Face::Body, |s| s.face);
+            let font = fonts.get(face);
+            for line in text.split('\n') {
+                natural[i] = natural[i].max(pad + font.width(line, TABLE_SIZE));
+            }
+            let word = text
+                .split(|c: char| c.is_whitespace() || super::tree::is_cjk(c))
+                .map(|w| font.width(w, TABLE_SIZE))
+                .fold(0.0, f32::max);
+            minimum[i] = minimum[i].max(pad + word + TABLE_SIZE);
+        }
+    }
+    let share = available / columns as f32;
+    let minimum: Vec<f32> = minimum
+        .iter()
+        .map(|m| m.min(share.max(pad + TABLE_SIZE * 2.0)))
+        .collect();
+    let min_total: f32 = minimum.iter().sum();
+    let natural_total: f32 = natural.iter().sum();
+    if natural_total <= available {
+        let extra = (available - natural_total) / columns as f32;
+        return natural.iter().map(|n| n + extra).collect();
+    }
+    let want: Vec<f32> = natural
+        .iter()
+        .zip(&minimum)
+        .map(|(n, m)| (n - m).max(0.0))
+        .collect();
+    let want_total: f32 = want.iter().sum();
+    let spare = (available - min_total).max(0.0);
+    let widths: Vec<f32> = minimum
+        .iter()
+        .zip(&want)
+        .map(|(m, w)| {
+            m + if want_total > 0.0 {
+                spare * w / want_total
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let total: f32 = widths.iter().sum();
+    // Columns that still do not fit shrink together: text then breaks by character.
+    widths
+        .iter()
+        .map(|w| w * (available / total).min(1.0))
+        .collect()
+}
+
+/// Running header (the document title) and footer (page n / N) on every page.
+fn furnish(pages: &mut [Page], title: &str, fonts: &Fonts) {
+    let count = pages.len();
+    for (i, page) in pages.iter_mut().enumerate() {
+        let header_y = MARGIN_TOP - 14.0;
+        let width = fonts.body.width(title, FURNITURE_SIZE);
+        page.items.push(Item::Text {
+            x: PAGE_WIDTH - MARGIN_RIGHT - width,
+            y: header_y,
+            size: FURNITURE_SIZE,
+            face: Face::Body,
+            text: title.to_string(),
+            link: None,
+        });
+        page.items.push(Item::Rule {
+            x1: MARGIN_LEFT,
+            y1: header_y + 4.0,
+            x2: PAGE_WIDTH - MARGIN_RIGHT,
+            y2: header_y + 4.0,
+            width: 0.4,
+        });
+        let footer = format!("{} / {}", i + 1, count);
+        let width = fonts.body.width(&footer, FURNITURE_SIZE + 1.0);
+        page.items.push(Item::Text {
+            x: (PAGE_WIDTH - width) / 2.0,
+            y: PAGE_HEIGHT - MARGIN_BOTTOM + 24.0,
+            size: FURNITURE_SIZE + 1.0,
+            face: Face::Body,
+            text: footer,
+            link: None,
+        });
+    }
+}

@@ -1,0 +1,303 @@
+//! Breaking inline text into lines: UAX #14 opportunities, 禁則処理, real glyph advances.
+//!
+//! Break opportunities come from `unicode-linebreak`; on top of them beppyo forbids a
+//! line to start with closing punctuation, 、。, ー, 々, small kana and the like, or to end
+//! with an opening bracket, and keeps a number with what follows it ("30日", "99.9%").
+//! A run with no opportunity that is wider than the line (a URL, a hash) is broken
+//! between characters, still honouring 禁則 where it can.
+
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+use super::fonts::{Face, Fonts};
+use super::tree::Inline;
+
+/// Characters that must not start a line.
+pub const NO_START: &str = "、。，．,.）)]］｝}〕〉》」』】〙〗〟’”»・:;：；!?！？‐-–—ー々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ%％";
+/// Characters that must not end a line.
+pub const NO_END: &str = "（(［[｛{〔〈《「『【〘〖〝‘“«";
+
+/// A run of text on a line, in one face.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub text: String,
+    pub face: Face,
+    pub link: Option<String>,
+    /// Offset from the line's start, in points.
+    pub x: f32,
+    pub width: f32,
+}
+
+/// One line of text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Line {
+    pub runs: Vec<Run>,
+    pub width: f32,
+}
+
+struct Glyph {
+    c: char,
+    span: usize,
+    advance: f32,
+}
+
+/// Breaks `inline` into lines no wider than `width` at `size` points.
+pub fn break_lines(inline: &Inline, fonts: &Fonts, size: f32, width: f32) -> Vec<Line> {
+    let text: String = inline.iter().map(|s| s.text.as_str()).collect();
+    let glyphs: Vec<Glyph> = inline
+        .iter()
+        .enumerate()
+        .flat_map(|(i, span)| {
+            let font = fonts.get(span.face);
+            span.text.chars().map(move |c| Glyph {
+                c,
+                span: i,
+                advance: if c == '\n' {
+                    0.0
+                } else {
+                    font.advance(c, size)
+                },
+            })
+        })
+        .collect();
+    let breaks = opportunities(&text, &glyphs);
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut line_end = 0;
+    let mut used = 0.0;
+    let mut segment_start = 0;
+    let width_of = |range: std::ops::Range<usize>| -> (f32, f32) {
+        let part = &glyphs[range];
+        let full: f32 = part.iter().map(|g| g.advance).sum();
+        (full, full - trailing_space(part))
+    };
+    for (end, mandatory) in breaks {
+        let (mut segment_width, mut trimmed) = width_of(segment_start.max(start)..end);
+        if used + trimmed > width && line_end > start {
+            lines.push(build(inline, &glyphs[start..line_end]));
+            start = skip_spaces(&glyphs, line_end).min(end);
+            used = 0.0;
+            (segment_width, trimmed) = width_of(start..end);
+        }
+        if used + trimmed > width {
+            // One segment wider than the line: break it between characters.
+            let (done, rest_start) = split_long(&glyphs, start, end, width);
+            for range in done {
+                lines.push(build(inline, &glyphs[range]));
+            }
+            start = rest_start;
+            used = width_of(start..end).0;
+        } else {
+            used += segment_width;
+        }
+        line_end = end;
+        segment_start = end;
+        if mandatory {
+            lines.push(build(inline, &glyphs[start..end]));
+            start = end;
+            used = 0.0;
+        }
+    }
+    if start < glyphs.len() || lines.is_empty() {
+        lines.push(build(inline, &glyphs[start..]));
+    }
+    lines
+}
+
+/// Break positions (glyph indices where a new line may start) and whether each is forced.
+fn opportunities(text: &str, glyphs: &[Glyph]) -> Vec<(usize, bool)> {
+    let mut char_index = 0;
+    let mut byte_to_char = text.char_indices().map(|(b, _)| b).peekable();
+    let mut result = Vec::new();
+    for (byte, kind) in linebreaks(text) {
+        while byte_to_char.peek().is_some_and(|&b| b < byte) {
+            byte_to_char.next();
+            char_index += 1;
+        }
+        let at = char_index;
+        let mandatory = kind == BreakOpportunity::Mandatory && at < glyphs.len();
+        if at >= glyphs.len() || mandatory || allowed(glyphs, at) {
+            result.push((at.min(glyphs.len()), mandatory));
+        }
+    }
+    if result.last().is_none_or(|(at, _)| *at < glyphs.len()) {
+        result.push((glyphs.len(), false));
+    }
+    result
+}
+
+/// 禁則 and number-unit rules on top of UAX #14 for a break before `glyphs[at]`.
+fn allowed(glyphs: &[Glyph], at: usize) -> bool {
+    if at == 0 {
+        return false;
+    }
+    let before = glyphs[at - 1].c;
+    let after = glyphs[at].c;
+    !(NO_START.contains(after)
+        || NO_END.contains(before)
+        || (before.is_ascii_digit() && !after.is_whitespace()))
+}
+
+fn trailing_space(glyphs: &[Glyph]) -> f32 {
+    glyphs
+        .iter()
+        .rev()
+        .take_while(|g| g.c.is_whitespace())
+        .map(|g| g.advance)
+        .sum()
+}
+
+fn skip_spaces(glyphs: &[Glyph], mut at: usize) -> usize {
+    while at < glyphs.len() && glyphs[at].c == ' ' {
+        at += 1;
+    }
+    at
+}
+
+/// Breaks glyphs `start..end` between characters into full lines; returns them and where
+/// the unfinished last line starts.
+fn split_long(
+    glyphs: &[Glyph],
+    start: usize,
+    end: usize,
+    width: f32,
+) -> (Vec<std::ops::Range<usize>>, usize) {
+    let mut lines = Vec::new();
+    let mut line_start = start;
+    let mut used = 0.0;
+    let mut i = start;
+    while i < end {
+        if used + glyphs[i].advance > width && i > line_start {
+            let mut cut = i;
+            // Pull characters back so that the next line does not start with a
+            // forbidden one, as long as the line keeps something.
+            while cut > line_start + 1
+                && (NO_START.contains(glyphs[cut].c) || NO_END.contains(glyphs[cut - 1].c))
+            {
+                cut -= 1;
+            }
+            lines.push(line_start..cut);
+            line_start = cut;
+            used = glyphs[cut..i].iter().map(|g| g.advance).sum();
+        }
+        used += glyphs[i].advance;
+        i += 1;
+    }
+    (lines, line_start)
+}
+
+/// Groups a line's glyphs into runs, trimming trailing spaces and line feeds.
+fn build(inline: &Inline, glyphs: &[Glyph]) -> Line {
+    let keep = glyphs.len()
+        - glyphs
+            .iter()
+            .rev()
+            .take_while(|g| g.c.is_whitespace())
+            .count();
+    let mut line = Line::default();
+    for glyph in &glyphs[..keep] {
+        let span = &inline[glyph.span];
+        match line.runs.last_mut() {
+            Some(run) if run.face == span.face && run.link == span.link => {
+                run.text.push(glyph.c);
+                run.width += glyph.advance;
+            }
+            _ => line.runs.push(Run {
+                text: glyph.c.to_string(),
+                face: span.face,
+                link: span.link.clone(),
+                x: line.width,
+                width: glyph.advance,
+            }),
+        }
+        line.width += glyph.advance;
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::typeset::tree::Span;
+    use std::sync::OnceLock;
+
+    fn fonts() -> &'static Fonts {
+        static FONTS: OnceLock<Fonts> = OnceLock::new();
+        FONTS.get_or_init(Fonts::embedded)
+    }
+
+    fn lines(text: &str, chars_per_line: f32) -> Vec<String> {
+        let inline = vec![Span {
+            text: text.to_string(),
+            face: Face::Body,
+            link: None,
+            offset: 0,
+        }];
+        // 10pt full-width characters are 10pt wide
+        break_lines(&inline, fonts(), 10.0, chars_per_line * 10.0 + 0.01)
+            .into_iter()
+            .map(|l| l.runs.iter().map(|r| r.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn no_line_starts_with_closing_punctuation() {
+        for text in [
+            "あいうえおか、きくけこ。",
+            "あいうえおかきくけ」こ",
+            "あいうえおカーテン",
+            "あいうえおっとりした",
+        ] {
+            for line in lines(text, 6.0).iter().skip(1) {
+                let first = line.chars().next().unwrap();
+                assert!(
+                    !NO_START.contains(first),
+                    "{text}: line starts with {first}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_line_ends_with_an_opening_bracket() {
+        for line in lines("あいうえお「かきくけこ」さしすせそ", 6.0) {
+            let last = line.chars().last().unwrap();
+            assert!(!NO_END.contains(last), "line ends with {last}");
+        }
+    }
+
+    #[test]
+    fn latin_words_and_numbers_with_units_stay_whole() {
+        let result = lines("本書では configuration と 99.9% と 30日 を使う", 8.0);
+        let joined = result.join("|");
+        for word in ["configuration", "99.9%", "30日"] {
+            assert!(
+                result.iter().any(|l| l.contains(word)),
+                "{word} split: {joined}"
+            );
+        }
+    }
+
+    #[test]
+    fn long_runs_break_by_character_within_width() {
+        let url = "https://example.jp/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+        let inline = vec![Span {
+            text: url.to_string(),
+            face: Face::Body,
+            link: None,
+            offset: 0,
+        }];
+        let result = break_lines(&inline, fonts(), 10.0, 100.0);
+        assert!(result.len() > 1);
+        assert!(result.iter().all(|l| l.width <= 100.0 + 0.01));
+        let joined: String = result
+            .iter()
+            .flat_map(|l| l.runs.iter().map(|r| r.text.clone()))
+            .collect();
+        assert_eq!(joined, url);
+    }
+
+    #[test]
+    fn hard_breaks_end_lines() {
+        assert_eq!(lines("一行目\n二行目", 20.0), ["一行目", "二行目"]);
+    }
+}

@@ -1,0 +1,290 @@
+//! Laid-out pages → PDF bytes.
+//!
+//! printpdf (pinned) writes the pages, embeds and subsets the fonts and builds the
+//! ToUnicode maps; it is handed glyph IDs, never characters to look up. What printpdf
+//! does not do as a formal document needs — a nested outline pointing at each heading,
+//! document language, clean metadata, fixed resource names — is done on its lopdf
+//! document before saving, so the bytes depend on the input alone.
+
+use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+use printpdf::{
+    Codepoint, Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PdfDocument, PdfFont,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
+};
+
+use super::fonts::{Face, Fonts};
+use super::layout::{Item, Laid, OutlineEntry, PAGE_HEIGHT};
+
+/// The document information a PDF carries.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Metadata {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub keywords: Vec<String>,
+}
+
+/// Fixed resource names: printpdf's own are random, which would make every file differ.
+/// printpdf also uses the ID as the subset tag of the font name, which PDF wants as six
+/// capital letters.
+fn font_id(face: Face) -> FontId {
+    FontId(match face {
+        Face::Body => "BPYAAA".to_string(),
+        Face::Heading => "BPYAAB".to_string(),
+    })
+}
+
+/// Writes the pages as a PDF.
+pub fn write(laid: &Laid, fonts: &Fonts, metadata: &Metadata) -> Result<Vec<u8>, lopdf::Error> {
+    let mut doc = PdfDocument::new(&metadata.title);
+    for face in [Face::Body, Face::Heading] {
+        let font = fonts.get(face);
+        let mut warnings = Vec::new();
+        if let Some(parsed) = printpdf::ParsedFont::from_bytes(&font.data, 0, &mut warnings) {
+            doc.resources
+                .fonts
+                .map
+                .insert(font_id(face), PdfFont::new(parsed));
+        }
+    }
+    let pages = laid
+        .pages
+        .iter()
+        .map(|page| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(&page.items, fonts)))
+        .collect();
+    doc.with_pages(pages);
+    let options = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut pdf = doc.to_lopdf_document(&options, &mut warnings);
+    finish(&mut pdf, laid, metadata)?;
+    let mut bytes = Vec::new();
+    pdf.save_to(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn page_ops(items: &[Item], fonts: &Fonts) -> Vec<Op> {
+    let mut ops = Vec::new();
+    for item in items {
+        match item {
+            Item::Fill { x, y, w, h, gray } => {
+                ops.push(Op::SetFillColor {
+                    col: gray_color(*gray),
+                });
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(*x),
+                        y: Pt(PAGE_HEIGHT - y - h),
+                        width: Pt(*w),
+                        height: Pt(*h),
+                        mode: None,
+                        winding_order: None,
+                    },
+                });
+                ops.push(Op::SetFillColor {
+                    col: gray_color(0.0),
+                });
+            }
+            Item::Rule {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+            } => {
+                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![point(*x1, *y1), point(*x2, *y2)],
+                        is_closed: false,
+                    },
+                });
+            }
+            Item::Text {
+                x,
+                y,
+                size,
+                face,
+                text,
+                ..
+            } => {
+                let font = fonts.get(*face);
+                let glyphs = text
+                    .chars()
+                    .filter_map(|c| {
+                        font.glyph(c).map(|g| Codepoint {
+                            gid: g.id,
+                            offset: 0.0,
+                            cid: Some(c.to_string()),
+                        })
+                    })
+                    .collect();
+                ops.push(Op::StartTextSection);
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(font_id(*face)),
+                    size: Pt(*size),
+                });
+                ops.push(Op::SetTextCursor {
+                    pos: Point {
+                        x: Pt(*x),
+                        y: Pt(PAGE_HEIGHT - y),
+                    },
+                });
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::GlyphIds(glyphs)],
+                });
+                ops.push(Op::EndTextSection);
+            }
+        }
+    }
+    ops
+}
+
+fn gray_color(level: f32) -> Color {
+    Color::Greyscale(Greyscale {
+        percent: level,
+        icc_profile: None,
+    })
+}
+
+fn point(x: f32, y: f32) -> LinePoint {
+    LinePoint {
+        p: Point {
+            x: Pt(x),
+            y: Pt(PAGE_HEIGHT - y),
+        },
+        bezier: false,
+    }
+}
+
+/// Text for a PDF text string: UTF-16BE with a byte-order mark.
+fn text_string(text: &str) -> Object {
+    let mut bytes = vec![0xfe, 0xff];
+    for unit in text.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_be_bytes());
+    }
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+/// Metadata, language and outline, on the document printpdf produced.
+fn finish(pdf: &mut lopdf::Document, laid: &Laid, metadata: &Metadata) -> Result<(), lopdf::Error> {
+    let mut info = Dictionary::new();
+    info.set("Title", text_string(&metadata.title));
+    info.set("Author", text_string(&metadata.author));
+    info.set("Subject", text_string(&metadata.subject));
+    info.set("Keywords", text_string(&metadata.keywords.join(", ")));
+    info.set("Creator", text_string("beppyo"));
+    info.set(
+        "Producer",
+        text_string(&format!("beppyo {}", env!("CARGO_PKG_VERSION"))),
+    );
+    let info_id = pdf.add_object(info);
+    pdf.trailer.set("Info", info_id);
+    // No document ID or dates: nothing but the input may change a byte.
+    pdf.trailer.remove(b"ID");
+
+    let pages: Vec<ObjectId> = pdf.get_pages().values().copied().collect();
+    let root_id = pdf.trailer.get(b"Root")?.as_reference()?;
+    let outline = outline(pdf, &laid.outline, &pages);
+    let catalog = pdf.get_object_mut(root_id)?.as_dict_mut()?;
+    catalog.set(
+        "Lang",
+        Object::String(b"ja".to_vec(), StringFormat::Literal),
+    );
+    catalog.remove(b"Metadata");
+    if let Some(outline_id) = outline {
+        catalog.set("Outlines", outline_id);
+        catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+    }
+    pdf.prune_objects();
+    pdf.renumber_objects();
+    pdf.compress();
+    Ok(())
+}
+
+/// A nested outline: each heading under the nearest preceding heading of a higher
+/// level, pointing at the heading's position on its page.
+fn outline(
+    pdf: &mut lopdf::Document,
+    entries: &[OutlineEntry],
+    pages: &[ObjectId],
+) -> Option<ObjectId> {
+    if entries.is_empty() {
+        return None;
+    }
+    let root = pdf.new_object_id();
+    let ids: Vec<ObjectId> = entries.iter().map(|_| pdf.new_object_id()).collect();
+    // parent[i]: index of the entry's parent, None for top level.
+    let mut parent = vec![None; entries.len()];
+    let mut stack: Vec<usize> = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        while stack
+            .last()
+            .is_some_and(|&top| entries[top].level >= entry.level)
+        {
+            stack.pop();
+        }
+        parent[i] = stack.last().copied();
+        stack.push(i);
+    }
+    let children = |p: Option<usize>| -> Vec<usize> {
+        (0..entries.len()).filter(|&i| parent[i] == p).collect()
+    };
+    let descendants = |i: usize| -> i64 {
+        let mut count = 0;
+        let mut frontier = vec![i];
+        while let Some(n) = frontier.pop() {
+            for c in (0..entries.len()).filter(|&c| parent[c] == Some(n)) {
+                count += 1;
+                frontier.push(c);
+            }
+        }
+        count
+    };
+    for (i, entry) in entries.iter().enumerate() {
+        let siblings = children(parent[i]);
+        let position = siblings.iter().position(|&s| s == i).unwrap_or(0);
+        let mut dict = Dictionary::new();
+        dict.set("Title", text_string(&entry.title));
+        dict.set("Parent", parent[i].map_or(root, |p| ids[p]));
+        if position > 0 {
+            dict.set("Prev", ids[siblings[position - 1]]);
+        }
+        if let Some(&next) = siblings.get(position + 1) {
+            dict.set("Next", ids[next]);
+        }
+        let kids = children(Some(i));
+        if let (Some(&first), Some(&last)) = (kids.first(), kids.last()) {
+            dict.set("First", ids[first]);
+            dict.set("Last", ids[last]);
+            dict.set("Count", Object::Integer(descendants(i)));
+        }
+        if let Some(&page) = pages.get(entry.page) {
+            dict.set(
+                "Dest",
+                Object::Array(vec![
+                    Object::Reference(page),
+                    Object::Name(b"XYZ".to_vec()),
+                    Object::Null,
+                    Object::Real(PAGE_HEIGHT - entry.y + 4.0),
+                    Object::Null,
+                ]),
+            );
+        }
+        pdf.objects.insert(ids[i], Object::Dictionary(dict));
+    }
+    let top = children(None);
+    let mut root_dict = Dictionary::new();
+    root_dict.set("Type", Object::Name(b"Outlines".to_vec()));
+    if let (Some(&first), Some(&last)) = (top.first(), top.last()) {
+        root_dict.set("First", ids[first]);
+        root_dict.set("Last", ids[last]);
+    }
+    root_dict.set("Count", Object::Integer(entries.len() as i64));
+    pdf.objects.insert(root, Object::Dictionary(root_dict));
+    Some(root)
+}

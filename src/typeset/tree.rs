@@ -1,0 +1,384 @@
+//! Markdown → our own document tree.
+//!
+//! pulldown-cmark's events are folded into [`Block`]s with a small builder (a stack of
+//! open containers), so that layout works on plain data and never sees parser events.
+//! All parser options are set in [`parser`], in one place.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::fonts::Face;
+use crate::render::FrontMatter;
+
+/// The comment a template writes to force a page break.
+pub const PAGE_BREAK: &str = "<!-- beppyo:pagebreak -->";
+
+/// A run of text in one face.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    pub text: String,
+    pub face: Face,
+    /// The link target, when the run is a link's text.
+    pub link: Option<String>,
+    /// Byte offset in the Markdown source, for messages.
+    pub offset: usize,
+}
+
+/// Inline content: runs of text.
+pub type Inline = Vec<Span>;
+
+/// A block of the document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Heading {
+        level: u8,
+        text: Inline,
+    },
+    Paragraph(Inline),
+    List {
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+    },
+    Table {
+        header: Vec<Inline>,
+        rows: Vec<Vec<Inline>>,
+    },
+    Quote(Vec<Block>),
+    Code {
+        text: String,
+        offset: usize,
+    },
+    Rule,
+    PageBreak,
+}
+
+/// A parsed document: its front matter (the cover block's data) and its blocks.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    pub front: Option<FrontMatter>,
+    pub blocks: Vec<Block>,
+}
+
+/// The front matter could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("the front matter (--- block at the top) is not valid: {0}")]
+pub struct FrontMatterError(pub String);
+
+/// Every parser option beppyo uses.
+pub fn parser(markdown: &str) -> Parser<'_> {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    Parser::new_ext(markdown, options)
+}
+
+/// Parses Markdown into a [`Document`].
+pub fn parse(markdown: &str) -> Result<Document, FrontMatterError> {
+    let mut builder = Builder::default();
+    let mut front_text = None;
+    let mut in_front = false;
+    for (event, range) in parser(markdown).into_offset_iter() {
+        match event {
+            Event::Start(Tag::MetadataBlock(_)) => in_front = true,
+            Event::End(TagEnd::MetadataBlock(_)) => in_front = false,
+            Event::Text(text) if in_front => front_text = Some(text.to_string()),
+            event => builder.event(event, range.start),
+        }
+    }
+    let front = match front_text {
+        Some(text) => Some(
+            crate::yaml::from_str::<FrontMatter>(&text).map_err(|e| FrontMatterError(e.message))?,
+        ),
+        None => None,
+    };
+    Ok(Document {
+        front,
+        blocks: builder.finish(),
+    })
+}
+
+/// An open container while events stream in.
+#[derive(Debug)]
+enum Open {
+    Quote(Vec<Block>),
+    List {
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+    },
+    Item(Vec<Block>),
+    Table {
+        header: Vec<Inline>,
+        rows: Vec<Vec<Inline>>,
+        in_head: bool,
+    },
+    Row(Vec<Inline>),
+}
+
+#[derive(Debug, Default)]
+struct Builder {
+    stack: Vec<Open>,
+    blocks: Vec<Block>,
+    /// Inline content being gathered (paragraph, heading or cell).
+    inline: Option<Inline>,
+    heading: Option<u8>,
+    strong: usize,
+    link: Option<String>,
+    soft_break: bool,
+    code: Option<(String, usize)>,
+}
+
+impl Builder {
+    fn event(&mut self, event: Event<'_>, offset: usize) {
+        match event {
+            Event::Start(tag) => self.start(tag, offset),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) => match &mut self.code {
+                Some((code, _)) => code.push_str(&text),
+                None => self.text(&text, offset, false),
+            },
+            Event::Code(text) => self.text(&text, offset, true),
+            Event::SoftBreak => self.soft_break = true,
+            Event::HardBreak => self.text("\n", offset, false),
+            Event::Html(html) | Event::InlineHtml(html) => self.html(&html, offset),
+            Event::Rule => self.push_block(Block::Rule),
+            Event::FootnoteReference(label) => self.text(&format!("[{label}]"), offset, false),
+            Event::TaskListMarker(done) => self.text(if done { "☑ " } else { "☐ " }, offset, false),
+            Event::InlineMath(text) | Event::DisplayMath(text) => self.text(&text, offset, true),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, offset: usize) {
+        let opens_block = matches!(
+            tag,
+            Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::BlockQuote(_)
+                | Tag::CodeBlock(_)
+                | Tag::List(_)
+                | Tag::Item
+                | Tag::Table(_)
+        );
+        if opens_block {
+            self.flush_tight_item_text();
+        }
+        match tag {
+            Tag::Paragraph => self.inline = Some(Vec::new()),
+            Tag::Heading { level, .. } => {
+                self.heading = Some(level as u8);
+                self.inline = Some(Vec::new());
+            }
+            Tag::BlockQuote(_) => self.stack.push(Open::Quote(Vec::new())),
+            Tag::CodeBlock(_) => self.code = Some((String::new(), offset)),
+            Tag::List(start) => self.stack.push(Open::List {
+                start,
+                items: Vec::new(),
+            }),
+            Tag::Item => self.stack.push(Open::Item(Vec::new())),
+            Tag::Table(_) => self.stack.push(Open::Table {
+                header: Vec::new(),
+                rows: Vec::new(),
+                in_head: false,
+            }),
+            Tag::TableHead => {
+                if let Some(Open::Table { in_head, .. }) = self.stack.last_mut() {
+                    *in_head = true;
+                }
+                self.stack.push(Open::Row(Vec::new()));
+            }
+            Tag::TableRow => self.stack.push(Open::Row(Vec::new())),
+            Tag::TableCell => self.inline = Some(Vec::new()),
+            Tag::Strong | Tag::Emphasis => self.strong += 1,
+            Tag::Link { dest_url, .. } => self.link = Some(dest_url.to_string()),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph => {
+                if let Some(inline) = self.inline.take().filter(|i| !i.is_empty()) {
+                    self.push_block(Block::Paragraph(inline));
+                }
+            }
+            TagEnd::Heading(_) => {
+                let text = self.inline.take().unwrap_or_default();
+                let level = self.heading.take().unwrap_or(1);
+                self.push_block(Block::Heading { level, text });
+            }
+            TagEnd::BlockQuote(_) => {
+                if let Some(Open::Quote(blocks)) = self.stack.pop() {
+                    self.push_block(Block::Quote(blocks));
+                }
+            }
+            TagEnd::CodeBlock => {
+                if let Some((text, offset)) = self.code.take() {
+                    let text = text.strip_suffix('\n').unwrap_or(&text).to_string();
+                    self.push_block(Block::Code { text, offset });
+                }
+            }
+            TagEnd::List(_) => {
+                if let Some(Open::List { start, items }) = self.stack.pop() {
+                    self.push_block(Block::List { start, items });
+                }
+            }
+            TagEnd::Item => {
+                self.flush_tight_item_text();
+                if let Some(Open::Item(blocks)) = self.stack.pop()
+                    && let Some(Open::List { items, .. }) = self.stack.last_mut()
+                {
+                    items.push(blocks);
+                }
+            }
+            TagEnd::TableCell => {
+                let cell = self.inline.take().unwrap_or_default();
+                if let Some(Open::Row(cells)) = self.stack.last_mut() {
+                    cells.push(cell);
+                }
+            }
+            TagEnd::TableHead | TagEnd::TableRow => self.end_row(),
+            TagEnd::Table => {
+                if let Some(Open::Table { header, rows, .. }) = self.stack.pop() {
+                    self.push_block(Block::Table { header, rows });
+                }
+            }
+            TagEnd::Strong | TagEnd::Emphasis => self.strong = self.strong.saturating_sub(1),
+            TagEnd::Link => self.link = None,
+            _ => {}
+        }
+    }
+
+    fn end_row(&mut self) {
+        let Some(Open::Row(cells)) = self.stack.pop() else {
+            return;
+        };
+        if let Some(Open::Table {
+            header,
+            rows,
+            in_head,
+        }) = self.stack.last_mut()
+        {
+            if *in_head {
+                *header = cells;
+                *in_head = false;
+            } else {
+                rows.push(cells);
+            }
+        }
+    }
+
+    /// Text directly in a tight list item has no paragraph around it.
+    fn flush_tight_item_text(&mut self) {
+        if matches!(self.stack.last(), Some(Open::Item(_)))
+            && let Some(inline) = self.inline.take().filter(|i| !i.is_empty())
+        {
+            self.push_block(Block::Paragraph(inline));
+        }
+    }
+
+    fn html(&mut self, html: &str, offset: usize) {
+        if html.trim() == PAGE_BREAK {
+            self.push_block(Block::PageBreak);
+        } else if !html.trim_start().starts_with("<!--") {
+            // Raw HTML is shown as text: nothing typed is lost.
+            self.text(html.trim_end_matches('\n'), offset, true);
+        }
+    }
+
+    fn text(&mut self, text: &str, offset: usize, code: bool) {
+        // Text outside a paragraph (a tight list item, raw HTML) starts inline content.
+        if self.inline.is_none() {
+            self.inline = Some(Vec::new());
+        }
+        let face = if self.strong > 0 || code || self.heading.is_some() {
+            Face::Heading
+        } else {
+            Face::Body
+        };
+        let link = self.link.clone();
+        let soft = std::mem::take(&mut self.soft_break);
+        let Some(inline) = self.inline.as_mut() else {
+            return;
+        };
+        let mut text = text.to_string();
+        if soft {
+            let before = inline.last().and_then(|s| s.text.chars().last());
+            let after = text.chars().next();
+            if needs_space(before, after) {
+                text.insert(0, ' ');
+            }
+        }
+        match inline.last_mut() {
+            Some(last) if last.face == face && last.link == link => last.text.push_str(&text),
+            _ => inline.push(Span {
+                text,
+                face,
+                link,
+                offset,
+            }),
+        }
+    }
+
+    fn push_block(&mut self, block: Block) {
+        if !matches!(block, Block::Paragraph(_)) {
+            self.flush_tight_item_text();
+        }
+        match self.stack.last_mut() {
+            Some(Open::Quote(blocks)) | Some(Open::Item(blocks)) => blocks.push(block),
+            _ => self.blocks.push(block),
+        }
+    }
+
+    fn finish(mut self) -> Vec<Block> {
+        if let Some(inline) = self.inline.take().filter(|i| !i.is_empty()) {
+            self.blocks.push(Block::Paragraph(inline));
+        }
+        self.blocks
+    }
+}
+
+/// A soft line break becomes a space only next to Latin text: Japanese lines join directly.
+fn needs_space(before: Option<char>, after: Option<char>) -> bool {
+    match (before, after) {
+        (Some(a), Some(b)) => !(is_cjk(a) && is_cjk(b)),
+        _ => false,
+    }
+}
+
+/// Whether a character is set without spaces around it (kana, kanji, full-width forms).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}'
+        | '\u{20000}'..='\u{3FFFF}')
+}
+
+/// The plain text of inline content.
+pub fn plain(inline: &Inline) -> String {
+    inline.iter().map(|s| s.text.as_str()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_blocks_with_front_matter() {
+        let md = "---\ntitle: 題\n---\n\n# 見出し\n\n本文の\n続き and\nmore **強調**\n\n- 一\n  - 二\n- 三\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n<!-- beppyo:pagebreak -->\n\n```\ncode\n```\n";
+        let doc = parse(md).unwrap();
+        assert_eq!(doc.front.unwrap().title, "題");
+        let Block::Paragraph(p) = &doc.blocks[1] else {
+            panic!("{:?}", doc.blocks[1]);
+        };
+        assert_eq!(plain(p), "本文の続き and more 強調");
+        assert_eq!(p.last().unwrap().face, Face::Heading);
+        let Block::List { items, .. } = &doc.blocks[2] else {
+            panic!()
+        };
+        assert_eq!(items.len(), 2);
+        assert!(matches!(items[0][1], Block::List { .. }));
+        let Block::Table { header, rows } = &doc.blocks[3] else {
+            panic!()
+        };
+        assert_eq!((header.len(), rows.len()), (2, 1));
+        assert_eq!(doc.blocks[4], Block::PageBreak);
+        assert!(matches!(&doc.blocks[5], Block::Code { text, .. } if text == "code"));
+    }
+}
