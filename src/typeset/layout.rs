@@ -439,7 +439,8 @@ impl<'f> Layouter<'f> {
     }
 
     /// Places a table row, splitting it across pages only when it is taller than a page;
-    /// after a page break the header row is repeated.
+    /// after a page break the header row is repeated. Every pass of the loop either
+    /// places at least one line or moves to a fresh page once, so it always ends.
     fn row(
         &mut self,
         cells: &[Vec<Line>],
@@ -448,35 +449,42 @@ impl<'f> Layouter<'f> {
         header: Option<&Vec<Vec<Line>>>,
     ) {
         let line_height = TABLE_SIZE * 1.5;
+        let lines_of = |row: &[Vec<Line>]| row.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        let header_height =
+            header.map_or(0.0, |h| lines_of(h) as f32 * line_height + 2.0 * CELL_PAD);
+        let fresh_capacity = ((Self::bottom() - MARGIN_TOP - header_height - 2.0 * CELL_PAD)
+            / line_height)
+            .floor()
+            .max(1.0) as usize;
+        let total = lines_of(cells);
         let mut from = 0;
-        let total = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        let mut fresh = self.y <= MARGIN_TOP;
         while from < total {
             let remaining = total - from;
             let fits = ((Self::bottom() - self.y - 2.0 * CELL_PAD) / line_height)
                 .floor()
                 .max(0.0) as usize;
-            let page_lines =
-                ((Self::bottom() - MARGIN_TOP - 2.0 * CELL_PAD) / line_height).floor() as usize;
-            let header_lines = header.map_or(0, |h| h.iter().map(Vec::len).max().unwrap_or(1));
-            if fits < remaining
-                && (remaining <= page_lines.saturating_sub(header_lines) || fits == 0)
-                && self.y > MARGIN_TOP
-            {
-                self.new_page();
-                if let Some(header) = header {
-                    self.row(header, widths, x0, None);
-                }
+            if fits < remaining && !fresh && (remaining <= fresh_capacity || fits == 0) {
+                self.continue_table(header, widths, x0);
+                fresh = true;
                 continue;
             }
             let count = remaining.min(fits.max(1));
             self.draw_row_part(cells, widths, x0, from, count, header.is_none());
             from += count;
+            fresh = false;
             if from < total {
-                self.new_page();
-                if let Some(header) = header {
-                    self.row(header, widths, x0, None);
-                }
+                self.continue_table(header, widths, x0);
+                fresh = true;
             }
+        }
+    }
+
+    /// A new page for a table that goes on, starting with its header row.
+    fn continue_table(&mut self, header: Option<&Vec<Vec<Line>>>, widths: &[f32], x0: f32) {
+        self.new_page();
+        if let Some(header) = header {
+            self.row(header, widths, x0, None);
         }
     }
 

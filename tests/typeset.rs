@@ -1,0 +1,483 @@
+//! The PDFs beppyo writes, read back with lopdf: text, fonts, pages, outline, metadata,
+//! and the layout rules (margins, 禁則, repeated table headers), on the shipped example,
+//! the benchmark document and hostile Markdown.
+
+mod common;
+
+use std::sync::OnceLock;
+
+use beppyo::typeset::layout::{
+    self, Item, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH,
+};
+use beppyo::typeset::linebreak::{NO_END, NO_START};
+use beppyo::typeset::{self, Fonts, TypesetError, tree};
+use lopdf::{Document, Object};
+
+fn fonts() -> &'static Fonts {
+    static FONTS: OnceLock<Fonts> = OnceLock::new();
+    FONTS.get_or_init(Fonts::embedded)
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(common::repo().join("tests/fixtures/typeset").join(name)).unwrap()
+}
+
+/// The example's rendered Markdown documents (00 is rendered without its file list).
+fn example_documents() -> Vec<(String, String)> {
+    let (facts, _) = common::load(&common::example_text()).unwrap();
+    let templates = beppyo::templates::load(None).unwrap();
+    let criteria = beppyo::criteria::Criteria::embedded();
+    let renderer = beppyo::render::Renderer::new(&facts, &criteria, &templates).unwrap();
+    let mut docs: Vec<(String, String)> = renderer
+        .documents()
+        .unwrap()
+        .documents
+        .into_iter()
+        .map(|d| (d.kind.stem.to_string(), d.markdown))
+        .collect();
+    let cover = renderer.cover(&[]).unwrap();
+    docs.push((cover.kind.stem.to_string(), cover.markdown));
+    docs
+}
+
+fn pdf(markdown: &str) -> (Vec<u8>, Document) {
+    let pdf = typeset::typeset(markdown, fonts()).expect("typesets");
+    let doc = Document::load_mem(&pdf.bytes).expect("lopdf reads it");
+    assert_eq!(doc.get_pages().len(), pdf.pages);
+    (pdf.bytes, doc)
+}
+
+fn page_texts(doc: &Document) -> Vec<String> {
+    doc.get_pages()
+        .keys()
+        .map(|&n| doc.extract_text(&[n]).unwrap())
+        .collect()
+}
+
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// What a reader of the Markdown reads: the cover block's fields and the body's text.
+fn markdown_text(markdown: &str) -> String {
+    let document = tree::parse(markdown).unwrap();
+    let mut text = String::new();
+    if let Some(front) = &document.front {
+        text.push_str(&front.date);
+        text.push_str(&format!("第{}版", front.version));
+        text.push_str(&front.addressee);
+        text.push_str(&front.vendor);
+        text.push_str(&front.title);
+        text.push_str(&front.service);
+    }
+    let mut in_front = false;
+    let mut skipped_title = document.front.is_none();
+    let mut in_h1 = false;
+    for event in tree::parser(markdown) {
+        use pulldown_cmark::{Event, Tag, TagEnd};
+        match event {
+            Event::Start(Tag::MetadataBlock(_)) => in_front = true,
+            Event::End(TagEnd::MetadataBlock(_)) => in_front = false,
+            Event::Start(Tag::Heading {
+                level: pulldown_cmark::HeadingLevel::H1,
+                ..
+            }) if !skipped_title => in_h1 = true,
+            Event::End(TagEnd::Heading(_)) if in_h1 => {
+                in_h1 = false;
+                skipped_title = true;
+            }
+            Event::Text(t) | Event::Code(t) if !in_front && !in_h1 => text.push_str(&t),
+            _ => {}
+        }
+    }
+    squash(&text)
+}
+
+/// Table header rows, squashed, as they repeat after a page break.
+fn table_headers(markdown: &str) -> Vec<String> {
+    fn walk(blocks: &[tree::Block], out: &mut Vec<String>) {
+        for block in blocks {
+            match block {
+                tree::Block::Table { header, .. } => {
+                    out.push(squash(&header.iter().map(tree::plain).collect::<String>()))
+                }
+                tree::Block::List { items, .. } => items.iter().for_each(|i| walk(i, out)),
+                tree::Block::Quote(inner) => walk(inner, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&tree::parse(markdown).unwrap().blocks, &mut out);
+    out
+}
+
+/// The extracted text without the running header and footer, and without a table
+/// header row repeated at the top of a continuation page.
+/// `expected` tells a repeated header (absent there) from a table that starts on a page.
+fn body_text(doc: &Document, title: &str, headers: &[String], expected: &str) -> String {
+    let pages = page_texts(doc);
+    let count = pages.len();
+    let mut body = String::new();
+    for (i, text) in pages.iter().enumerate() {
+        // List bullets are typeset, not written: compare without 中黒 on both sides.
+        let text = squash(text).replace('・', "");
+        let text = text
+            .strip_suffix(&format!("{}/{}", i + 1, count))
+            .unwrap_or(&text);
+        let mut text = text
+            .strip_suffix(&squash(title).replace('・', ""))
+            .unwrap_or(text);
+        if i > 0
+            && let Some(header) = headers.iter().find(|h| {
+                !h.is_empty()
+                    && text.starts_with(h.as_str())
+                    && !expected[body.len().min(expected.len())..].starts_with(h.as_str())
+            })
+        {
+            text = &text[header.len()..];
+        }
+        body.push_str(text);
+    }
+    body
+}
+
+#[test]
+fn extracted_text_equals_the_markdown_text() {
+    for (stem, markdown) in example_documents() {
+        let (_, doc) = pdf(&markdown);
+        let title = tree::parse(&markdown).unwrap().front.unwrap().title;
+        let expected = markdown_text(&markdown).replace('・', "");
+        let actual = body_text(&doc, &title, &table_headers(&markdown), &expected);
+        assert_eq!(actual, expected, "{stem}");
+    }
+    let bench = fixture("bench.md");
+    let (_, doc) = pdf(&bench);
+    let title = layout::document_title(&tree::parse(&bench).unwrap());
+    let expected = markdown_text(&bench).replace('・', "");
+    // Without front matter the first heading is printed (and is the header too).
+    assert_eq!(
+        body_text(&doc, &title, &table_headers(&bench), &expected),
+        expected
+    );
+}
+
+#[test]
+fn fonts_are_embedded_subset_with_tounicode() {
+    let (_, doc) = pdf(&example_documents()[0].1);
+    let mut fonts = 0;
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Type0") {
+            continue;
+        }
+        fonts += 1;
+        let name =
+            String::from_utf8_lossy(dict.get(b"BaseFont").unwrap().as_name().unwrap()).to_string();
+        let (tag, _) = name.split_once('+').expect("subset tag");
+        assert!(
+            tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
+            "{name}"
+        );
+        assert!(dict.get(b"ToUnicode").is_ok(), "{name} has no ToUnicode");
+        let descendant = doc
+            .dereference(&dict.get(b"DescendantFonts").unwrap().as_array().unwrap()[0])
+            .unwrap()
+            .1
+            .as_dict()
+            .unwrap();
+        let descriptor = doc
+            .dereference(descendant.get(b"FontDescriptor").unwrap())
+            .unwrap()
+            .1
+            .as_dict()
+            .unwrap();
+        let file = doc
+            .dereference(descriptor.get(b"FontFile2").unwrap())
+            .unwrap()
+            .1
+            .as_stream()
+            .unwrap();
+        let length = file
+            .decompressed_content()
+            .map_or(file.content.len(), |c| c.len());
+        assert!(length < 1_000_000, "{name} is {length} bytes: not subset");
+    }
+    assert_eq!(fonts, 2, "Mincho body and Gothic headings");
+}
+
+fn outline(doc: &Document) -> Vec<(usize, String)> {
+    fn text(object: &Object) -> String {
+        let bytes = object.as_str().unwrap();
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16(&units).unwrap()
+    }
+    fn walk(doc: &Document, first: Option<&Object>, depth: usize, out: &mut Vec<(usize, String)>) {
+        let mut next = first.and_then(|o| o.as_reference().ok());
+        while let Some(id) = next {
+            let dict = doc.get_dictionary(id).unwrap();
+            out.push((depth, text(dict.get(b"Title").unwrap())));
+            assert!(
+                dict.get(b"Dest").is_ok(),
+                "every entry points at its heading"
+            );
+            walk(doc, dict.get(b"First").ok(), depth + 1, out);
+            next = dict.get(b"Next").ok().and_then(|o| o.as_reference().ok());
+        }
+    }
+    let catalog = doc.catalog().unwrap();
+    let root = doc
+        .get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
+        .unwrap();
+    let mut out = Vec::new();
+    walk(doc, root.get(b"First").ok(), 0, &mut out);
+    out
+}
+
+#[test]
+fn outline_is_nested_in_document_order() {
+    let markdown = &example_documents()[1].1; // 02_exit-plan
+    let (_, doc) = pdf(markdown);
+    let titles = outline(&doc);
+    assert_eq!(
+        titles[0],
+        (0, "外部サービス利用終了時の移行・削除計画書".to_string())
+    );
+    assert_eq!(titles[1], (1, "第1 総則".to_string()));
+    assert_eq!(titles[2], (2, "1 対象".to_string()));
+    assert_eq!(titles[3], (1, "第2 情報資産の移行".to_string()));
+    let headings: Vec<String> = markdown
+        .lines()
+        .filter_map(|l| l.strip_prefix("## ").or_else(|| l.strip_prefix("### ")))
+        .map(String::from)
+        .collect();
+    let listed: Vec<String> = titles[1..].iter().map(|(_, t)| t.clone()).collect();
+    assert_eq!(listed, headings);
+}
+
+#[test]
+fn metadata_names_title_vendor_rows_and_language() {
+    let (_, doc) = pdf(&example_documents()[0].1);
+    let info = doc
+        .get_dictionary(doc.trailer.get(b"Info").unwrap().as_reference().unwrap())
+        .unwrap();
+    let text = |key: &[u8]| {
+        let bytes = info.get(key).unwrap().as_str().unwrap();
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16(&units).unwrap()
+    };
+    assert_eq!(text(b"Title"), "情報セキュリティ対策書");
+    assert_eq!(text(b"Author"), "株式会社青嶺クラウド");
+    assert!(text(b"Keywords").contains("BAS-01") && text(b"Keywords").contains("TEC-18"));
+    assert!(info.get(b"GTS_PDFXVersion").is_err());
+    assert!(info.get(b"CreationDate").is_err(), "no clock in the output");
+    assert_eq!(
+        doc.catalog()
+            .unwrap()
+            .get(b"Lang")
+            .unwrap()
+            .as_str()
+            .unwrap(),
+        b"ja"
+    );
+}
+
+#[test]
+fn identical_input_gives_identical_bytes_in_any_order() {
+    let docs = example_documents();
+    let first: Vec<Vec<u8>> = docs.iter().map(|(_, md)| pdf(md).0).collect();
+    let reversed: Vec<Vec<u8>> = docs.iter().rev().map(|(_, md)| pdf(md).0).collect();
+    for (a, b) in first.iter().zip(reversed.iter().rev()) {
+        assert!(a == b, "a PDF changed between renders");
+    }
+}
+
+/// Text lines of the layout: (page, baseline) → items in x order.
+/// A text line of the layout: page, baseline, text, left and right edge.
+type TextLine = (usize, f32, String, f32, f32);
+
+fn layout_lines(markdown: &str) -> (layout::Laid, Vec<TextLine>) {
+    let laid = layout::layout(&tree::parse(markdown).unwrap(), fonts());
+    let mut lines: Vec<TextLine> = Vec::new();
+    for (p, page) in laid.pages.iter().enumerate() {
+        let mut texts: Vec<(f32, f32, String, f32)> = page
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Text {
+                    x,
+                    y,
+                    size,
+                    face,
+                    text,
+                    ..
+                } => {
+                    let width = fonts().get(*face).width(text, *size);
+                    Some((*y, *x, text.clone(), width))
+                }
+                _ => None,
+            })
+            .collect();
+        texts.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        for (y, x, text, width) in texts {
+            match lines.last_mut() {
+                Some(line)
+                    if line.0 == p
+                        && (line.1 - y).abs() < 0.01
+                        && x >= line.4 - 0.01
+                        && x - line.4 < 1.0 =>
+                {
+                    line.2.push_str(&text);
+                    line.4 = x + width;
+                }
+                _ => lines.push((p, y, text, x, x + width)),
+            }
+        }
+    }
+    (laid, lines)
+}
+
+fn hostile() -> String {
+    let url = format!("https://example.jp/{}", "a".repeat(300));
+    let long_cell = "長い".repeat(400);
+    let mut md = format!("# 題名\n\n{url}\n\n");
+    md.push_str(&"「括弧」、句読点。「かっこ」ーっゃ々あいう、えお。".repeat(40));
+    md.push_str("\n\n- 一\n  - 二\n    - 三\n      - 四の項目は長い文章で折り返すかどうかを確かめるためのものである。");
+    md.push_str(&format!(
+        "\n\n| 列A | 列B | 列C |\n| --- | --- | --- |\n| {long_cell} | {url} | x |\n"
+    ));
+    md.push_str("\n> 引用の中の文章も余白の中に収まる。\n\n```\nlet x = \"コードの行が長すぎる場合は折り返す\"; // ");
+    md.push_str(&"z".repeat(200));
+    md.push_str("\n```\n");
+    md
+}
+
+#[test]
+fn every_glyph_stays_inside_the_margins() {
+    for markdown in [
+        hostile(),
+        fixture("bench.md"),
+        example_documents()[5].1.clone(),
+    ] {
+        let (laid, lines) = layout_lines(&markdown);
+        for (page, y, text, x0, x1) in &lines {
+            assert!(
+                *x0 >= MARGIN_LEFT - 0.01,
+                "p{page} starts left of the margin: {text}"
+            );
+            assert!(
+                *x1 <= PAGE_WIDTH - MARGIN_RIGHT + 0.01,
+                "p{page} y{y} overflows ({x1}): {text}"
+            );
+            let is_furniture = *y < MARGIN_TOP || *y > PAGE_HEIGHT - MARGIN_BOTTOM;
+            if !is_furniture {
+                assert!(
+                    *y <= PAGE_HEIGHT - MARGIN_BOTTOM,
+                    "p{page} below the margin: {text}"
+                );
+            }
+        }
+        assert!(!laid.pages.is_empty());
+    }
+}
+
+#[test]
+fn no_line_starts_with_a_forbidden_character() {
+    for markdown in [hostile(), fixture("bench.md")] {
+        let (_, lines) = layout_lines(&markdown);
+        for (page, _, text, _, _) in &lines {
+            // A list marker stands alone in its gutter; it does not start a text line.
+            if text == "・"
+                || text
+                    .trim_end_matches('.')
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
+            {
+                continue;
+            }
+            let first = text.chars().next().unwrap();
+            assert!(
+                !NO_START.contains(first),
+                "p{page}: line starts with {first}: {text}"
+            );
+            let last = text.chars().last().unwrap();
+            assert!(
+                !NO_END.contains(last),
+                "p{page}: line ends with {last}: {text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn table_header_repeats_on_every_page_the_table_spans() {
+    let mut md = String::from("# 表\n\n| 見出し甲 | 見出し乙 |\n| --- | --- |\n");
+    for i in 0..150 {
+        md.push_str(&format!("| 行{i} | 内容{i} |\n"));
+    }
+    let (_, doc) = pdf(&md);
+    let pages = page_texts(&doc);
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    for (i, text) in pages.iter().enumerate() {
+        assert!(
+            text.contains("見出し甲"),
+            "page {} lacks the header row",
+            i + 1
+        );
+    }
+    let all: String = pages.concat();
+    assert!(all.contains("行149"));
+}
+
+#[test]
+fn bench_fixture_typesets_to_about_ten_pages() {
+    let (bytes, doc) = pdf(&fixture("bench.md"));
+    let pages = doc.get_pages().len();
+    assert!((8..=14).contains(&pages), "{pages} pages");
+    assert!(bytes.len() < 400_000, "{} bytes", bytes.len());
+}
+
+#[test]
+fn a_character_missing_from_the_font_is_an_error_naming_it() {
+    let error = typeset::typeset("# 題\n\n本文\n\n絵文字 \u{1F600} は無い\n", fonts()).unwrap_err();
+    match &error {
+        TypesetError::MissingGlyph {
+            character, line, ..
+        } => {
+            assert_eq!(*character, '\u{1F600}');
+            assert_eq!(*line, 5);
+        }
+        other => panic!("{other}"),
+    }
+    assert!(error.to_string().contains("U+1F600"), "{error}");
+}
+
+#[test]
+fn huge_inputs_typeset_without_hanging() {
+    let mut md = String::from("| a | b |\n| --- | --- |\n");
+    for i in 0..10_000 {
+        md.push_str(&format!("| {i} | x |\n"));
+    }
+    let pdf = typeset::typeset(&md, fonts()).unwrap();
+    assert!(pdf.pages > 100);
+    let cell = "あ".repeat(100_000);
+    let pdf = typeset::typeset(&format!("| a |\n| --- |\n| {cell} |\n"), fonts()).unwrap();
+    assert!(pdf.pages > 10);
+}
+
+/// Regression: a row a little shorter than a page once made layout start new pages
+/// forever (the repeated header left less room than the check assumed).
+#[test]
+fn rows_near_a_page_tall_end() {
+    for n in (3_000..6_000).step_by(125) {
+        let markdown = format!("| a |\n| --- |\n| {} |\n", "あ".repeat(n));
+        let pdf = typeset::typeset(&markdown, fonts()).unwrap();
+        assert!(pdf.pages <= 4, "{n} chars: {} pages", pdf.pages);
+    }
+}
