@@ -24,6 +24,8 @@ const TABLE_SIZE: f32 = 9.0;
 const CODE_SIZE: f32 = 9.0;
 const CELL_PAD: f32 = 4.0;
 const FURNITURE_SIZE: f32 = 8.0;
+/// Cells of at most this many characters are not broken inside a table.
+const SHORT_CELL: usize = 6;
 
 /// Something drawn on a page.
 #[derive(Debug, Clone, PartialEq)]
@@ -579,10 +581,14 @@ fn column_widths(
             for line in text.split('\n') {
                 natural[i] = natural[i].max(pad + font.width(line, TABLE_SIZE));
             }
-            let word = text
-                .split(|c: char| c.is_whitespace() || super::tree::is_cjk(c))
-                .map(|w| font.width(w, TABLE_SIZE))
-                .fold(0.0, f32::max);
+            // A short cell (a status, a number, a code) reads badly broken: keep it whole.
+            let word = if text.chars().count() <= SHORT_CELL {
+                font.width(&text, TABLE_SIZE)
+            } else {
+                text.split(|c: char| c.is_whitespace() || super::tree::is_cjk(c))
+                    .map(|w| font.width(w, TABLE_SIZE))
+                    .fold(0.0, f32::max)
+            };
             minimum[i] = minimum[i].max(pad + word + TABLE_SIZE);
         }
     }

@@ -8,8 +8,8 @@
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
-    Codepoint, Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
+    Codepoint, Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFont,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, WindingOrder,
 };
 
 use super::fonts::{Face, Fonts};
@@ -81,8 +81,8 @@ fn page_ops(items: &[Item], fonts: &Fonts) -> Vec<Op> {
                         y: Pt(PAGE_HEIGHT - y - h),
                         width: Pt(*w),
                         height: Pt(*h),
-                        mode: None,
-                        winding_order: None,
+                        mode: Some(PaintMode::Fill),
+                        winding_order: Some(WindingOrder::NonZero),
                     },
                 });
                 ops.push(Op::SetFillColor {
