@@ -481,3 +481,19 @@ fn rows_near_a_page_tall_end() {
         assert!(pdf.pages <= 4, "{n} chars: {} pages", pdf.pages);
     }
 }
+
+#[test]
+fn links_keep_their_text_and_become_uri_annotations() {
+    let (_, doc) = pdf(
+        "# 題\n\n詳細は[当社サイト](https://example.jp/security)を参照。内部[参照](#x)は注釈にしない。\n",
+    );
+    assert!(page_texts(&doc)[0].contains("詳細は当社サイトを参照。"));
+    let uris: Vec<String> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter_map(|d| d.get(b"URI").ok())
+        .map(|u| String::from_utf8_lossy(u.as_str().unwrap()).to_string())
+        .collect();
+    assert_eq!(uris, ["https://example.jp/security"]);
+}

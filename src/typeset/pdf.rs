@@ -8,8 +8,9 @@
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
-    Codepoint, Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, WindingOrder,
+    Actions, BorderArray, Codepoint, Color, FontId, Greyscale, Line, LinePoint, LinkAnnotation, Mm,
+    Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect,
+    TextItem, WindingOrder,
 };
 
 use super::fonts::{Face, Fonts};
@@ -110,9 +111,12 @@ fn page_ops(items: &[Item], fonts: &Fonts) -> Vec<Op> {
                 size,
                 face,
                 text,
-                ..
+                link,
             } => {
                 let font = fonts.get(*face);
+                if let Some(uri) = link.as_deref().filter(|u| is_external(u)) {
+                    ops.push(link_op(uri, *x, *y, font.width(text, *size), *size));
+                }
                 let glyphs = text
                     .chars()
                     .filter_map(|c| {
@@ -142,6 +146,33 @@ fn page_ops(items: &[Item], fonts: &Fonts) -> Vec<Op> {
         }
     }
     ops
+}
+
+/// Only links a reader can follow outside the document become annotations.
+fn is_external(uri: &str) -> bool {
+    ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|scheme| uri.starts_with(scheme))
+}
+
+/// A URI annotation over a run of link text, without a visible border.
+fn link_op(uri: &str, x: f32, baseline: f32, width: f32, size: f32) -> Op {
+    Op::LinkAnnotation {
+        link: LinkAnnotation::new(
+            Rect {
+                x: Pt(x),
+                y: Pt(PAGE_HEIGHT - baseline - size * 0.25),
+                width: Pt(width),
+                height: Pt(size * 1.2),
+                mode: None,
+                winding_order: None,
+            },
+            Actions::Uri(uri.to_string()),
+            Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+            None,
+            None,
+        ),
+    }
 }
 
 fn gray_color(level: f32) -> Color {
