@@ -488,12 +488,22 @@ fn links_keep_their_text_and_become_uri_annotations() {
         "# 題\n\n詳細は[当社サイト](https://example.jp/security)を参照。内部[参照](#x)は注釈にしない。\n",
     );
     assert!(squash(&page_texts(&doc)[0]).contains("詳細は当社サイトを参照。"));
-    let uris: Vec<String> = doc
-        .objects
-        .values()
-        .filter_map(|o| o.as_dict().ok())
-        .filter_map(|d| d.get(b"URI").ok())
-        .map(|u| String::from_utf8_lossy(u.as_str().unwrap()).to_string())
-        .collect();
+    fn collect(object: &Object, out: &mut Vec<String>) {
+        match object {
+            Object::Dictionary(dict) => {
+                for (key, value) in dict.iter() {
+                    if key.as_slice() == b"URI" {
+                        out.push(String::from_utf8_lossy(value.as_str().unwrap()).to_string());
+                    } else {
+                        collect(value, out);
+                    }
+                }
+            }
+            Object::Array(items) => items.iter().for_each(|i| collect(i, out)),
+            _ => {}
+        }
+    }
+    let mut uris = Vec::new();
+    doc.objects.values().for_each(|o| collect(o, &mut uris));
     assert_eq!(uris, ["https://example.jp/security"]);
 }
