@@ -140,10 +140,25 @@ fn verify_names_each_changed_missing_or_extra_file() {
     let folder = render_example(dir.path());
     let folder_arg = folder.display().to_string();
     for name in beppyo::archive::list_files(&folder).unwrap() {
+        let path = folder.join(&name);
         if name == "manifest.json" {
+            // The manifest cannot hash itself; any change to it must still fail.
+            let original = std::fs::read(&path).unwrap();
+            for at in [
+                10,
+                original.len() / 3,
+                original.len() / 2,
+                original.len() - 5,
+            ] {
+                let mut flipped = original.clone();
+                flipped[at] ^= 0x01;
+                std::fs::write(&path, &flipped).unwrap();
+                let out = run(&["verify", &folder_arg], dir.path());
+                assert_ne!(out.status.code(), Some(0), "manifest byte {at} flipped");
+            }
+            std::fs::write(&path, &original).unwrap();
             continue;
         }
-        let path = folder.join(&name);
         let original = std::fs::read(&path).unwrap();
         let mut flipped = original.clone();
         let middle = flipped.len() / 2;
@@ -436,4 +451,46 @@ fn verify_rerenders_and_catches_a_document_edited_with_its_hash() {
         "{}",
         stdout(&out)
     );
+}
+
+#[test]
+fn two_independent_renders_are_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = run(&["render", &example(), "-o", "a"], dir.path());
+    let b = run(&["render", &example(), "-o", "b"], dir.path());
+    assert!(a.status.success() && b.status.success());
+    let files = |root: &str| {
+        snapshot(&dir.path().join(root))
+            .into_iter()
+            .map(|(path, bytes)| (path.replacen(&format!("/{root}/"), "/", 1), bytes))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(files("a"), files("b"));
+    assert_eq!(files("a").len(), 14);
+}
+
+#[test]
+fn fonts_can_be_replaced_and_bad_fonts_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), "# 題\n\n本文です。\n").unwrap();
+    let gothic = repo().join("data/fonts/BIZUDGothic-Regular.ttf");
+    let out = run(
+        &["pdf", "a.md", "--font", &gothic.display().to_string()],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = std::fs::read(dir.path().join("a.pdf")).unwrap();
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(!text.contains("Mincho"), "the body font was replaced");
+
+    std::fs::write(dir.path().join("bad.ttf"), b"not a font").unwrap();
+    let out = run(&["pdf", "a.md", "--font", "bad.ttf"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("bad.ttf"), "{}", stderr(&out));
+    let out = run(
+        &["pdf", "a.md", "--heading-font", "missing.ttf"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr(&out).contains("missing.ttf"), "{}", stderr(&out));
 }
