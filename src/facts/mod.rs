@@ -160,12 +160,16 @@ fn parse_hint(error: &yaml::YamlError, source: &str) -> Option<String> {
         return Some("インデントにタブ文字は使えません。半角スペースで字下げしてください".into());
     }
     if let Some(unknown) = between(message, "unknown field `", "`") {
-        let expected = message.split("expected one of ").nth(1).unwrap_or("");
+        // serde lists the keys as "expected one of `a`, `b`" or "expected `a` or `b`".
+        let expected = message.split("expected ").nth(1).unwrap_or("");
+        let expected = expected.strip_prefix("one of ").unwrap_or(expected);
+        let threshold = (unknown.chars().count() / 3).max(1);
         let nearest = expected
             .split(", ")
+            .flat_map(|k| k.split(" or "))
             .map(|k| k.trim_matches('`'))
             .map(|k| (strsim::levenshtein(k, unknown), k))
-            .filter(|(d, _)| *d <= 3)
+            .filter(|(d, _)| *d <= threshold)
             .min();
         return Some(match nearest {
             Some((_, key)) => {
