@@ -5,9 +5,10 @@
 //! time, so layout never goes through printpdf's (slow) character lookup; printpdf gets
 //! glyph IDs and only embeds and subsets.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::OnceLock;
 
 /// BIZ UDMincho (body text), SIL OFL 1.1, see data/fonts/OFL.txt.
 const MINCHO: &[u8] = include_bytes!("../../data/fonts/BIZUDMincho-Regular.ttf");
@@ -27,11 +28,15 @@ pub struct Glyph {
 pub struct Font {
     /// The name shown in messages (the file, or the embedded font's name).
     pub name: String,
-    pub data: Arc<Vec<u8>>,
+    /// The font file; the embedded fonts are borrowed from the binary, not copied.
+    pub data: Cow<'static, [u8]>,
     pub units_per_em: f32,
     pub ascender: f32,
     pub descender: f32,
     glyphs: HashMap<char, Glyph>,
+    /// printpdf's own parse of the font, made on first use and shared by every document
+    /// of the process (it costs more than the layout of a short document).
+    embedding: OnceLock<Option<printpdf::ParsedFont>>,
 }
 
 /// A font that cannot be used.
@@ -48,7 +53,8 @@ pub enum FontError {
 
 impl Font {
     /// Parses font bytes.
-    pub fn from_bytes(name: &str, data: Vec<u8>) -> Result<Font, FontError> {
+    pub fn from_bytes(name: &str, data: impl Into<Cow<'static, [u8]>>) -> Result<Font, FontError> {
+        let data = data.into();
         let face = ttf_parser::Face::parse(&data, 0).map_err(|e| FontError::Parse {
             name: name.to_string(),
             reason: e.to_string(),
@@ -80,8 +86,9 @@ impl Font {
             ascender: f32::from(face.ascender()),
             descender: f32::from(face.descender()),
             units_per_em,
-            data: Arc::new(data),
+            data,
             glyphs,
+            embedding: OnceLock::new(),
         })
     }
 
@@ -92,6 +99,13 @@ impl Font {
             source,
         })?;
         Font::from_bytes(&path.display().to_string(), data)
+    }
+
+    /// The font as printpdf embeds it, parsed once.
+    pub fn embedding(&self) -> Option<&printpdf::ParsedFont> {
+        self.embedding
+            .get_or_init(|| printpdf::ParsedFont::from_bytes(&self.data, 0, &mut Vec::new()))
+            .as_ref()
     }
 
     pub fn glyph(&self, c: char) -> Option<Glyph> {
@@ -135,9 +149,9 @@ impl Fonts {
 
     /// The embedded pair, with either face replaced by a file.
     pub fn load(body: Option<&Path>, heading: Option<&Path>) -> Result<Fonts, FontError> {
-        let load = |path: Option<&Path>, name: &str, bytes: &[u8]| match path {
+        let load = |path: Option<&Path>, name: &str, bytes: &'static [u8]| match path {
             Some(path) => Font::from_path(path),
-            None => Font::from_bytes(name, bytes.to_vec()),
+            None => Font::from_bytes(name, bytes),
         };
         Ok(Fonts {
             body: load(body, "BIZ UDMincho (embedded)", MINCHO)?,
