@@ -113,7 +113,8 @@ fn encoding_hint(bytes: &[u8]) -> &'static str {
 /// found, each located in the file where possible.
 pub fn load(file: &SourceFile, criteria: &Criteria) -> Result<(Facts, Vec<Problem>), Vec<Problem>> {
     let facts: Facts = yaml::from_str(&file.text).map_err(|error| {
-        let problem = Problem::error(Vec::new(), error.message.clone()).at(error.location);
+        let location = duplicate_key_location(&error, &file.text).or(error.location);
+        let problem = Problem::error(Vec::new(), error.message.clone()).at(location);
         vec![match parse_hint(&error, &file.text) {
             Some(hint) => problem.hint(hint),
             None => problem,
@@ -147,6 +148,37 @@ pub fn load_path(
             problems,
         }),
     }
+}
+
+/// serde_yaml places a duplicate key at the start of its mapping; point at the second
+/// occurrence instead, found among the mapping's keys (same indentation, until the
+/// mapping ends).
+fn duplicate_key_location(error: &yaml::YamlError, source: &str) -> Option<yaml::Location> {
+    let key = between(&error.message, "duplicate field `", "`")?;
+    let start = error.location?;
+    let indent = start.column - 1;
+    let mut seen = 0;
+    for (n, line) in source.lines().enumerate().skip(start.line - 1) {
+        let depth = line.len() - line.trim_start_matches(' ').len();
+        let content = line.trim_start_matches(' ');
+        if !content.is_empty() && !content.starts_with('#') && depth < indent {
+            break;
+        }
+        if depth == indent
+            && content
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.starts_with(':'))
+        {
+            seen += 1;
+            if seen == 2 {
+                return Some(yaml::Location {
+                    line: n + 1,
+                    column: indent + 1,
+                });
+            }
+        }
+    }
+    None
 }
 
 /// Plain-words advice for the parser's commonest complaints.
