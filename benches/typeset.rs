@@ -44,15 +44,13 @@ fn submission(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("example (6 md + 6 pdf)", |b| {
         b.iter(|| {
-            let inputs = beppyo::Inputs {
-                facts_file: &file,
-                facts: &facts,
-                criteria: &criteria,
-                criteria_text: beppyo::criteria::DEFAULT_TABLE,
-                criteria_origin: "embedded".into(),
-                templates: &templates,
-                fonts: Some(&fonts),
-            };
+            let inputs = beppyo::Inputs::with_embedded_table(
+                &file,
+                &facts,
+                &criteria,
+                &templates,
+                Some(&fonts),
+            );
             beppyo::build_submission(&inputs).unwrap()
         })
     });

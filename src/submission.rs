@@ -43,6 +43,27 @@ pub struct Inputs<'a> {
     pub fonts: Option<&'a Fonts>,
 }
 
+impl<'a> Inputs<'a> {
+    /// Inputs that use the table shipped in the binary (`criteria` must be it).
+    pub fn with_embedded_table(
+        facts_file: &'a SourceFile,
+        facts: &'a Facts,
+        criteria: &'a Criteria,
+        templates: &'a [Template],
+        fonts: Option<&'a Fonts>,
+    ) -> Inputs<'a> {
+        Inputs {
+            facts_file,
+            facts,
+            criteria,
+            criteria_text: crate::criteria::DEFAULT_TABLE,
+            criteria_origin: "embedded".into(),
+            templates,
+            fonts,
+        }
+    }
+}
+
 /// A rendered submission: its folder's files and where the folder goes.
 pub struct Submission {
     /// `<vendor-slug>/<submission-id>`, relative to the output root.
@@ -255,15 +276,7 @@ pub fn rerender(dir: &std::path::Path, manifest: &Manifest) -> Rerender {
         };
     }
     let fonts = with_pdf.then(Fonts::embedded);
-    let inputs = Inputs {
-        facts_file: &file,
-        facts: &facts,
-        criteria: &criteria,
-        criteria_text: crate::criteria::DEFAULT_TABLE,
-        criteria_origin: "embedded".into(),
-        templates: &templates,
-        fonts: fonts.as_ref(),
-    };
+    let inputs = Inputs::with_embedded_table(&file, &facts, &criteria, &templates, fonts.as_ref());
     let fresh = match build_submission(&inputs) {
         Ok(fresh) => fresh,
         Err(error) => return differs(error.to_string()),

@@ -18,15 +18,7 @@ fn submission_files(text: &str) -> std::collections::BTreeMap<String, Vec<u8>> {
     let criteria = Criteria::embedded();
     let (facts, _) = beppyo::facts::load(&file, &criteria).unwrap();
     let templates = templates::load(None).unwrap();
-    let inputs = beppyo::Inputs {
-        facts_file: &file,
-        facts: &facts,
-        criteria: &criteria,
-        criteria_text: beppyo::criteria::DEFAULT_TABLE,
-        criteria_origin: "embedded".into(),
-        templates: &templates,
-        fonts: None,
-    };
+    let inputs = beppyo::Inputs::with_embedded_table(&file, &facts, &criteria, &templates, None);
     beppyo::build_submission(&inputs).unwrap().files
 }
 
