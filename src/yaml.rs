@@ -3,12 +3,13 @@
 //! Every YAML call of the crate goes through this module, so that the YAML crates
 //! (`serde_yaml`, archived by its author; `yaml-rust2` for locations) can be replaced in
 //! one place. It owns two jobs: deserialising a document into a typed value with the
-//! location of the first structural error, and finding where a value sits in the source
-//! (`locate`), which `serde_yaml` cannot tell once a value is deserialised.
+//! location of every structural error ([`from_str_all`]), and finding where a value sits
+//! in the source (`locate`), which `serde_yaml` cannot tell once a value is deserialised.
 
 use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
+use serde_yaml::Value;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
@@ -26,6 +27,8 @@ pub struct Location {
 pub struct YamlError {
     pub message: String,
     pub location: Option<Location>,
+    /// The key path of the value at fault, when the document parsed as YAML.
+    pub path: Option<Path>,
 }
 
 /// Parses `source` into `T`. Unknown keys, wrong types and YAML syntax errors come back
@@ -39,8 +42,267 @@ pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
         YamlError {
             message: clean_message(&error.to_string()),
             location,
+            path: None,
         }
     })
+}
+
+/// At most this many problems are reported from one parse: past that, the file is better
+/// fixed from the top and parsed again.
+pub const MAX_ERRORS: usize = 50;
+
+/// Parses `source` into `T`, reporting every type error, unknown key and missing key of the
+/// document rather than the first only.
+///
+/// serde stops at its first error. To go on, the document is read as an untyped YAML tree,
+/// and after each error the tree is repaired at the faulty path (an unknown key removed; a
+/// wrong or missing value replaced by the first stand-in the type accepts) and deserialised
+/// again. Errors inside a value we invented are ours, not the vendor's, and are not reported.
+/// A document that is not YAML at all (syntax, duplicate keys, alias limit) has one error.
+pub fn from_str_all<T: DeserializeOwned>(source: &str) -> Result<T, Vec<YamlError>> {
+    let deserializer = serde_yaml::Deserializer::from_str(source);
+    let first = match serde_path_to_error::deserialize::<_, T>(deserializer) {
+        Ok(value) => return Ok(value),
+        Err(error) => {
+            let path = convert_path(error.path());
+            let mut first = from_serde_error(error.into_inner());
+            // serde_yaml starts its message with its own path (which stops short of an
+            // unknown key); the path is reported apart.
+            let prefixes = [&path[..], &path[..path.len().saturating_sub(1)]]
+                .map(|p| format!("{}: ", display_path(p)));
+            if let Some(message) = prefixes.iter().find_map(|p| first.message.strip_prefix(p)) {
+                first.message = message.to_string();
+            }
+            first.path = Some(path);
+            first
+        }
+    };
+    let Ok(mut tree) = serde_yaml::from_str::<Value>(source) else {
+        return Err(vec![first]);
+    };
+    let map = SourceMap::build(source);
+    let mut errors = vec![first];
+    let mut invented: Vec<Path> = Vec::new();
+    let mut previous: Option<Failure> = None;
+    // Each round removes or replaces one node, so the rounds are bounded by the tree's size;
+    // the cap only guards against a repair that does not take.
+    for _ in 0..4 * MAX_ERRORS {
+        let Err(failure) = attempt::<T>(&tree) else {
+            break;
+        };
+        if previous.as_ref() == Some(&failure) {
+            break;
+        }
+        let ours = invented.iter().any(|p| failure.path.starts_with(p));
+        let coerced = coerce_to_string(&mut tree, &failure);
+        let known = errors
+            .iter()
+            .any(|e| e.path.as_ref() == Some(&failure.path) && e.message == failure.message);
+        if !ours && !coerced && !known {
+            errors.push(YamlError {
+                message: failure.message.clone(),
+                location: failure.location(&map),
+                path: Some(failure.path.clone()),
+            });
+            if errors.len() >= MAX_ERRORS {
+                break;
+            }
+        }
+        if !coerced && !repair::<T>(&mut tree, &failure, &mut invented) {
+            break;
+        }
+        previous = Some(failure);
+    }
+    Err(errors)
+}
+
+fn from_serde_error(error: serde_yaml::Error) -> YamlError {
+    YamlError {
+        message: clean_message(&error.to_string()),
+        location: error.location().map(|l| Location {
+            line: l.line(),
+            column: l.column(),
+        }),
+        path: None,
+    }
+}
+
+/// One deserialisation error of the untyped tree, and where it is.
+#[derive(Debug, PartialEq)]
+struct Failure {
+    path: Path,
+    message: String,
+}
+
+impl Failure {
+    fn unknown_field(&self) -> Option<&str> {
+        between(&self.message, "unknown field `", "`")
+    }
+
+    fn missing_field(&self) -> Option<&str> {
+        between(&self.message, "missing field `", "`")
+    }
+
+    /// An unknown key is pointed at; a missing key, at the first key of its mapping (the
+    /// mapping itself may start on another line, or be an item of a list).
+    fn location(&self, map: &SourceMap) -> Option<Location> {
+        let at_key = if self.unknown_field().is_some() {
+            map.locate_key(&self.path)
+        } else if self.missing_field().is_some() {
+            map.first_key_in(&self.path)
+        } else {
+            None
+        };
+        at_key.or_else(|| map.locate(&self.path))
+    }
+
+    /// The path of the mapping that holds an unknown key (serde's path ends at the key).
+    fn unknown_field_parent(&self, key: &str) -> &[PathSegment] {
+        match self.path.split_last() {
+            Some((PathSegment::Key(last), parent)) if last == key => parent,
+            _ => &self.path,
+        }
+    }
+}
+
+fn attempt<T: DeserializeOwned>(tree: &Value) -> Result<T, Failure> {
+    serde_path_to_error::deserialize::<_, T>(tree).map_err(|error| Failure {
+        path: convert_path(error.path()),
+        message: clean_message(&error.inner().to_string()),
+    })
+}
+
+fn convert_path(path: &serde_path_to_error::Path) -> Path {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .filter_map(|segment| match segment {
+            Segment::Seq { index } => Some(PathSegment::Index(*index)),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                Some(PathSegment::Key(key.clone()))
+            }
+            Segment::Unknown => None,
+        })
+        .collect()
+}
+
+/// A plain scalar such as `1.0` is a string to the typed parser but a number in the untyped
+/// tree; that is no error of the vendor's, so the tree is brought in line silently.
+fn coerce_to_string(tree: &mut Value, failure: &Failure) -> bool {
+    if !failure.message.ends_with("expected a string") {
+        return false;
+    }
+    let Some(node) = node_mut(tree, &failure.path) else {
+        return false;
+    };
+    let text = match node {
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        _ => return false,
+    };
+    *node = Value::String(text);
+    true
+}
+
+/// Repairs the tree at the failure so that the next attempt gets past it.
+fn repair<T: DeserializeOwned>(
+    tree: &mut Value,
+    failure: &Failure,
+    invented: &mut Vec<Path>,
+) -> bool {
+    if let Some(key) = failure.unknown_field() {
+        return match node_mut(tree, failure.unknown_field_parent(key)) {
+            Some(Value::Mapping(mapping)) => remove_key(mapping, key),
+            _ => false,
+        };
+    }
+    let mut target = failure.path.clone();
+    if let Some(key) = failure.missing_field() {
+        target.push(PathSegment::Key(key.to_string()));
+        match node_mut(tree, &failure.path) {
+            Some(Value::Mapping(mapping)) => {
+                mapping.insert(Value::String(key.to_string()), Value::Null);
+            }
+            _ => return false,
+        }
+        invented.push(target.clone());
+    }
+    for candidate in stand_ins(&failure.message) {
+        let Some(node) = node_mut(tree, &target) else {
+            return false;
+        };
+        *node = candidate;
+        match attempt::<T>(tree) {
+            Ok(_) => return true,
+            Err(next) if !next.path.starts_with(&target) => return true,
+            Err(_) => {}
+        }
+    }
+    // Nothing simple fits, so the value is a structure: invent an empty one, and keep the
+    // complaints about its missing parts to ourselves.
+    if let Some(node) = node_mut(tree, &target) {
+        *node = Value::Mapping(serde_yaml::Mapping::new());
+        invented.push(target);
+        return true;
+    }
+    false
+}
+
+/// Values to try in place of a faulty one, the variant the message expects first.
+fn stand_ins(message: &str) -> Vec<Value> {
+    let mut values = Vec::new();
+    if let Some(expected) = message.split("expected ").nth(1)
+        && let Some(variant) = between(expected, "`", "`")
+    {
+        values.push(Value::String(variant.to_string()));
+    }
+    values.extend([
+        Value::Null,
+        Value::String(String::new()),
+        Value::Number(0.into()),
+        Value::Bool(false),
+        Value::String("2000-01-01".into()),
+        Value::Sequence(Vec::new()),
+    ]);
+    values
+}
+
+fn node_mut<'a>(tree: &'a mut Value, path: &[PathSegment]) -> Option<&'a mut Value> {
+    let mut node = tree;
+    for segment in path {
+        node = match (segment, node) {
+            (PathSegment::Index(i), Value::Sequence(items)) => items.get_mut(*i)?,
+            (PathSegment::Key(key), Value::Mapping(mapping)) => mapping
+                .iter_mut()
+                .find(|(k, _)| key_matches(k, key))
+                .map(|(_, v)| v)?,
+            (_, Value::Tagged(tagged)) => &mut tagged.value,
+            _ => return None,
+        };
+    }
+    Some(node)
+}
+
+fn remove_key(mapping: &mut serde_yaml::Mapping, key: &str) -> bool {
+    let Some(found) = mapping.keys().find(|k| key_matches(k, key)).cloned() else {
+        return false;
+    };
+    mapping.remove(&found).is_some()
+}
+
+/// serde reports keys as text; the tree may hold them as numbers or booleans.
+fn key_matches(value: &Value, key: &str) -> bool {
+    match value {
+        Value::String(s) => s == key,
+        Value::Number(n) => n.to_string() == key,
+        Value::Bool(b) => b.to_string() == key,
+        _ => false,
+    }
+}
+
+fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let start = text.find(open)? + open.len();
+    let end = text[start..].find(close)? + start;
+    Some(&text[start..end])
 }
 
 /// Serialises `value` as YAML (used for exporting data, never for the facts the vendor owns).
@@ -48,6 +310,7 @@ pub fn to_string<T: serde::Serialize>(value: &T) -> Result<String, YamlError> {
     serde_yaml::to_string(value).map_err(|error| YamlError {
         message: error.to_string(),
         location: None,
+        path: None,
     })
 }
 
@@ -122,6 +385,22 @@ impl SourceMap {
                 .or_else(|| self.values.get(prefix))
                 .copied()
         })
+    }
+
+    /// The location of the key whose value is at `path`.
+    pub fn locate_key(&self, path: &[PathSegment]) -> Option<Location> {
+        self.keys.get(path).copied()
+    }
+
+    /// The location of the first key of the mapping at `path`.
+    pub fn first_key_in(&self, path: &[PathSegment]) -> Option<Location> {
+        self.keys
+            .iter()
+            .filter(|(key, _)| key.len() == path.len() + 1 && key.starts_with(path))
+            .filter(|(key, _)| matches!(key.last(), Some(PathSegment::Key(_))))
+            .map(|(_, location)| (location.line, location.column))
+            .min()
+            .map(|(line, column)| Location { line, column })
     }
 
     fn scalars_contain(&self, path: &[PathSegment]) -> bool {
@@ -253,6 +532,106 @@ mod tests {
         // a collection is located at its key; a missing leaf falls back to its parent
         assert_eq!(at(&[key("a"), key("c")]), Some((3, 3)));
         assert_eq!(at(&[key("a"), key("zz")]), Some((1, 1)));
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Outer {
+        name: String,
+        inner: Inner,
+        items: Vec<Inner>,
+        kind: Kind,
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Inner {
+        percent: f64,
+        date: chrono::NaiveDate,
+        note: Option<String>,
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(rename_all = "snake_case")]
+    enum Kind {
+        Primary,
+        Backup,
+    }
+
+    fn all_errors(source: &str) -> Vec<(String, usize, usize)> {
+        from_str_all::<Outer>(source)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| {
+                let l = e.location.expect("every error is located");
+                (display_path(&e.path.unwrap_or_default()), l.line, l.column)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reports_every_error_in_one_parse() {
+        let src = "\
+name: 1.0
+inner:
+  percent: 99.9%
+  date: 2026-13-01
+  colour: red
+items:
+  - percent: 1
+    date: 2026-01-01
+  - percent: many
+    note: [a]
+kind: tertiary
+extra: 1
+";
+        let errors = all_errors(src);
+        assert_eq!(
+            errors,
+            [
+                ("inner.percent".to_string(), 3, 12),
+                ("inner.date".into(), 4, 9),
+                ("inner.colour".into(), 5, 3),
+                ("items[1].percent".into(), 9, 14),
+                ("items[1].note".into(), 10, 5),
+                ("items[1]".into(), 9, 5),
+                ("kind".into(), 11, 7),
+                ("extra".into(), 12, 1),
+            ],
+            "{errors:#?}"
+        );
+    }
+
+    #[test]
+    fn an_invented_value_hides_its_own_missing_parts() {
+        // `inner` is missing: one error, not one per field of the invented `Inner`.
+        let errors = from_str_all::<Outer>("name: x\nitems: []\nkind: backup\n").unwrap_err();
+        let messages: Vec<_> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(messages, ["missing field `inner`"]);
+        // a scalar where a structure belongs is one error too
+        let errors =
+            from_str_all::<Outer>("name: x\ninner: 3\nitems: []\nkind: backup\n").unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+    }
+
+    #[test]
+    fn a_syntax_error_is_the_only_error() {
+        let errors = from_str_all::<Outer>("name: [x\ninner: 3\n").unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].location.is_some());
+    }
+
+    #[test]
+    fn many_errors_are_capped() {
+        let mut src =
+            String::from("name: x\ninner: {percent: 1, date: 2026-01-01}\nkind: backup\nitems:\n");
+        for _ in 0..200 {
+            src.push_str("  - {percent: x, date: 2026-01-01}\n");
+        }
+        let errors = from_str_all::<Outer>(&src).unwrap_err();
+        assert_eq!(errors.len(), MAX_ERRORS);
     }
 
     #[test]

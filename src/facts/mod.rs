@@ -112,13 +112,12 @@ fn encoding_hint(bytes: &[u8]) -> &'static str {
 /// Parses and checks a facts file against a table. Returns the facts, or every problem
 /// found, each located in the file where possible.
 pub fn load(file: &SourceFile, criteria: &Criteria) -> Result<(Facts, Vec<Problem>), Vec<Problem>> {
-    let facts: Facts = yaml::from_str(&file.text).map_err(|error| {
-        let location = duplicate_key_location(&error, &file.text).or(error.location);
-        let problem = Problem::error(Vec::new(), error.message.clone()).at(location);
-        vec![match parse_hint(&error, &file.text) {
-            Some(hint) => problem.hint(hint),
-            None => problem,
-        }]
+    let facts: Facts = yaml::from_str_all(&file.text).map_err(|errors| {
+        errors
+            .iter()
+            .filter(|error| !is_misspelt(error, &errors))
+            .map(|error| parse_problem(error, &file.text, criteria))
+            .collect::<Vec<_>>()
     })?;
     let map = SourceMap::build(&file.text);
     let problems: Vec<Problem> = validate::validate(&facts, criteria)
@@ -148,6 +147,57 @@ pub fn load_path(
             problems,
         }),
     }
+}
+
+/// A problem the parser found, with its row (from the top-level key) and advice.
+fn parse_problem(error: &yaml::YamlError, source: &str, criteria: &Criteria) -> Problem {
+    let path = error.path.clone().unwrap_or_default();
+    let location = duplicate_key_location(error, source).or(error.location);
+    let mut problem = Problem::error(path.clone(), error.message.clone()).at(location);
+    if let Some(yaml::PathSegment::Key(topic)) = path.first() {
+        problem.row = criteria
+            .rows
+            .iter()
+            .find(|row| rows::topic_of(row.id.as_str()) == Some(topic.as_str()))
+            .map(|row| row.id.clone());
+    }
+    match parse_hint(error, source) {
+        Some(hint) => problem.hint(hint),
+        None => problem,
+    }
+}
+
+/// A key missing because the vendor misspelt it is said once, as the unknown key with its
+/// "did you mean" hint, not a second time as missing.
+fn is_misspelt(error: &yaml::YamlError, all: &[yaml::YamlError]) -> bool {
+    let Some(missing) = between(&error.message, "missing field `", "`") else {
+        return false;
+    };
+    all.iter().any(|other| {
+        let parent = other
+            .path
+            .as_ref()
+            .and_then(|p| p.split_last())
+            .map(|(_, p)| p);
+        parent == error.path.as_deref() && nearest_key(&other.message) == Some(missing)
+    })
+}
+
+/// For an unknown-key message, the known key nearest to the unknown one, if any is close.
+fn nearest_key(message: &str) -> Option<&str> {
+    let unknown = between(message, "unknown field `", "`")?;
+    // serde lists the keys as "expected one of `a`, `b`" or "expected `a` or `b`".
+    let expected = message.split("expected ").nth(1).unwrap_or("");
+    let expected = expected.strip_prefix("one of ").unwrap_or(expected);
+    let threshold = (unknown.chars().count() / 3).max(1);
+    expected
+        .split(", ")
+        .flat_map(|k| k.split(" or "))
+        .map(|k| k.trim_matches('`'))
+        .map(|k| (strsim::levenshtein(k, unknown), k))
+        .filter(|(d, _)| *d <= threshold)
+        .min()
+        .map(|(_, key)| key)
 }
 
 /// serde_yaml places a duplicate key at the start of its mapping; point at the second
@@ -191,22 +241,9 @@ fn parse_hint(error: &yaml::YamlError, source: &str) -> Option<String> {
     if line.trim_start_matches(' ').starts_with('\t') {
         return Some("インデントにタブ文字は使えません。半角スペースで字下げしてください".into());
     }
-    if let Some(unknown) = between(message, "unknown field `", "`") {
-        // serde lists the keys as "expected one of `a`, `b`" or "expected `a` or `b`".
-        let expected = message.split("expected ").nth(1).unwrap_or("");
-        let expected = expected.strip_prefix("one of ").unwrap_or(expected);
-        let threshold = (unknown.chars().count() / 3).max(1);
-        let nearest = expected
-            .split(", ")
-            .flat_map(|k| k.split(" or "))
-            .map(|k| k.trim_matches('`'))
-            .map(|k| (strsim::levenshtein(k, unknown), k))
-            .filter(|(d, _)| *d <= threshold)
-            .min();
-        return Some(match nearest {
-            Some((_, key)) => {
-                format!("`{key}` のことですか？ 知らないキーは書き間違いとして扱います")
-            }
+    if message.contains("unknown field `") {
+        return Some(match nearest_key(message) {
+            Some(key) => format!("`{key}` のことですか？ 知らないキーは書き間違いとして扱います"),
             None => {
                 "このキーは事実ファイルにありません。`beppyo schema` で使えるキーを確認してください"
                     .into()
