@@ -8,7 +8,6 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 /// BIZ UDMincho (body text), SIL OFL 1.1, see data/fonts/OFL.txt.
 const MINCHO: &[u8] = include_bytes!("../../data/fonts/BIZUDMincho-Regular.ttf");
@@ -28,15 +27,14 @@ pub struct Glyph {
 pub struct Font {
     /// The name shown in messages (the file, or the embedded font's name).
     pub name: String,
+    /// The PostScript name (`BIZUDMincho-Regular`), as PDF names the embedded font.
+    pub postscript_name: String,
     /// The font file; the embedded fonts are borrowed from the binary, not copied.
     pub data: Cow<'static, [u8]>,
     pub units_per_em: f32,
     pub ascender: f32,
     pub descender: f32,
     glyphs: HashMap<char, Glyph>,
-    /// printpdf's own parse of the font, made on first use and shared by every document
-    /// of the process (it costs more than the layout of a short document).
-    embedding: OnceLock<Option<printpdf::ParsedFont>>,
 }
 
 /// A font that cannot be used.
@@ -81,14 +79,15 @@ impl Font {
             });
         }
         let units_per_em = f32::from(face.units_per_em());
+        let postscript_name = postscript_name(&face);
         Ok(Font {
             name: name.to_string(),
+            postscript_name,
             ascender: f32::from(face.ascender()),
             descender: f32::from(face.descender()),
             units_per_em,
             data,
             glyphs,
-            embedding: OnceLock::new(),
         })
     }
 
@@ -99,13 +98,6 @@ impl Font {
             source,
         })?;
         Font::from_bytes(&path.display().to_string(), data)
-    }
-
-    /// The font as printpdf embeds it, parsed once.
-    pub fn embedding(&self) -> Option<&printpdf::ParsedFont> {
-        self.embedding
-            .get_or_init(|| printpdf::ParsedFont::from_bytes(&self.data, 0, &mut Vec::new()))
-            .as_ref()
     }
 
     pub fn glyph(&self, c: char) -> Option<Glyph> {
@@ -123,6 +115,21 @@ impl Font {
     pub fn width(&self, text: &str, size: f32) -> f32 {
         text.chars().map(|c| self.advance(c, size)).sum()
     }
+}
+
+/// The font's PostScript name, reduced to the characters a PDF name may hold plainly.
+fn postscript_name(face: &ttf_parser::Face) -> String {
+    let name: String = face
+        .names()
+        .into_iter()
+        .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+        .find_map(|n| n.to_string())
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .take(63)
+        .collect();
+    if name.is_empty() { "Font".into() } else { name }
 }
 
 /// The two faces a document uses.

@@ -9,6 +9,7 @@ pub mod fonts;
 pub mod layout;
 pub mod linebreak;
 pub mod pdf;
+pub mod subset;
 pub mod tree;
 
 pub use fonts::{Font, FontError, Fonts};
@@ -38,7 +39,7 @@ pub enum TypesetError {
         font: String,
     },
     #[error("cannot write the PDF: {0}")]
-    Pdf(#[from] lopdf::Error),
+    Pdf(#[from] pdf::WriteError),
 }
 
 /// Typesets Markdown (with optional front matter) as an A4 PDF.

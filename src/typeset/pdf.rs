@@ -1,20 +1,37 @@
 //! Laid-out pages → PDF bytes.
 //!
-//! printpdf (pinned) writes the pages, embeds and subsets the fonts and builds the
+//! Each font is subset first ([`super::subset`]: the document's glyphs, no hinting);
+//! printpdf (pinned) writes the pages, embeds the subsets as they are and builds the
 //! ToUnicode maps; it is handed glyph IDs, never characters to look up. What printpdf
 //! does not do as a formal document needs — a nested outline pointing at each heading,
 //! document language, clean metadata, fixed resource names — is done on its lopdf
 //! document before saving, so the bytes depend on the input alone.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
     Actions, BorderArray, Codepoint, Color, FontId, Greyscale, Line, LinePoint, LinkAnnotation, Mm,
-    Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect,
-    TextItem, WindingOrder,
+    Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point,
+    Pt, Rect, TextItem, WindingOrder,
 };
 
 use super::fonts::{Face, Fonts};
 use super::layout::{Item, Laid, OutlineEntry, PAGE_HEIGHT};
+use super::subset::{self, Subset, SubsetError};
+
+/// Why the PDF could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error(transparent)]
+    Subset(#[from] SubsetError),
+    #[error("printpdf cannot read the subset of font {0}")]
+    Embed(String),
+    #[error(transparent)]
+    Lopdf(#[from] lopdf::Error),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
 
 /// The document information a PDF carries.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -36,37 +53,66 @@ fn font_id(face: Face) -> FontId {
 }
 
 /// Writes the pages as a PDF.
-pub fn write(laid: &Laid, fonts: &Fonts, metadata: &Metadata) -> Result<Vec<u8>, lopdf::Error> {
+pub fn write(laid: &Laid, fonts: &Fonts, metadata: &Metadata) -> Result<Vec<u8>, WriteError> {
     let mut doc = PdfDocument::new(&metadata.title);
-    for face in [Face::Body, Face::Heading] {
-        if let Some(parsed) = fonts.get(face).embedding() {
-            doc.resources
-                .fonts
-                .map
-                .insert(font_id(face), PdfFont::new(parsed.clone()));
-        }
+    let subsets = subsets(laid, fonts)?;
+    for (face, subset) in &subsets {
+        let parsed = ParsedFont::from_bytes(&subset.bytes, 0, &mut Vec::new())
+            .ok_or_else(|| WriteError::Embed(fonts.get(*face).name.clone()))?;
+        doc.resources
+            .fonts
+            .map
+            .insert(font_id(*face), PdfFont::new(parsed));
     }
     let pages = laid
         .pages
         .iter()
-        .map(|page| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(&page.items, fonts)))
+        .map(|page| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(&page.items, fonts, &subsets)))
         .collect();
     doc.with_pages(pages);
     let options = PdfSaveOptions {
         optimize: true,
-        subset_fonts: true,
+        // The fonts are subset already, and printpdf would copy and re-parse them.
+        subset_fonts: false,
         secure: true,
         image_optimization: None,
     };
     let mut warnings = Vec::new();
     let mut pdf = doc.to_lopdf_document(&options, &mut warnings);
+    name_subsets(&mut pdf, &subsets, fonts);
     finish(&mut pdf, laid, metadata)?;
     let mut bytes = Vec::new();
-    pdf.save_to(&mut bytes)?;
+    // Object streams (PDF 1.5) deflate the dictionaries too: the pages, the outline and
+    // the fonts' width arrays.
+    let options = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .compression_level(6)
+        .build();
+    pdf.save_with_options(&mut bytes, options)?;
     Ok(bytes)
 }
 
-fn page_ops(items: &[Item], fonts: &Fonts) -> Vec<Op> {
+/// Each face's subset: the glyphs of every text item set in it.
+fn subsets(laid: &Laid, fonts: &Fonts) -> Result<BTreeMap<Face, Subset>, SubsetError> {
+    let mut used: BTreeMap<Face, BTreeSet<u16>> = BTreeMap::new();
+    for item in laid.pages.iter().flat_map(|page| &page.items) {
+        if let Item::Text { face, text, .. } = item {
+            let font = fonts.get(*face);
+            used.entry(*face)
+                .or_default()
+                .extend(text.chars().filter_map(|c| font.glyph(c)).map(|g| g.id));
+        }
+    }
+    used.into_iter()
+        .map(|(face, glyphs)| {
+            let font = fonts.get(face);
+            Ok((face, subset::subset(&font.name, &font.data, &glyphs)?))
+        })
+        .collect()
+}
+
+fn page_ops(items: &[Item], fonts: &Fonts, subsets: &BTreeMap<Face, Subset>) -> Vec<Op> {
     let mut ops = Vec::new();
     for item in items {
         match item {
@@ -112,6 +158,9 @@ fn page_ops(items: &[Item], fonts: &Fonts) -> Vec<Op> {
                 link,
             } => {
                 let font = fonts.get(*face);
+                let Some(subset) = subsets.get(face) else {
+                    continue;
+                };
                 if let Some(uri) = link.as_deref().filter(|u| is_external(u)) {
                     ops.push(link_op(uri, *x, *y, font.width(text, *size), *size));
                 }
@@ -119,7 +168,7 @@ fn page_ops(items: &[Item], fonts: &Fonts) -> Vec<Op> {
                     .chars()
                     .filter_map(|c| {
                         font.glyph(c).map(|g| Codepoint {
-                            gid: g.id,
+                            gid: subset.glyph(g.id),
                             offset: 0.0,
                             cid: Some(c.to_string()),
                         })
@@ -200,6 +249,34 @@ fn text_string(text: &str) -> Object {
 }
 
 /// Metadata, language and outline, on the document printpdf produced.
+/// printpdf names an embedded font after its resource ID; PDF names a subset font
+/// `TAG+PostScriptName`, with a six-letter tag (ISO 32000-1, 9.6.4), which readers show.
+fn name_subsets(pdf: &mut lopdf::Document, subsets: &BTreeMap<Face, Subset>, fonts: &Fonts) {
+    let names: BTreeMap<Vec<u8>, Vec<u8>> = subsets
+        .keys()
+        .map(|&face| {
+            let id = font_id(face).0;
+            let full = format!("{id}+{}", fonts.get(face).postscript_name);
+            (id.into_bytes(), full.into_bytes())
+        })
+        .collect();
+    for object in pdf.objects.values_mut() {
+        let Ok(dict) = object.as_dict_mut() else {
+            continue;
+        };
+        for key in [b"BaseFont".as_slice(), b"FontName"] {
+            let renamed = dict
+                .get(key)
+                .and_then(Object::as_name)
+                .ok()
+                .and_then(|name| names.get(name));
+            if let Some(full) = renamed {
+                dict.set(key, Object::Name(full.clone()));
+            }
+        }
+    }
+}
+
 fn finish(pdf: &mut lopdf::Document, laid: &Laid, metadata: &Metadata) -> Result<(), lopdf::Error> {
     let mut info = Dictionary::new();
     info.set("Title", text_string(&metadata.title));
