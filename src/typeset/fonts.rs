@@ -59,8 +59,23 @@ impl Font {
         })?;
         let mut glyphs = HashMap::new();
         if let Some(cmap) = face.tables().cmap {
-            for subtable in cmap.subtables {
-                if !subtable.is_unicode() {
+            // A full-repertoire (format 12) Unicode subtable holds everything the BMP one
+            // (format 4) does: reading one of them halves the load time.
+            let unicode: Vec<_> = cmap
+                .subtables
+                .into_iter()
+                .filter(|t| t.is_unicode())
+                .collect();
+            let full = unicode
+                .iter()
+                .any(|t| matches!(t.format, ttf_parser::cmap::Format::SegmentedCoverage(_)));
+            for subtable in unicode {
+                if full
+                    && !matches!(
+                        subtable.format,
+                        ttf_parser::cmap::Format::SegmentedCoverage(_)
+                    )
+                {
                     continue;
                 }
                 subtable.codepoints(|cp| {
