@@ -84,10 +84,9 @@ pub fn from_str_all<T: DeserializeOwned>(source: &str) -> Result<T, Vec<YamlErro
     let mut errors = vec![first];
     let mut invented: Vec<Path> = Vec::new();
     let mut previous: Option<Failure> = None;
-    // Each round removes or replaces one node, so the rounds are bounded by the tree's size;
-    // the cap only guards against a repair that does not take.
-    for _ in 0..4 * MAX_ERRORS {
-        let Err(failure) = attempt::<T>(&tree) else {
+    let mut budget = attempt_budget(source.len());
+    while let Some(result) = attempt::<T>(&tree, &mut budget) {
+        let Err(failure) = result else {
             break;
         };
         if previous.as_ref() == Some(&failure) {
@@ -108,7 +107,7 @@ pub fn from_str_all<T: DeserializeOwned>(source: &str) -> Result<T, Vec<YamlErro
                 break;
             }
         }
-        if !coerced && !repair::<T>(&mut tree, &failure, &mut invented) {
+        if !coerced && !repair::<T>(&mut tree, &failure, &mut invented, &mut budget) {
             break;
         }
         previous = Some(failure);
@@ -165,11 +164,25 @@ impl Failure {
     }
 }
 
-fn attempt<T: DeserializeOwned>(tree: &Value) -> Result<T, Failure> {
-    serde_path_to_error::deserialize::<_, T>(tree).map_err(|error| Failure {
-        path: convert_path(error.path()),
-        message: clean_message(&error.inner().to_string()),
-    })
+/// How many times a document may be deserialised again while looking for more errors.
+/// Each attempt costs time in proportion to the document, so the budget shrinks as the
+/// document grows: a facts file of some ten KiB gets the full count, a 4 MiB one a few,
+/// and no file takes more than about a second.
+fn attempt_budget(source_len: usize) -> usize {
+    const FULL: usize = 8 * MAX_ERRORS;
+    const BYTES: usize = 32 * 1024 * 1024;
+    (BYTES / source_len.max(1)).clamp(1, FULL)
+}
+
+/// Deserialises the tree once, if the budget allows.
+fn attempt<T: DeserializeOwned>(tree: &Value, budget: &mut usize) -> Option<Result<T, Failure>> {
+    *budget = budget.checked_sub(1)?;
+    Some(
+        serde_path_to_error::deserialize::<_, T>(tree).map_err(|error| Failure {
+            path: convert_path(error.path()),
+            message: clean_message(&error.inner().to_string()),
+        }),
+    )
 }
 
 fn convert_path(path: &serde_path_to_error::Path) -> Path {
@@ -208,6 +221,7 @@ fn repair<T: DeserializeOwned>(
     tree: &mut Value,
     failure: &Failure,
     invented: &mut Vec<Path>,
+    budget: &mut usize,
 ) -> bool {
     if let Some(key) = failure.unknown_field() {
         return match node_mut(tree, failure.unknown_field_parent(key)) {
@@ -231,10 +245,11 @@ fn repair<T: DeserializeOwned>(
             return false;
         };
         *node = candidate;
-        match attempt::<T>(tree) {
-            Ok(_) => return true,
-            Err(next) if !next.path.starts_with(&target) => return true,
-            Err(_) => {}
+        match attempt::<T>(tree, budget) {
+            None => return false,
+            Some(Ok(_)) => return true,
+            Some(Err(next)) if !next.path.starts_with(&target) => return true,
+            Some(Err(_)) => {}
         }
     }
     // Nothing simple fits, so the value is a structure: invent an empty one, and keep the
