@@ -507,3 +507,38 @@ fn links_keep_their_text_and_become_uri_annotations() {
     doc.objects.values().for_each(|o| collect(o, &mut uris));
     assert_eq!(uris, ["https://example.jp/security"]);
 }
+
+#[test]
+fn an_opentype_font_with_cff_outlines_is_embedded_and_extracts() {
+    let otf = common::repo().join("tests/fixtures/fonts/cff-test.otf");
+    let fonts = Fonts::load(Some(&otf), Some(&otf)).unwrap();
+    let markdown = "# Title\n\nHello world 123, あいう日本語。\n\n- 「一二三」\n";
+    let pdf = typeset::typeset(markdown, &fonts).expect("typesets with an .otf font");
+    let doc = Document::load_mem(&pdf.bytes).unwrap();
+    assert_eq!(
+        squash(&page_texts(&doc).concat()),
+        squash("Title Hello world 123, あいう日本語。 ・ 「一二三」 Title 1 / 1")
+    );
+    let font_files: Vec<_> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter_map(|d| d.get(b"FontFile3").ok())
+        .collect();
+    assert_eq!(
+        font_files.len(),
+        2,
+        "both faces embedded as CFF (FontFile3)"
+    );
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if let Ok(name) = dict.get(b"BaseFont").and_then(Object::as_name) {
+            assert_eq!(
+                String::from_utf8_lossy(name)
+                    .split_once('+')
+                    .map(|(_, n)| n),
+                Some("BeppyoTestCFF-Regular")
+            );
+        }
+    }
+}

@@ -23,6 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
 use allsorts::subset::{CmapTarget, SubsetProfile};
+use allsorts::tables::FontTableProvider;
 use allsorts::tag;
 
 /// A font cut down to a document's glyphs.
@@ -70,7 +71,13 @@ pub fn subset(name: &str, font: &[u8], used: &BTreeSet<u16>) -> Result<Subset, S
     let profile = SubsetProfile::Custom(PROFILE.to_vec());
     let cut = allsorts::subset::subset(&provider, &ids, &profile, CmapTarget::Unrestricted)
         .map_err(|e| error(e.to_string()))?;
-    let bytes = strip_hinting(&cut).map_err(|e| error(e.to_string()))?;
+    // CFF outlines (OpenType `.otf`) carry their hints inside the charstrings, and are
+    // kept as allsorts writes them.
+    let bytes = if provider.has_table(tag::GLYF) {
+        strip_hinting(&cut).map_err(|e| error(e.to_string()))?
+    } else {
+        cut
+    };
     let ids = ids
         .iter()
         .enumerate()
