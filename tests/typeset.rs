@@ -542,3 +542,19 @@ fn an_opentype_font_with_cff_outlines_is_embedded_and_extracts() {
         }
     }
 }
+
+#[test]
+fn footnotes_raw_html_blocks_and_task_lists_keep_their_text() {
+    let markdown = "本文に脚注[^a]。\n\n<div>ブロックの HTML</div>\n\n- [x] 済んだ項目\n- [ ] 残る項目\n\n[^a]: 脚注の本文。\n";
+    let (_, doc) = pdf(markdown);
+    let text = squash(&page_texts(&doc).concat());
+    for expected in [
+        "本文に脚注[a]。",
+        "<div>ブロックのHTML</div>",
+        "■済んだ項目",
+        "□残る項目",
+        "[a]脚注の本文。",
+    ] {
+        assert!(text.contains(expected), "{expected} missing from {text}");
+    }
+}

@@ -67,6 +67,8 @@ pub struct FrontMatterError(pub String);
 pub fn parser(markdown: &str) -> Parser<'_> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TASKLISTS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     Parser::new_ext(markdown, options)
 }
@@ -111,6 +113,12 @@ enum Open {
         in_head: bool,
     },
     Row(Vec<Inline>),
+    /// A footnote's text, set where it is defined, after its label.
+    Footnote {
+        label: String,
+        offset: usize,
+        blocks: Vec<Block>,
+    },
 }
 
 #[derive(Debug, Default)]
@@ -141,7 +149,8 @@ impl Builder {
             Event::Html(html) | Event::InlineHtml(html) => self.html(&html, offset),
             Event::Rule => self.push_block(Block::Rule),
             Event::FootnoteReference(label) => self.text(&format!("[{label}]"), offset, false),
-            Event::TaskListMarker(done) => self.text(if done { "☑ " } else { "☐ " }, offset, false),
+            // ☑ and ☐ are not in JIS X 0208; ■ and □ are, and read the same way.
+            Event::TaskListMarker(done) => self.text(if done { "■ " } else { "□ " }, offset, false),
             Event::InlineMath(text) | Event::DisplayMath(text) => self.text(&text, offset, true),
         }
     }
@@ -156,6 +165,8 @@ impl Builder {
                 | Tag::List(_)
                 | Tag::Item
                 | Tag::Table(_)
+                | Tag::HtmlBlock
+                | Tag::FootnoteDefinition(_)
         );
         if opens_block {
             self.flush_tight_item_text();
@@ -186,6 +197,18 @@ impl Builder {
             }
             Tag::TableRow => self.stack.push(Open::Row(Vec::new())),
             Tag::TableCell => self.inline = Some(Vec::new()),
+            Tag::HtmlBlock => {
+                self.flush_inline();
+                self.inline = Some(Vec::new());
+            }
+            Tag::FootnoteDefinition(label) => {
+                self.flush_inline();
+                self.stack.push(Open::Footnote {
+                    label: label.to_string(),
+                    offset,
+                    blocks: Vec::new(),
+                });
+            }
             Tag::Strong | Tag::Emphasis => self.strong += 1,
             Tag::Link { dest_url, .. } => self.link = Some(dest_url.to_string()),
             _ => {}
@@ -240,9 +263,40 @@ impl Builder {
                     self.push_block(Block::Table { header, rows });
                 }
             }
+            TagEnd::HtmlBlock => self.flush_inline(),
+            TagEnd::FootnoteDefinition => {
+                self.flush_inline();
+                if let Some(Open::Footnote {
+                    label,
+                    offset,
+                    mut blocks,
+                }) = self.stack.pop()
+                {
+                    let marker = Span {
+                        text: format!("[{label}] "),
+                        face: Face::Body,
+                        link: None,
+                        offset,
+                    };
+                    match blocks.first_mut() {
+                        Some(Block::Paragraph(inline)) => inline.insert(0, marker),
+                        _ => blocks.insert(0, Block::Paragraph(vec![marker])),
+                    }
+                    for block in blocks {
+                        self.push_block(block);
+                    }
+                }
+            }
             TagEnd::Strong | TagEnd::Emphasis => self.strong = self.strong.saturating_sub(1),
             TagEnd::Link => self.link = None,
             _ => {}
+        }
+    }
+
+    /// Text gathered outside any paragraph (raw HTML) becomes one.
+    fn flush_inline(&mut self) {
+        if let Some(inline) = self.inline.take().filter(|i| !i.is_empty()) {
+            self.push_block(Block::Paragraph(inline));
         }
     }
 
@@ -322,7 +376,9 @@ impl Builder {
             self.flush_tight_item_text();
         }
         match self.stack.last_mut() {
-            Some(Open::Quote(blocks)) | Some(Open::Item(blocks)) => blocks.push(block),
+            Some(Open::Quote(blocks))
+            | Some(Open::Item(blocks))
+            | Some(Open::Footnote { blocks, .. }) => blocks.push(block),
             _ => self.blocks.push(block),
         }
     }
