@@ -136,11 +136,12 @@ pub enum CriteriaError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{name}: {error}")]
+    /// Every type error, unknown key and missing key of the file (at least one).
+    #[error("{name}: {}", errors.first().map_or("", |e| e.message.as_str()))]
     Parse {
         name: String,
         source_text: String,
-        error: yaml::YamlError,
+        errors: Vec<yaml::YamlError>,
     },
     #[error("{name}: the criteria table is not valid:\n  - {}", problems.join("\n  - "))]
     Invalid { name: String, problems: Vec<String> },
@@ -168,11 +169,12 @@ impl Criteria {
 
     /// Parses and validates a table.
     pub fn parse(text: &str, name: &str) -> Result<Criteria, CriteriaError> {
-        let criteria: Criteria = yaml::from_str(text).map_err(|error| CriteriaError::Parse {
-            name: name.to_string(),
-            source_text: text.to_string(),
-            error,
-        })?;
+        let criteria: Criteria =
+            yaml::from_str_all(text).map_err(|errors| CriteriaError::Parse {
+                name: name.to_string(),
+                source_text: text.to_string(),
+                errors,
+            })?;
         let problems = criteria.problems();
         if problems.is_empty() {
             Ok(criteria)

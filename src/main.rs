@@ -139,10 +139,13 @@ fn criteria_failure(error: CriteriaError) -> Failure {
         CriteriaError::Parse {
             name,
             source_text,
-            error,
+            errors,
         } => {
-            let problem = Problem::error(Vec::new(), error.message).at(error.location);
-            Failure::data(diagnostic::render(&name, &source_text, &[problem]))
+            let problems: Vec<Problem> = errors
+                .into_iter()
+                .map(|e| Problem::error(e.path.unwrap_or_default(), e.message).at(e.location))
+                .collect();
+            Failure::data(diagnostic::render(&name, &source_text, &problems))
         }
         CriteriaError::Invalid { .. } => Failure::data(format!("error: {error}")),
     }

@@ -74,15 +74,21 @@ fn another_citys_table_loads_and_is_validated() {
     assert_eq!(criteria.rows.len(), 1);
 
     let bad = dir.path().join("bad.yaml");
-    std::fs::write(&bad, "title: 別表\nsource: s\nversion: '1'\ncategories: []\nrows:\n  - {id: NET-01, category: NET, text: x, colour: red}\n").unwrap();
+    std::fs::write(&bad, "title: 別表\nsource: s\nversion: '1'\ncategories: []\nrows:\n  - {id: NET-01, category: NET, text: x, colour: red}\n  - {id: NET-02, category: NET, items: 3, text: y}\n").unwrap();
     match Criteria::load(Some(&bad)) {
-        Err(CriteriaError::Parse { error, .. }) => {
+        Err(CriteriaError::Parse { errors, .. }) => {
+            let found: Vec<_> = errors
+                .iter()
+                .map(|e| (e.message.as_str(), e.location.unwrap().line))
+                .collect();
+            assert_eq!(found.len(), 2, "{found:?}");
+            assert!(found[0].0.contains("unknown field `colour`"), "{found:?}");
+            assert_eq!(found[0].1, 6);
             assert!(
-                error.message.contains("unknown field `colour`"),
-                "{}",
-                error.message
+                found[1].0.contains("invalid type: integer `3`"),
+                "{found:?}"
             );
-            assert_eq!(error.location.unwrap().line, 6);
+            assert_eq!(found[1].1, 7);
         }
         other => panic!("expected a located parse error, got {other:?}"),
     }
