@@ -40,7 +40,7 @@ pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
             column: l.column(),
         });
         YamlError {
-            message: clean_message(&error.to_string()),
+            message: plain_words(&clean_message(&error.to_string())),
             location,
             path: None,
         }
@@ -61,7 +61,7 @@ pub const MAX_ERRORS: usize = 50;
 /// A document that is not YAML at all (syntax, duplicate keys, alias limit) has one error.
 pub fn from_str_all<T: DeserializeOwned>(source: &str) -> Result<T, Vec<YamlError>> {
     let deserializer = serde_yaml::Deserializer::from_str(source);
-    let first = match serde_path_to_error::deserialize::<_, T>(deserializer) {
+    let mut first = match serde_path_to_error::deserialize::<_, T>(deserializer) {
         Ok(value) => return Ok(value),
         Err(error) => {
             let path = convert_path(error.path());
@@ -78,6 +78,7 @@ pub fn from_str_all<T: DeserializeOwned>(source: &str) -> Result<T, Vec<YamlErro
         }
     };
     let Ok(mut tree) = serde_yaml::from_str::<Value>(source) else {
+        first.message = plain_words(&first.message);
         return Err(vec![first]);
     };
     let map = SourceMap::build(source);
@@ -111,6 +112,9 @@ pub fn from_str_all<T: DeserializeOwned>(source: &str) -> Result<T, Vec<YamlErro
             break;
         }
         previous = Some(failure);
+    }
+    for error in &mut errors {
+        error.message = plain_words(&error.message);
     }
     Err(errors)
 }
@@ -327,6 +331,38 @@ pub fn to_string<T: serde::Serialize>(value: &T) -> Result<String, YamlError> {
         location: None,
         path: None,
     })
+}
+
+/// serde names Rust types ("expected u32", "invalid type: sequence"); a vendor reads
+/// plain words. Applied to messages as they leave this module, after the recovery logic
+/// has read them in serde's own words.
+fn plain_words(message: &str) -> String {
+    let Some((head, expected)) = message.rsplit_once(", expected ") else {
+        return message.to_string();
+    };
+    let expected = match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number (0 or more)",
+        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number",
+        "f32" | "f64" => "a number",
+        "a boolean" => "true or false",
+        "a sequence" => "a list (lines starting with `- `)",
+        "a map" => "keys with values",
+        e if e.starts_with("struct ") => "keys with values",
+        // serde_yaml's words for an enum given a number or a list
+        e if e.starts_with("enum ") || e.ends_with("Tagged enum") => "one of the allowed words",
+        other => other,
+    };
+    let head = [
+        ("invalid type: sequence", "invalid type: a list"),
+        ("invalid type: map", "invalid type: keys with values"),
+        ("invalid type: floating point", "invalid type: number"),
+        ("invalid type: unit value", "invalid type: an empty value"),
+    ]
+    .iter()
+    .fold(head.to_string(), |text, (from, to)| {
+        text.replacen(from, to, 1)
+    });
+    format!("{head}, expected {expected}")
 }
 
 /// `serde_yaml` appends " at line L column C" to its messages; the location is reported
@@ -660,5 +696,32 @@ extra: 1
         let loc = err.location.expect("location");
         assert_eq!((loc.line, loc.column), (1, 4));
         assert!(!err.message.contains(" at line "));
+        // in plain words, not Rust's type names
+        assert!(
+            err.message
+                .ends_with("invalid type: string \"many\", expected a whole number (0 or more)"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn messages_name_types_in_plain_words() {
+        let messages: Vec<String> = from_str_all::<Outer>(
+            "name: [x]\ninner: {percent: [1], date: 2026-01-01}\nitems: 3\nkind: 1.5\n",
+        )
+        .unwrap_err()
+        .into_iter()
+        .map(|e| e.message)
+        .collect();
+        assert_eq!(
+            messages,
+            [
+                "invalid type: a list, expected a string",
+                "invalid type: a list, expected a number",
+                "invalid type: integer `3`, expected a list (lines starting with `- `)",
+                "invalid type: number `1.5`, expected one of the allowed words",
+            ],
+        );
     }
 }

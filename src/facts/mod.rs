@@ -264,7 +264,7 @@ fn parse_hint(error: &yaml::YamlError, source: &str) -> Option<String> {
         if value.ends_with('%') {
             return Some("「%」を付けずに数だけを書いてください（例: 99.9）".into());
         }
-        if message.contains("expected f64") || message.contains("expected u32") {
+        if message.contains("expected a number") || message.contains("expected a whole number") {
             return Some("数を書いてください（例: 99.9 や 30）".into());
         }
     }
