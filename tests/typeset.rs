@@ -558,3 +558,44 @@ fn footnotes_raw_html_blocks_and_task_lists_keep_their_text() {
         assert!(text.contains(expected), "{expected} missing from {text}");
     }
 }
+
+#[test]
+fn struck_through_text_keeps_its_text_and_gets_a_line_through_it() {
+    let laid = layout::layout(
+        &tree::parse("前の案は~~三十日~~九十日とする。\n").unwrap(),
+        fonts(),
+    );
+    let items = &laid.pages[0].items;
+    let struck = items
+        .iter()
+        .find_map(|item| match item {
+            Item::Text {
+                x, y, size, text, ..
+            } if text == "三十日" => Some((*x, *y, *size)),
+            _ => None,
+        })
+        .expect("the struck text is its own run");
+    let (x, baseline, size) = struck;
+    let width = fonts().body.width("三十日", size);
+    let lines: Vec<_> = items
+        .iter()
+        .filter_map(|item| match item {
+            // horizontal, and not the page furniture's full-width rules
+            Item::Rule { x1, y1, x2, y2, .. }
+                if (y1 - y2).abs() < 0.01 && x2 - x1 < PAGE_WIDTH / 2.0 =>
+            {
+                Some((*x1, *x2, *y1))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    let (x1, x2, y) = lines[0];
+    assert!((x1 - x).abs() < 0.01 && (x2 - (x + width)).abs() < 0.01);
+    assert!(
+        y < baseline && y > baseline - size * 0.88,
+        "through the characters"
+    );
+    let (_, doc) = pdf("前の案は~~三十日~~九十日とする。\n");
+    assert!(squash(&page_texts(&doc).concat()).contains("前の案は三十日九十日とする。"));
+}

@@ -6,7 +6,7 @@
 //! running header and footer, which are added once the page count is known.
 
 use super::fonts::{Face, Fonts};
-use super::linebreak::{Line, break_lines};
+use super::linebreak::{Line, Run, break_lines};
 use super::tree::{Block, Document, Inline, Span, plain};
 use crate::render::FrontMatter;
 
@@ -140,6 +140,7 @@ fn span(text: &str, face: Face) -> Inline {
         text: text.to_string(),
         face,
         link: None,
+        strike: false,
         offset: 0,
     }]
 }
@@ -233,19 +234,36 @@ impl<'f> Layouter<'f> {
         }
     }
 
+    /// Places a run of text with its baseline at (x, baseline), struck through if it says so.
+    fn run(&mut self, run: &Run, x: f32, baseline: f32, size: f32) {
+        self.current.items.push(Item::Text {
+            x,
+            y: baseline,
+            size,
+            face: run.face,
+            text: run.text.clone(),
+            link: run.link.clone(),
+        });
+        if run.strike {
+            // Through the middle of full-width characters (the em box runs from 0.88 above
+            // the baseline to 0.12 below).
+            let y = baseline - size * 0.38;
+            self.current.items.push(Item::Rule {
+                x1: x,
+                y1: y,
+                x2: x + run.width,
+                y2: y,
+                width: size * 0.06,
+            });
+        }
+    }
+
     /// Places one line of text at the cursor and moves down by `height`.
     fn line(&mut self, line: &Line, x: f32, size: f32, height: f32) {
         self.ensure(height);
         let baseline = self.y + (height - size) / 2.0 + size * 0.88;
         for run in &line.runs {
-            self.current.items.push(Item::Text {
-                x: x + run.x,
-                y: baseline,
-                size,
-                face: run.face,
-                text: run.text.clone(),
-                link: run.link.clone(),
-            });
+            self.run(run, x + run.x, baseline, size);
         }
         for &bar in &self.bars {
             self.current.items.push(Item::Rule {
@@ -518,14 +536,7 @@ impl<'f> Layouter<'f> {
             for line in cell.iter().skip(from).take(count) {
                 let baseline = self.y + (line_height - TABLE_SIZE) / 2.0 + TABLE_SIZE * 0.88;
                 for run in &line.runs {
-                    self.current.items.push(Item::Text {
-                        x: x + CELL_PAD + run.x,
-                        y: baseline,
-                        size: TABLE_SIZE,
-                        face: run.face,
-                        text: run.text.clone(),
-                        link: run.link.clone(),
-                    });
+                    self.run(run, x + CELL_PAD + run.x, baseline, TABLE_SIZE);
                 }
                 self.y += line_height;
             }

@@ -22,6 +22,7 @@ pub struct Run {
     pub text: String,
     pub face: Face,
     pub link: Option<String>,
+    pub strike: bool,
     /// Offset from the line's start, in points.
     pub x: f32,
     pub width: f32,
@@ -197,7 +198,9 @@ fn build(inline: &Inline, glyphs: &[Glyph]) -> Line {
     for glyph in &glyphs[..keep] {
         let span = &inline[glyph.span];
         match line.runs.last_mut() {
-            Some(run) if run.face == span.face && run.link == span.link => {
+            Some(run)
+                if run.face == span.face && run.link == span.link && run.strike == span.strike =>
+            {
                 run.text.push(glyph.c);
                 run.width += glyph.advance;
             }
@@ -205,6 +208,7 @@ fn build(inline: &Inline, glyphs: &[Glyph]) -> Line {
                 text: glyph.c.to_string(),
                 face: span.face,
                 link: span.link.clone(),
+                strike: span.strike,
                 x: line.width,
                 width: glyph.advance,
             }),
@@ -230,6 +234,7 @@ mod tests {
             text: text.to_string(),
             face: Face::Body,
             link: None,
+            strike: false,
             offset: 0,
         }];
         // 10pt full-width characters are 10pt wide
@@ -284,6 +289,7 @@ mod tests {
             text: url.to_string(),
             face: Face::Body,
             link: None,
+            strike: false,
             offset: 0,
         }];
         let result = break_lines(&inline, fonts(), 10.0, 100.0);

@@ -19,6 +19,8 @@ pub struct Span {
     pub face: Face,
     /// The link target, when the run is a link's text.
     pub link: Option<String>,
+    /// Struck through (`~~deleted~~`): the line is drawn, the text kept.
+    pub strike: bool,
     /// Byte offset in the Markdown source, for messages.
     pub offset: usize,
 }
@@ -129,6 +131,7 @@ struct Builder {
     inline: Option<Inline>,
     heading: Option<u8>,
     strong: usize,
+    strike: usize,
     link: Option<String>,
     soft_break: bool,
     code: Option<(String, usize)>,
@@ -210,6 +213,7 @@ impl Builder {
                 });
             }
             Tag::Strong | Tag::Emphasis => self.strong += 1,
+            Tag::Strikethrough => self.strike += 1,
             Tag::Link { dest_url, .. } => self.link = Some(dest_url.to_string()),
             _ => {}
         }
@@ -276,6 +280,7 @@ impl Builder {
                         text: format!("[{label}] "),
                         face: Face::Body,
                         link: None,
+                        strike: false,
                         offset,
                     };
                     match blocks.first_mut() {
@@ -288,6 +293,7 @@ impl Builder {
                 }
             }
             TagEnd::Strong | TagEnd::Emphasis => self.strong = self.strong.saturating_sub(1),
+            TagEnd::Strikethrough => self.strike = self.strike.saturating_sub(1),
             TagEnd::Link => self.link = None,
             _ => {}
         }
@@ -348,6 +354,7 @@ impl Builder {
             Face::Body
         };
         let link = self.link.clone();
+        let strike = self.strike > 0;
         let soft = std::mem::take(&mut self.soft_break);
         let Some(inline) = self.inline.as_mut() else {
             return;
@@ -361,11 +368,14 @@ impl Builder {
             }
         }
         match inline.last_mut() {
-            Some(last) if last.face == face && last.link == link => last.text.push_str(&text),
+            Some(last) if last.face == face && last.link == link && last.strike == strike => {
+                last.text.push_str(&text)
+            }
             _ => inline.push(Span {
                 text,
                 face,
                 link,
+                strike,
                 offset,
             }),
         }
