@@ -318,7 +318,9 @@ fn key_matches(value: &Value, key: &str) -> bool {
     }
 }
 
-fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
+/// The text between the first `open` and the next `close` (serde's messages quote names
+/// between backticks).
+pub(crate) fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
     let start = text.find(open)? + open.len();
     let end = text[start..].find(close)? + start;
     Some(&text[start..end])

@@ -14,7 +14,7 @@ pub use model::Facts;
 
 use crate::criteria::Criteria;
 use crate::diagnostic::Problem;
-use crate::yaml::{self, SourceMap};
+use crate::yaml::{self, SourceMap, between};
 
 /// Files larger than this are refused before parsing: a facts file is a few dozen KiB.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -282,10 +282,4 @@ fn parse_hint(error: &yaml::YamlError, source: &str) -> Option<String> {
         return Some("`beppyo init` のひな形から始めると、必要なキーがそろいます".into());
     }
     None
-}
-
-fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
-    let start = text.find(open)? + open.len();
-    let end = text[start..].find(close)? + start;
-    Some(&text[start..end])
 }
