@@ -35,7 +35,10 @@ fn typesetting(c: &mut Criterion) {
 
 fn submission(c: &mut Criterion) {
     let fonts = Fonts::embedded();
-    let path = format!("{}/data/example/vendor.yaml", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/data/examples/aomine/vendor.yaml",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let file = SourceFile::read(std::path::Path::new(&path)).unwrap();
     let criteria = Criteria::embedded();
     let (facts, _) = facts::load(&file, &criteria).unwrap();

@@ -19,7 +19,7 @@ seeds="$root/fuzz/seeds/$target"
 mkdir -p "$corpus" "$seeds"
 case "$target" in
   facts)
-    cp "$root/data/example/vendor.yaml" "$seeds/example.yaml"
+    cp "$root/data/examples/aomine/vendor.yaml" "$seeds/example.yaml"
     for d in "$root"/tests/bad-inputs/*/; do cp "$d/input.yaml" "$seeds/$(basename "$d").yaml"; done
     flags=(-max_len=65536) ;;
   criteria)

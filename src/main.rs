@@ -204,7 +204,7 @@ fn status_table(facts: &facts::Facts, criteria: &Criteria) -> String {
     let mut out = String::new();
     for (id, status) in rows::statuses(facts, criteria) {
         let detail = match &status {
-            RowStatus::NotApplicable { reason } => format!("  {reason}"),
+            RowStatus::NotApplicable { reason, .. } => format!("  {reason}"),
             RowStatus::Planned { date, .. } => format!("  {date}"),
             _ => String::new(),
         };

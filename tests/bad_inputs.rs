@@ -79,7 +79,7 @@ fn bom_and_crlf_render_the_same_documents_as_the_plain_file() {
     )
     .unwrap();
     std::fs::copy(
-        repo().join("data/example/vendor.yaml"),
+        repo().join("data/examples/aomine/vendor.yaml"),
         dir.path().join("lf.yaml"),
     )
     .unwrap();
@@ -131,7 +131,7 @@ fn an_unwritable_output_folder_is_an_io_error_that_changes_nothing() {
         &[
             "render",
             &repo()
-                .join("data/example/vendor.yaml")
+                .join("data/examples/aomine/vendor.yaml")
                 .display()
                 .to_string(),
             "-o",

@@ -8,7 +8,7 @@ use common::{repo, run};
 
 fn example() -> String {
     repo()
-        .join("data/example/vendor.yaml")
+        .join("data/examples/aomine/vendor.yaml")
         .display()
         .to_string()
 }
@@ -321,10 +321,11 @@ fn serde_yaml_value(text: &str) -> serde_json::Value {
 #[test]
 fn schema_validates_the_example_and_is_committed_up_to_date() {
     let schema_text = beppyo::schema::facts_schema_json();
-    let committed = std::fs::read_to_string(repo().join("data/example/facts.schema.json")).unwrap();
+    let committed =
+        std::fs::read_to_string(repo().join("data/examples/aomine/facts.schema.json")).unwrap();
     assert_eq!(
         schema_text, committed,
-        "run `beppyo schema > data/example/facts.schema.json`"
+        "run `beppyo schema > data/examples/aomine/facts.schema.json`"
     );
     let schema: serde_json::Value = serde_json::from_str(&schema_text).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();

@@ -292,7 +292,7 @@ fn base_context(facts: &Facts, criteria: &Criteria) -> Context {
         .map(|row| {
             let status = rows::status(facts, &row.id);
             let (reason, planned_date, plan) = match &status {
-                RowStatus::NotApplicable { reason } => (Some(reason.clone()), None, None),
+                RowStatus::NotApplicable { reason, .. } => (Some(reason.clone()), None, None),
                 RowStatus::Planned { date, plan } => {
                     (None, Some(wareki::both(*date)), Some(plan.clone()))
                 }
@@ -322,6 +322,9 @@ fn base_context(facts: &Facts, criteria: &Criteria) -> Context {
 fn status_key(status: &RowStatus) -> &'static str {
     match status {
         RowStatus::Answered | RowStatus::TemplateOnly => "answered",
+        RowStatus::Inherited { .. } => "inherited",
+        RowStatus::Partial { .. } => "partial",
+        RowStatus::Alternative { .. } => "alternative",
         RowStatus::NotApplicable { .. } => "not_applicable",
         RowStatus::Planned { .. } => "planned",
         RowStatus::Missing { .. } => "missing",
@@ -347,7 +350,7 @@ fn matrix(facts: &Facts, criteria: &Criteria, crossref: &CrossRef) -> Vec<Matrix
             let status = rows::status(facts, &row.id);
             let declared: Vec<&Declaration> = crossref.for_row(&row.id).collect();
             let summary = match &status {
-                RowStatus::NotApplicable { reason } => format!("対象外：{reason}"),
+                RowStatus::NotApplicable { reason, .. } => format!("対象外：{reason}"),
                 RowStatus::Planned { date, plan } => {
                     format!("{}までに対応予定：{plan}", wareki::wareki(*date))
                 }
@@ -522,7 +525,7 @@ fn register_status_note(tera: &mut Tera, facts: &Facts, criteria: &Criteria) {
         let id: String = kwargs.must_get("row")?;
         let row = known_row(&criteria, &id)?;
         Ok::<String, tera::Error>(match rows::status(&facts, &row) {
-            RowStatus::NotApplicable { reason } => {
+            RowStatus::NotApplicable { reason, .. } => {
                 format!("本項目は、次の理由により適用対象外とする。{reason}")
             }
             RowStatus::Planned { date, plan } => format!(

@@ -12,7 +12,7 @@ pub fn repo() -> PathBuf {
 }
 
 pub fn example_text() -> String {
-    std::fs::read_to_string(repo().join("data/example/vendor.yaml")).unwrap()
+    std::fs::read_to_string(repo().join("data/examples/aomine/vendor.yaml")).unwrap()
 }
 
 pub fn source(text: &str) -> SourceFile {
