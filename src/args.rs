@@ -82,9 +82,19 @@ pub enum Command {
     Criteria {
         #[command(flatten)]
         table: TableArgs,
+        /// Write the table in use to FILE, in the format `--criteria` reads.
+        #[arg(long, value_name = "FILE")]
+        export: Option<PathBuf>,
     },
     /// Print the JSON Schema of the facts file.
     Schema,
+    /// Print a shell completion script (e.g. `beppyo completions bash > ~/.local/share/bash-completion/completions/beppyo`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `beppyo man > beppyo.1`.
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -117,7 +127,9 @@ pub struct FontArgs {
 /// Which criteria table to use.
 #[derive(Debug, Args)]
 pub struct TableArgs {
-    /// Another city's criteria table (same format as data/criteria/default.yaml).
+    /// Another city's criteria table: YAML with `title`, `source`, `version`, `categories`
+    /// and `rows` (`id`, `category`, `text`, optional `items`). `beppyo criteria --export FILE`
+    /// writes the built-in table in this format, as a starting point.
     #[arg(long, value_name = "FILE")]
     pub criteria: Option<PathBuf>,
 }

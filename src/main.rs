@@ -102,7 +102,23 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Templates {
             command: TemplatesCommand::Export { dir },
         } => run_export(&dir),
-        Command::Criteria { table } => run_criteria(&table),
+        Command::Criteria { table, export } => match export {
+            Some(file) => run_criteria_export(&table, &file),
+            None => run_criteria(&table),
+        },
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "beppyo", &mut std::io::stdout());
+            Ok(())
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            let mut page = Vec::new();
+            clap_mangen::Man::new(command)
+                .render(&mut page)
+                .map_err(|e| Failure::io(format!("error: {e}")))?;
+            print_bytes(&page)
+        }
         Command::Schema => {
             print!("{}", schema::facts_schema_json());
             Ok(())
@@ -355,6 +371,26 @@ fn run_export(dir: &Path) -> Result<(), Failure> {
         println!("wrote {}", path.display());
     }
     Ok(())
+}
+
+/// Writes the table in use, exactly as loaded, so that `--criteria FILE` reads it back.
+fn run_criteria_export(table: &TableArgs, file: &Path) -> Result<(), Failure> {
+    let (criteria, text, _) = load_criteria(table)?;
+    archive::write_atomic(file, text.as_bytes())
+        .map_err(|e| Failure::io(format!("error: cannot write {}: {e}", file.display())))?;
+    println!("wrote {} ({} rows)", file.display(), criteria.rows.len());
+    Ok(())
+}
+
+fn print_bytes(bytes: &[u8]) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        // A closed pipe (`beppyo man | head`) is the reader's choice, not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::io(format!("error: {e}"))),
+    }
 }
 
 fn run_criteria(table: &TableArgs) -> Result<(), Failure> {

@@ -1,0 +1,58 @@
+//! Getting beppyo into a user's shell and tools: completions, the man page, the table export.
+
+mod common;
+
+use common::{repo, run};
+
+#[test]
+fn completions_are_generated_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let output = run(&["completions", shell], &repo());
+        assert!(output.status.success(), "{shell}");
+        let script = String::from_utf8(output.stdout).unwrap();
+        // Every subcommand must be completable, not just the first few.
+        for command in ["init", "check", "render", "verify", "criteria", "man"] {
+            assert!(script.contains(command), "{shell} lacks {command}");
+        }
+    }
+    let unknown = run(&["completions", "tcsh"], &repo());
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn man_page_is_roff_naming_every_subcommand() {
+    let output = run(&["man"], &repo());
+    assert!(output.status.success());
+    let page = String::from_utf8(output.stdout).unwrap();
+    assert!(page.starts_with(".ie"), "{}", &page[..40.min(page.len())]);
+    assert!(page.contains(".TH beppyo 1"));
+    for command in ["render", "verify", "completions"] {
+        assert!(page.contains(command), "{command}");
+    }
+}
+
+#[test]
+fn criteria_export_round_trips_through_criteria_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("table.yaml");
+    let export = run(&["criteria", "--export", file.to_str().unwrap()], &repo());
+    assert!(export.status.success(), "{export:?}");
+    let exported = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(exported, beppyo::criteria::DEFAULT_TABLE);
+    let listed = run(&["criteria", "--criteria", file.to_str().unwrap()], &repo());
+    assert!(listed.status.success());
+    let builtin = run(&["criteria"], &repo());
+    // Same rows; only the origin named in the header differs.
+    let rows = |o: &std::process::Output| {
+        String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .skip(1)
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rows(&listed), rows(&builtin));
+    assert_eq!(
+        rows(&builtin).len(),
+        beppyo::criteria::Criteria::embedded().rows.len()
+    );
+}
