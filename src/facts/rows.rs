@@ -288,20 +288,20 @@ pub fn status(facts: &Facts, row: &RowId) -> RowStatus {
     }
     let topic = topic_for(row.as_str());
     let present = topic.is_some_and(|t| (t.present)(facts));
-    if let Some(plan) = facts.partial.get(row) {
-        if present || facts.inherited.contains_key(row) {
-            return RowStatus::Partial {
-                date: plan.date,
-                plan: plan.plan.clone(),
-            };
-        }
+    if let Some(plan) = facts.partial.get(row)
+        && (present || facts.inherited.contains_key(row))
+    {
+        return RowStatus::Partial {
+            date: plan.date,
+            plan: plan.plan.clone(),
+        };
     }
-    if let Some(inherited) = facts.inherited.get(row) {
-        if !present {
-            return RowStatus::Inherited {
-                parties: inherited.iter().map(|i| i.party.clone()).collect(),
-            };
-        }
+    if let Some(inherited) = facts.inherited.get(row)
+        && !present
+    {
+        return RowStatus::Inherited {
+            parties: inherited.iter().map(|i| i.party.clone()).collect(),
+        };
     }
     match topic {
         Some(_) if present => RowStatus::Answered,
