@@ -288,8 +288,11 @@ pub struct Service {
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ServiceModel {
+    /// SaaS（アプリケーションを提供する）
     Saas,
+    /// PaaS（実行基盤を提供する）
     Paas,
+    /// IaaS（サーバ・ストレージ等の基盤を提供する）
     Iaas,
 }
 
@@ -1114,10 +1117,15 @@ pub struct Migration {
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ExportFormat {
+    /// CSV
     Csv,
+    /// JSON
     Json,
+    /// XML
     Xml,
+    /// PDF
     Pdf,
+    /// その他
     Other,
 }
 
