@@ -216,7 +216,7 @@ pub enum CityAccess {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Submission {
-    /// 提出先の自治体名（例: 東雲市）。
+    /// 提出先の自治体名（例: 〇〇市）。
     pub city: String,
     /// 宛名の書き方。sama: 「〇〇市長 様」、atesaki: 「（宛先）〇〇市長」。
     #[serde(default)]
