@@ -13,8 +13,7 @@ pub fn facts_schema_json() -> String {
     let mut schema = serde_json::to_value(schemars::schema_for!(Facts))
         .expect("a generated schema is plain JSON");
     pin_format_version(&mut schema);
-    let mut text =
-        serde_json::to_string_pretty(&schema).expect("a JSON value always serialises");
+    let mut text = serde_json::to_string_pretty(&schema).expect("a JSON value always serialises");
     text.push('\n');
     text
 }
