@@ -216,7 +216,7 @@ pub enum CityAccess {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Submission {
-    /// 提出先の自治体名（例: 東雲市）。
+    /// 提出先の自治体名（例: 〇〇市）。
     pub city: String,
     /// 宛名の書き方。sama: 「〇〇市長 様」、atesaki: 「（宛先）〇〇市長」。
     #[serde(default)]
@@ -288,8 +288,11 @@ pub struct Service {
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ServiceModel {
+    /// SaaS（アプリケーションを提供する）
     Saas,
+    /// PaaS（実行基盤を提供する）
     Paas,
+    /// IaaS（サーバ・ストレージ等の基盤を提供する）
     Iaas,
 }
 
@@ -1114,10 +1117,15 @@ pub struct Migration {
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ExportFormat {
+    /// CSV
     Csv,
+    /// JSON
     Json,
+    /// XML
     Xml,
+    /// PDF
     Pdf,
+    /// その他
     Other,
 }
 
