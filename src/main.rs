@@ -128,11 +128,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
 
 fn run_init(path: &Path) -> Result<(), Failure> {
     let (template, schema) = init::write(path).map_err(|e| match e {
-        init::InitError::Exists { .. } => Failure::data(format!("error: {e}")),
-        init::InitError::Write { .. } => Failure::io(format!("error: {e}")),
+        init::InitError::Exists { .. } => Failure::data(format!("エラー: {e}")),
+        init::InitError::Write { .. } => Failure::io(format!("エラー: {e}")),
     })?;
     println!(
-        "wrote {} and {}\nReplace every 【要記入】 and example value with your own facts, then run: beppyo check {}",
+        "{} と {} を書き出しました。\n「【要記入】」を全て自社の事実に書き換えてから、beppyo check {} を実行してください。",
         template.display(),
         schema.display(),
         template.display()
