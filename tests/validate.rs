@@ -1,16 +1,60 @@
-//! Each semantic check of the facts, on the example with one fact changed. Every test
-//! fails without its check: the unchanged example is valid.
+//! Each check of the facts, on the example with one fact changed. Every test fails
+//! without its check: the unchanged example is valid and has no warning.
 
 mod common;
 
-use beppyo::diagnostic::Problem;
-use common::{example_with, load, problems};
+use beppyo::diagnostic::{Problem, Severity};
+use beppyo::facts::model::Facts;
+use common::{example_text, example_with, load, problems};
 
-fn find<'a>(problems: &'a [Problem], row: &str, needle: &str) -> &'a Problem {
+/// The example with each `from` replaced by its `to` (each must occur exactly once).
+fn edited(edits: &[(&str, &str)]) -> String {
+    let mut text = example_text();
+    for (from, to) in edits {
+        assert_eq!(text.matches(from).count(), 1, "`{from}` must occur once");
+        text = text.replacen(from, to, 1);
+    }
+    text
+}
+
+/// The example with the top-level block starting with `start` removed.
+fn without_block(start: &str) -> String {
+    let text = example_text();
+    let cut = text.find(start).expect("the block exists");
+    let end = cut + text[cut..].find("\n\n").expect("the block ends") + 1;
+    format!("{}{}", &text[..cut], &text[end..])
+}
+
+/// The example with status entries added under a new top-level key before `planned:`.
+fn with_section(section: &str) -> String {
+    example_with("planned:\n", &format!("{section}\nplanned:\n"))
+}
+
+fn find(problems: &[Problem], row: &str, needle: &str) -> Problem {
     problems
         .iter()
         .find(|p| p.row.as_ref().map(|r| r.as_str()) == Some(row) && p.message.contains(needle))
+        .cloned()
         .unwrap_or_else(|| panic!("no {row} problem containing `{needle}` in {problems:#?}"))
+}
+
+fn find_message(problems: &[Problem], needle: &str) -> Problem {
+    problems
+        .iter()
+        .find(|p| p.message.contains(needle))
+        .cloned()
+        .unwrap_or_else(|| panic!("no problem containing `{needle}` in {problems:#?}"))
+}
+
+fn has_message(problems: &[Problem], needle: &str) -> bool {
+    problems.iter().any(|p| p.message.contains(needle))
+}
+
+/// The warnings of facts that must load.
+fn warnings(text: &str) -> Vec<Problem> {
+    let (_, warnings) = load(text).unwrap_or_else(|p| panic!("should load: {p:#?}"));
+    assert!(warnings.iter().all(|w| w.severity == Severity::Warning));
+    warnings
 }
 
 /// The source line a problem points at, trimmed.
@@ -23,170 +67,98 @@ fn line_of(text: &str, problem: &Problem) -> String {
         .to_string()
 }
 
+/// The source line of a problem's first related place, trimmed.
+fn related_line(text: &str, problem: &Problem) -> String {
+    let location = problem.related[0]
+        .location
+        .expect("the related place is located");
+    text.lines()
+        .nth(location.line - 1)
+        .unwrap()
+        .trim()
+        .to_string()
+}
+
 #[test]
-fn the_example_is_valid() {
-    let (facts, warnings) = load(&common::example_text()).expect("the example validates");
-    assert!(warnings.is_empty(), "{warnings:?}");
+fn the_example_is_valid_without_warnings() {
+    let (facts, warnings): (Facts, _) = load(&example_text()).expect("the example validates");
+    assert!(warnings.is_empty(), "{warnings:#?}");
     assert_eq!(facts.vendor.slug, "aomine-cloud");
 }
 
+// ---------------------------------------------------------------------------------------
+// Format version
+
 #[test]
-fn percentage_out_of_range() {
-    let text = example_with("target_percent: 99.9", "target_percent: 100.5");
+fn a_format_1_file_gets_one_problem_naming_what_changed_and_migrate() {
+    let p = problems(&example_with("format_version: 2\n", ""));
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert!(p[0].message.contains("形式1"), "{}", p[0].message);
+    let hint = p[0].hint.as_deref().unwrap();
+    for needle in [
+        "beppyo migrate vendor.yaml -o",
+        "access_paths",
+        "parties",
+        "holder",
+        "recovery",
+    ] {
+        assert!(hint.contains(needle), "{needle}: {hint}");
+    }
+    let p = problems(&example_with("format_version: 2\n", "format_version: 1\n"));
+    assert_eq!(p.len(), 1, "{p:#?}");
+}
+
+#[test]
+fn a_newer_format_asks_for_a_newer_beppyo() {
+    let text = example_with("format_version: 2\n", "format_version: 3\n");
     let p = problems(&text);
-    assert_eq!(
-        line_of(&text, find(&p, "BAS-06", "100.5")),
-        "target_percent: 100.5"
-    );
-    let text = example_with("attainment_percent: 99", "attainment_percent: 0");
-    find(&problems(&text), "BAS-06", "百分率");
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert!(p[0].hint.as_deref().unwrap().contains("新しい版の beppyo"));
+    assert_eq!(line_of(&text, &p[0]), "format_version: 3");
 }
 
-#[test]
-fn expired_certification() {
-    let text = example_with("valid_until: 2027-12-31", "valid_until: 2026-11-25");
-    let p = problems(&text);
-    let problem = find(&p, "AUD-03", "失効");
-    assert_eq!(line_of(&text, problem), "valid_until: 2026-11-25");
-    // valid on the submission day itself is fine
-    load(&example_with(
-        "valid_until: 2027-12-31",
-        "valid_until: 2026-11-26",
-    ))
-    .unwrap();
-}
-
-#[test]
-fn copy_outside_japan() {
-    let text = example_with(
-        "      country: JP\n      region: 大阪府",
-        "      country: SG\n      region: シンガポール",
-    );
-    let p = problems(&text);
-    assert_eq!(
-        line_of(&text, find(&p, "PHY-02", "日本国外")),
-        "country: SG"
-    );
-}
-
-#[test]
-fn mfa_waived_without_a_closed_network() {
-    let text = example_with("  line: lgwan", "  line: internet").replace(
-        "not_applicable: {}",
-        "not_applicable:\n  TEC-18: 閉域網で利用するため。",
-    );
-    let p = problems(&text);
-    let problem = find(&p, "TEC-18", "閉域網");
-    assert!(line_of(&text, problem).starts_with("TEC-18:"));
-    find(&p, "TEC-17", "インターネット");
-}
-
-#[test]
-fn mfa_waived_over_lgwan_is_accepted() {
-    let text = common::example_text().replace(
-        "not_applicable: {}",
-        "not_applicable:\n  TEC-18: LGWAN（閉域網）でのみ利用するため。",
-    );
-    let (facts, _) = load(&text).expect("TEC-18 may be waived over LGWAN");
-    assert!(facts.not_applicable.keys().any(|k| k.as_str() == "TEC-18"));
-}
-
-#[test]
-fn password_rules_waived_while_passwords_are_used() {
-    let text = example_with(
-        "not_applicable: {}",
-        "not_applicable:\n  TEC-12: パスワードを使わないため。",
-    );
-    find(&problems(&text), "TEC-12", "password");
-}
-
-#[test]
-fn exit_deletion_scope_without_backups_or_subprocessors() {
-    let text = example_with(
-        "scope: [production, replicas, backups, logs, dr_site, staging, subprocessors]",
-        "scope: [production, replicas, logs]",
-    );
-    let p = problems(&text);
-    let backups = find(&p, "AST-01", "backups");
-    find(&p, "AST-01", "subprocessors");
-    assert!(line_of(&text, backups).starts_with("scope:"));
-}
-
-#[test]
-fn unknown_row_in_not_applicable_suggests_the_nearest() {
-    let text = example_with("not_applicable: {}", "not_applicable:\n  TEC-81: 理由");
-    let p = problems(&text);
-    let problem = p
-        .iter()
-        .find(|p| p.message.contains("TEC-81"))
-        .expect("unknown row reported");
-    assert!(
-        problem.hint.as_deref().unwrap_or("").contains("TEC-"),
-        "{problem:?}"
-    );
-    assert_eq!(line_of(&text, problem), "TEC-81: 理由");
-}
-
-#[test]
-fn missing_section_is_an_unanswered_row_unless_declared() {
-    let start = common::example_text();
-    let cut = start.find("time_sync: # TEC-03").unwrap();
-    let end = cut + start[cut..].find("\n\n").unwrap();
-    let without = format!("{}{}", &start[..cut], &start[end..]);
-    find(&problems(&without), "TEC-03", "回答がありません");
-    let planned = without.replace(
-        "planned:\n",
-        "planned:\n  TEC-03:\n    date: 2027-01-31\n    plan: NTPの冗長化を完了する。\n",
-    );
-    load(&planned).expect("a planned row is answered");
-}
-
-#[test]
-fn planned_date_in_the_past() {
-    let text = example_with("date: 2027-03-31", "date: 2026-01-01");
-    find(&problems(&text), "HUM-04", "提出日");
-}
-
-#[test]
-fn row_both_not_applicable_and_planned() {
-    let text = example_with("not_applicable: {}", "not_applicable:\n  HUM-04: 理由");
-    find(&problems(&text), "HUM-04", "両方");
-}
+// ---------------------------------------------------------------------------------------
+// Order, parse errors, reading
 
 #[test]
 fn unsafe_folder_names() {
-    let text = example_with("slug: aomine-cloud", "slug: ../../etc");
-    let p = problems(&text);
+    let p = problems(&example_with("slug: aomine-cloud", "slug: ../../etc"));
     assert!(
         p.iter().any(|p| p.message.contains("vendor.slug")),
         "{p:#?}"
     );
+    assert_eq!(p.len(), 1, "{p:#?}");
 }
 
 #[test]
 fn unknown_key_is_located() {
-    let text = example_with("  rto_hours: 4", "  rto_hour: 4");
+    let text = example_with("    percent: 99.9", "    percnt: 99.9");
     let p = problems(&text);
-    assert_eq!(p.len(), 1);
+    assert_eq!(p.len(), 1, "{p:#?}");
     assert!(
-        p[0].message.contains("unknown field `rto_hour`"),
+        p[0].message.contains("unknown field `percnt`"),
         "{}",
         p[0].message
     );
-    assert_eq!(line_of(&text, &p[0]), "rto_hour: 4");
+    assert_eq!(line_of(&text, &p[0]), "percnt: 99.9");
+    assert!(p[0].hint.as_deref().unwrap().contains("`percent`"));
 }
 
 #[test]
-fn wrong_type_is_located() {
-    let text = example_with("target_percent: 99.9", "target_percent: 99.9%");
-    let p = problems(&text);
-    assert!(p[0].message.contains("invalid type"), "{}", p[0].message);
-    assert_eq!(line_of(&text, &p[0]), "target_percent: 99.9%");
+fn parse_errors_come_with_plain_advice() {
+    let hint_of = |text: &str| problems(text)[0].hint.clone().unwrap_or_default();
+    assert!(hint_of(&example_with("percent: 99.9", "percent: ９９．９")).contains("全角"));
+    assert!(hint_of(&example_with("percent: 99.9", "percent: 99.9%")).contains('%'));
+    assert!(
+        hint_of(&example_with("  date: 2026-11-26", "  date: 2026/11/26")).contains("YYYY-MM-DD")
+    );
+    assert!(hint_of("format_version: 2\nsubmission:\n\tcity: x\n").contains("タブ"));
+    assert!(hint_of("").contains("beppyo init"));
 }
 
 #[test]
 fn bom_and_crlf_give_the_same_facts() {
-    let text = common::example_text();
+    let text = example_text();
     let crlf = format!("\u{feff}{}", text.replace('\n', "\r\n"));
     let (a, _) = load(&text).unwrap();
     let (b, _) = load(&crlf).unwrap();
@@ -194,35 +166,6 @@ fn bom_and_crlf_give_the_same_facts() {
         serde_json::to_string(&a).unwrap(),
         serde_json::to_string(&b).unwrap()
     );
-}
-
-fn hint_of(text: &str) -> String {
-    let p = problems(text);
-    p[0].hint.clone().unwrap_or_default()
-}
-
-#[test]
-fn parse_errors_come_with_plain_advice() {
-    assert!(
-        hint_of(&example_with(
-            "target_percent: 99.9",
-            "target_percent: ９９．９"
-        ))
-        .contains("全角")
-    );
-    assert!(
-        hint_of(&example_with(
-            "target_percent: 99.9",
-            "target_percent: 99.9%"
-        ))
-        .contains("%")
-    );
-    assert!(hint_of(&example_with("  rto_hours: 4", "  rto_hour: 4")).contains("`rto_hours`"));
-    assert!(
-        hint_of(&example_with("  date: 2026-11-26", "  date: 2026/11/26")).contains("YYYY-MM-DD")
-    );
-    assert!(hint_of("submission:\n\tcity: x\n").contains("タブ"));
-    assert!(hint_of("").contains("beppyo init"));
 }
 
 #[test]
@@ -262,3 +205,4 @@ fn alias_bombs_end_in_an_error() {
     }
     assert!(!problems(&text).is_empty());
 }
+
