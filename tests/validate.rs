@@ -118,6 +118,203 @@ fn a_newer_format_asks_for_a_newer_beppyo() {
 }
 
 // ---------------------------------------------------------------------------------------
+// Row statuses
+
+#[test]
+fn core_rows_cannot_be_not_applicable() {
+    let text = with_section(
+        "not_applicable:\n  BAS-06: 本サービスは無償の試行であり、サービスレベルを定めないため。",
+    );
+    let problem = find(&problems(&text), "BAS-06", "対象外にできません");
+    assert!(line_of(&text, &problem).starts_with("BAS-06:"));
+}
+
+#[test]
+fn derived_rows_cannot_be_declared_not_applicable() {
+    let text = with_section(
+        "not_applicable:\n  TEC-18: 全ての経路が閉域網であり、多要素認証は要しないため。",
+    );
+    let problem = find(&problems(&text), "TEC-18", "access_paths");
+    assert!(problem.hint.as_deref().unwrap().contains("自動的に対象外"));
+}
+
+#[test]
+fn not_applicable_needs_a_real_reason() {
+    for reason in ["なし", "該当なし", "N/A", "ｘ", "-"] {
+        let text = with_section(&format!("not_applicable:\n  TEC-09: \"{reason}\""));
+        find(&problems(&text), "TEC-09", "定型句");
+    }
+    let text = with_section("not_applicable:\n  TEC-09: ログを提供しないため。");
+    find(&problems(&text), "TEC-09", "短すぎます");
+    // a real reason passes (TEC-09 is then not applicable)
+    let reason = "本サービスは本市の端末にのみ記録を残し、当社は証拠となるログを保有しないため。";
+    let (facts, _) = load(&with_section(&format!(
+        "not_applicable:\n  TEC-09: {reason}"
+    )))
+    .unwrap();
+    assert_eq!(facts.not_applicable.len(), 1);
+}
+
+#[test]
+fn the_same_reason_for_several_rows_is_a_warning() {
+    let reason = "本サービスは本市の端末にのみ記録を残し、当社は証拠となるログを保有しないため。";
+    let text = with_section(&format!(
+        "not_applicable:\n  TEC-09: {reason}\n  TEC-16: {reason}"
+    ));
+    let w = warnings(&text);
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert_eq!(w[0].row.as_ref().unwrap().as_str(), "TEC-16");
+    assert!(related_line(&text, &w[0]).starts_with("TEC-09:"));
+}
+
+#[test]
+fn a_row_has_one_status() {
+    let text = with_section(
+        "partial:\n  HUM-04:\n    date: 2027-03-31\n    plan: 改訂版の誓約書への同意取得を完了する。",
+    );
+    let problem = find(&problems(&text), "HUM-04", "両方");
+    assert!(problem.related[0].location.is_some());
+}
+
+#[test]
+fn partial_needs_current_measures() {
+    let text = without_block("violation_procedure: # HUM-02").replace(
+        "planned:\n",
+        "partial:\n  HUM-02:\n    date: 2027-03-31\n    plan: 違反時の対応手続を定めた規程を制定する。\nplanned:\n",
+    );
+    let p = problems(&text);
+    find(&p, "HUM-02", "現在の対策");
+    // said once, not also as an unanswered row
+    assert_eq!(
+        p.iter()
+            .filter(|p| p.row.as_ref().is_some_and(|r| r.as_str() == "HUM-02"))
+            .count(),
+        1,
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn plans_complete_after_the_submission() {
+    for date in ["2026-01-01", "2026-11-26"] {
+        let text = example_with("    date: 2027-03-31", &format!("    date: {date}"));
+        let problem = find(&problems(&text), "HUM-04", "提出日");
+        assert_eq!(related_line(&text, &problem), "date: 2026-11-26");
+    }
+}
+
+#[test]
+fn an_alternative_needs_its_measure_and_rationale() {
+    let text = with_section(
+        "alternative:\n  TEC-03:\n    measure: \"\"\n    rationale: 全サーバを同じ時刻源に同期させるため、記録の前後関係を確かめられる。",
+    );
+    let problem = find(&problems(&text), "TEC-03", "空欄です");
+    assert_eq!(line_of(&text, &problem), "measure: \"\"");
+}
+
+#[test]
+fn inherited_controls_need_evidence_of_a_past_period() {
+    let text = example_with(
+        "          title: 東雲データセンター株式会社のISO/IEC 27001認証（データセンターサービスの提供）\n",
+        "          title: 東雲データセンター株式会社のISO/IEC 27001認証（データセンターサービスの提供）\n          period_from: 2026-04-01\n          period_to: 2027-03-31\n",
+    );
+    let problem = find(&problems(&text), "PHY-01", "提出日");
+    assert_eq!(line_of(&text, &problem), "period_to: 2027-03-31");
+    let text = example_with(
+        "    - party: dc-osaka\n      controls: 建物への入館を事前申請とICカードで管理し、24時間の有人監視と監視カメラの録画を行う。\n      evidence:\n        - kind: iso_certificate\n          title: 浪速ファシリティーズ株式会社のISO/IEC 27001認証（データセンターの運営）\n          city_access: inspection\n",
+        "    - party: dc-osaka\n      controls: 建物への入館を事前申請とICカードで管理し、24時間の有人監視と監視カメラの録画を行う。\n      evidence: []\n",
+    );
+    find(&problems(&text), "PHY-01", "根拠資料");
+}
+
+#[test]
+fn missing_topic_is_an_unanswered_row_unless_planned() {
+    let without = without_block("time_sync: # TEC-03");
+    let problem = find(&problems(&without), "TEC-03", "回答がありません");
+    assert!(problem.unanswered);
+    let planned = without.replace(
+        "planned:\n",
+        "planned:\n  TEC-03:\n    date: 2027-01-31\n    plan: NTPの冗長化を完了する。\n",
+    );
+    load(&planned).expect("a planned row is answered");
+}
+
+#[test]
+fn unknown_row_in_a_status_map_suggests_the_nearest() {
+    let text = with_section(
+        "not_applicable:\n  TEC-81: 本サービスでは該当する機能を提供しないため、本項目は適用されない。",
+    );
+    let problem = find_message(&problems(&text), "TEC-81");
+    assert!(
+        problem.hint.as_deref().unwrap().contains("TEC-"),
+        "{problem:?}"
+    );
+    assert!(line_of(&text, &problem).starts_with("TEC-81:"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Dates and values
+
+#[test]
+fn past_events_are_dated_before_the_submission() {
+    let text = example_with("established: 2016-04-01", "established: 2030-04-01");
+    let p = problems(&text);
+    let problem = find(&p, "BAS-01", "提出日");
+    assert_eq!(line_of(&text, &problem), "established: 2030-04-01");
+    find(&p, "BAS-01", "制定日");
+    let text = example_with("last_report: 2026-09-15", "last_report: 2026-12-15");
+    find(&problems(&text), "AUD-02", "提出日");
+}
+
+#[test]
+fn email_and_urls_are_well_formed() {
+    let text = example_with(
+        "email: koukyou@aomine-cloud.example.jp",
+        "email: not-an-email",
+    );
+    let problem = find_message(&problems(&text), "電子メールアドレス");
+    assert_eq!(line_of(&text, &problem), "email: not-an-email");
+    let text = example_with(
+        "（https://aomine-cloud.example.jp/security/policy）",
+        "（https//aomine-cloud.example.jp/security/policy）",
+    );
+    find_message(&problems(&text), "URL");
+}
+
+// ---------------------------------------------------------------------------------------
+// Strings
+
+#[test]
+fn blank_strings_are_errors() {
+    let text = example_with(
+        "  description: 職員が公文書を起案・決裁し、保存期間に従って管理・廃棄するまでを一元管理するSaaS。",
+        "  description: \"  \"",
+    );
+    let problem = find_message(&problems(&text), "空欄です");
+    assert_eq!(line_of(&text, &problem), "description: \"  \"");
+}
+
+#[test]
+fn control_and_bidi_characters_are_named_by_code_point() {
+    for (escape, code) in [
+        ("\\u202E", "U+202E"),
+        ("\\a", "U+0007"),
+        ("\\e", "U+001B"),
+        ("\\u0085", "U+0085"),
+        ("\\u2066", "U+2066"),
+    ] {
+        let text = example_with(
+            "  name: 青嶺 文書管理クラウド\n",
+            &format!("  name: \"青嶺 文書管理クラウド{escape}\"\n"),
+        );
+        let problem = find_message(&problems(&text), code);
+        assert!(!problem.message.chars().any(|c| c.is_control()
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)));
+    }
+}
+
+// ---------------------------------------------------------------------------------------
 // Order, parse errors, reading
 
 #[test]
