@@ -33,6 +33,9 @@ pub enum Command {
         facts: PathBuf,
         #[command(flatten)]
         table: TableArgs,
+        // The fonts `render` will use: every character of the facts must be in them.
+        #[command(flatten)]
+        fonts: FontArgs,
     },
     /// Render every document of the submission.
     Render {

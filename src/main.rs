@@ -70,7 +70,11 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Init { path } => run_init(&path),
-        Command::Check { facts, table } => run_check(&facts, &table),
+        Command::Check {
+            facts,
+            table,
+            fonts,
+        } => run_check(&facts, &table, &load_fonts(&fonts)?),
         Command::Render {
             facts,
             output,
@@ -168,10 +172,10 @@ fn facts_failure(error: FactsError) -> Failure {
     }
 }
 
-fn run_check(path: &Path, table: &TableArgs) -> Result<(), Failure> {
+fn run_check(path: &Path, table: &TableArgs, fonts: &Fonts) -> Result<(), Failure> {
     let (criteria, _, _) = load_criteria(table)?;
     let file = SourceFile::read(path).map_err(facts_failure)?;
-    match facts::load(&file, &criteria) {
+    match facts::load_with(&file, &criteria, Some(fonts)) {
         Ok((facts, warnings)) => {
             print!("{}", diagnostic::render(&file.name, &file.text, &warnings));
             print!("{}", status_table(&facts, &criteria));
@@ -222,7 +226,8 @@ fn run_render(
     fonts: Option<&Fonts>,
 ) -> Result<(), Failure> {
     let (criteria, criteria_text, criteria_origin) = load_criteria(table)?;
-    let (file, facts, warnings) = facts::load_path(path, &criteria).map_err(facts_failure)?;
+    let (file, facts, warnings) =
+        facts::load_path(path, &criteria, fonts).map_err(facts_failure)?;
     if !warnings.is_empty() {
         eprint!("{}", diagnostic::render(&file.name, &file.text, &warnings));
     }

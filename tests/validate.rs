@@ -314,6 +314,18 @@ fn control_and_bidi_characters_are_named_by_code_point() {
     }
 }
 
+#[test]
+fn characters_missing_from_the_fonts_are_refused_at_check() {
+    let text = example_with("    name: 山田 花子", "    name: 山田 花子😀");
+    let problem = find_message(&problems(&text), "U+1F600");
+    assert!(problem.message.contains("BIZ UD"), "{}", problem.message);
+    assert_eq!(line_of(&text, &problem), "name: 山田 花子😀");
+    // without fonts (Markdown only), the character is accepted
+    let file = common::source(&text);
+    let criteria = beppyo::criteria::Criteria::embedded();
+    beppyo::facts::load_with(&file, &criteria, None).expect("no glyph check without fonts");
+}
+
 // ---------------------------------------------------------------------------------------
 // Order, parse errors, reading
 

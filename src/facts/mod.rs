@@ -16,6 +16,7 @@ pub use model::Facts;
 
 use crate::criteria::Criteria;
 use crate::diagnostic::{self, Problem};
+use crate::typeset::Fonts;
 use crate::yaml::{self, SourceMap, between};
 
 /// Files larger than this are refused before parsing: a facts file is a few dozen KiB.
@@ -111,10 +112,20 @@ fn encoding_hint(bytes: &[u8]) -> &'static str {
     }
 }
 
-/// Parses and checks a facts file against a table. Returns the facts with their
-/// warnings, or every problem found (errors and warnings), each located in the file where
-/// possible, in file order.
+/// Parses and checks a facts file against a table, for a render with the embedded fonts.
+/// Returns the facts with their warnings, or every problem found (errors and warnings),
+/// each located in the file where possible, in file order.
 pub fn load(file: &SourceFile, criteria: &Criteria) -> Result<(Facts, Vec<Problem>), Vec<Problem>> {
+    load_with(file, criteria, Some(&Fonts::embedded()))
+}
+
+/// [`load`] for a render with these fonts: every character of the facts must be in them,
+/// so that typesetting cannot fail on a glyph. `None` skips that check (Markdown only).
+pub fn load_with(
+    file: &SourceFile,
+    criteria: &Criteria,
+    fonts: Option<&Fonts>,
+) -> Result<(Facts, Vec<Problem>), Vec<Problem>> {
     if let Some(problem) = version::problem(&file.text, &file.name) {
         return Err(vec![problem]);
     }
@@ -126,7 +137,7 @@ pub fn load(file: &SourceFile, criteria: &Criteria) -> Result<(Facts, Vec<Proble
             .collect::<Vec<_>>()
     })?;
     let map = SourceMap::build(&file.text);
-    let mut problems: Vec<Problem> = validate::validate(&facts, criteria)
+    let mut problems: Vec<Problem> = validate::validate(&facts, criteria, fonts)
         .into_iter()
         .map(|p| p.located(|path| map.locate(path)))
         .collect();
@@ -142,9 +153,10 @@ pub fn load(file: &SourceFile, criteria: &Criteria) -> Result<(Facts, Vec<Proble
 pub fn load_path(
     path: &Path,
     criteria: &Criteria,
+    fonts: Option<&Fonts>,
 ) -> Result<(SourceFile, Facts, Vec<Problem>), FactsError> {
     let file = SourceFile::read(path)?;
-    match load(&file, criteria) {
+    match load_with(&file, criteria, fonts) {
         Ok((facts, warnings)) => Ok((file, facts, warnings)),
         Err(problems) => Err(FactsError::Problems {
             file: Box::new(file),

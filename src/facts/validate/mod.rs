@@ -14,14 +14,16 @@ use super::model::Facts;
 use super::rows;
 use crate::criteria::Criteria;
 use crate::diagnostic::Problem;
+use crate::typeset::Fonts;
 use crate::yaml::{Path, PathSegment};
 
 pub use strings::PLACEHOLDER;
 
-/// Every problem of the facts against the table.
-pub fn validate(facts: &Facts, criteria: &Criteria) -> Vec<Problem> {
+/// Every problem of the facts against the table. `fonts` are those the render would use;
+/// `None` skips the glyph check.
+pub fn validate(facts: &Facts, criteria: &Criteria, fonts: Option<&Fonts>) -> Vec<Problem> {
     let mut problems = Vec::new();
-    problems.extend(strings::check(facts));
+    problems.extend(strings::check(facts, fonts));
     problems.extend(values::check(facts));
     problems.extend(statuses::check(facts, criteria));
     problems
