@@ -253,6 +253,185 @@ fn unknown_row_in_a_status_map_suggests_the_nearest() {
 }
 
 // ---------------------------------------------------------------------------------------
+// References
+
+#[test]
+fn party_keys_are_unique_well_formed_and_not_reserved() {
+    let p = problems(&example_with("  - key: dc-osaka", "  - key: dc-tokyo"));
+    let problem = find_message(&p, "二つの事業者");
+    assert_eq!(
+        related_line(
+            &example_with("  - key: dc-osaka", "  - key: dc-tokyo"),
+            &problem
+        ),
+        "- key: dc-tokyo"
+    );
+    find_message(
+        &problems(&example_with("  - key: dc-osaka", "  - key: DC_Osaka")),
+        "使えない文字",
+    );
+    find_message(
+        &problems(&example_with("  - key: dc-osaka", "  - key: vendor")),
+        "事業者のキーに使えません",
+    );
+}
+
+#[test]
+fn references_resolve_with_a_did_you_mean() {
+    let text = example_with("    - party: dc-osaka", "    - party: dc-osaca");
+    let problem = find(&problems(&text), "PHY-01", "parties にありません");
+    assert!(
+        problem
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("dc-osaka のことですか"),
+        "{problem:?}"
+    );
+    assert_eq!(line_of(&text, &problem), "- party: dc-osaca");
+    let text = example_with(
+        "  performed_by: vendor\n  product:",
+        "  performed_by: edr-vendor\n  product:",
+    );
+    let problem = find(&problems(&text), "TEC-10", "parties にありません");
+    assert!(
+        problem.hint.as_deref().unwrap().contains("vendor（当社）"),
+        "{problem:?}"
+    );
+    // inherited controls come from a party, never from the vendor itself
+    let text = example_with("    - party: dc-osaka", "    - party: vendor");
+    find(&problems(&text), "PHY-01", "vendor は使えません");
+}
+
+#[test]
+fn a_party_owned_disposal_class_needs_inherited_ast02() {
+    let text = example_with(
+        "    - equipment: 当社の運用端末（本社運用室）\n      owner: vendor",
+        "    - equipment: 当社の運用端末（本社運用室）\n      owner: dc-tokyo",
+    );
+    let problem = find(&problems(&text), "AST-02", "inherited");
+    assert_eq!(line_of(&text, &problem), "owner: dc-tokyo");
+}
+
+#[test]
+fn a_site_run_by_a_party_needs_inherited_phy01() {
+    let text = example_with("    - party: dc-osaka", "    - party: dc-tokyo");
+    let problem = find(&problems(&text), "PHY-01", "dc-osaka");
+    assert_eq!(line_of(&text, &problem), "operator: dc-osaka");
+}
+
+// ---------------------------------------------------------------------------------------
+// Certifications and attestations
+
+#[test]
+fn only_own_certifications_answer_aud03() {
+    let text = example_text()
+        .replace("  - holder: service\n", "  - holder: dc-tokyo\n")
+        .replace("  - holder: vendor\n", "  - holder: dc-tokyo\n");
+    let problem = find(&problems(&text), "AUD-03", "回答がありません");
+    let hint = problem.hint.as_deref().unwrap();
+    assert!(
+        hint.contains("ISMAP") && hint.contains("その事業者が担う統制の根拠"),
+        "{hint}"
+    );
+}
+
+#[test]
+fn expired_certification_is_an_error_and_expiring_one_a_warning() {
+    let text = example_with("valid_until: 2027-12-31", "valid_until: 2026-11-25");
+    let problem = find(&problems(&text), "AUD-03", "失効");
+    assert_eq!(line_of(&text, &problem), "valid_until: 2026-11-25");
+    // valid on the submission day itself, but within 90 days: a warning
+    let w = warnings(&example_with(
+        "valid_until: 2027-12-31",
+        "valid_until: 2026-11-26",
+    ));
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert!(w[0].message.contains("0日後"), "{}", w[0].message);
+    assert!(
+        warnings(&example_with(
+            "valid_until: 2027-12-31",
+            "valid_until: 2027-02-25"
+        ))
+        .is_empty()
+    );
+}
+
+#[test]
+fn other_scheme_needs_a_name() {
+    let text = example_with("    scheme: iso27017", "    scheme: other");
+    find(&problems(&text), "AUD-03", "制度名");
+}
+
+const ATTESTATION: &str = "attestations:
+  - holder: vendor
+    kind: soc2_type2
+    auditor: 青空監査法人
+    system: 青嶺 文書管理クラウド
+    period_from: FROM
+    period_to: TO
+    report_date: REPORT
+    city_access: inspection_under_nda
+";
+
+fn with_attestation(from: &str, to: &str, report: &str, extra: &str) -> String {
+    let block = ATTESTATION
+        .replace("FROM", from)
+        .replace("TO", to)
+        .replace("REPORT", report);
+    example_with("exit: # AST-01", &format!("{block}{extra}\nexit: # AST-01"))
+}
+
+#[test]
+fn attestation_dates_are_in_order() {
+    assert!(
+        warnings(&with_attestation(
+            "2025-10-01",
+            "2026-09-30",
+            "2026-11-10",
+            ""
+        ))
+        .is_empty()
+    );
+    let p = problems(&with_attestation(
+        "2026-10-01",
+        "2026-09-30",
+        "2026-11-10",
+        "",
+    ));
+    find_message(&p, "対象期間の開始日 2026-10-01 が対象期間の終了日");
+    let p = problems(&with_attestation(
+        "2025-10-01",
+        "2026-09-30",
+        "2026-12-01",
+        "",
+    ));
+    find_message(&p, "報告書の日付 2026-12-01 が提出日");
+    let p = problems(&with_attestation(
+        "2025-10-01",
+        "2026-09-30",
+        "2026-11-10",
+        "    bridge_letter_until: 2026-09-01",
+    ));
+    find_message(&p, "ブリッジレター");
+}
+
+#[test]
+fn an_old_report_without_a_bridge_letter_is_a_warning() {
+    let old = with_attestation("2024-10-01", "2025-09-30", "2025-11-10", "");
+    let w = warnings(&old);
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert!(w[0].message.contains("12か月"), "{}", w[0].message);
+    let bridged = with_attestation(
+        "2024-10-01",
+        "2025-09-30",
+        "2025-11-10",
+        "    bridge_letter_until: 2026-10-31",
+    );
+    assert!(warnings(&bridged).is_empty());
+}
+
+// ---------------------------------------------------------------------------------------
 // Dates and values
 
 #[test]

@@ -6,6 +6,8 @@
 //! Checks never stop at the first problem, and a value that is wrong is reported by one
 //! check only.
 
+mod certifications;
+mod references;
 mod statuses;
 mod strings;
 mod values;
@@ -26,6 +28,8 @@ pub fn validate(facts: &Facts, criteria: &Criteria, fonts: Option<&Fonts>) -> Ve
     problems.extend(strings::check(facts, fonts));
     problems.extend(values::check(facts));
     problems.extend(statuses::check(facts, criteria));
+    problems.extend(references::check(facts));
+    problems.extend(certifications::check(facts));
     problems
 }
 
