@@ -432,6 +432,166 @@ fn an_old_report_without_a_bridge_letter_is_a_warning() {
 }
 
 // ---------------------------------------------------------------------------------------
+// Access paths
+
+#[test]
+fn the_city_must_have_a_path() {
+    let text = edited(&[
+        (
+            "    users: city_staff\n    city_segment: lgwan\n",
+            "    users: residents\n",
+        ),
+        (
+            "    users: city_administrators\n    city_segment: lgwan\n",
+            "    users: residents\n",
+        ),
+    ]);
+    find(&problems(&text), "TEC-17", "本市の職員又は管理者");
+}
+
+#[test]
+fn no_operators_path_is_a_warning() {
+    let text = example_with(
+        "    users: vendor_operators\n",
+        "    users: subprocessor_staff\n    party: dc-tokyo\n",
+    );
+    let w = warnings(&text);
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert!(w[0].message.contains("運用者"), "{}", w[0].message);
+}
+
+#[test]
+fn city_segment_belongs_to_city_paths_and_party_to_subprocessor_paths() {
+    let text = example_with(
+        "    users: city_staff\n    city_segment: lgwan\n",
+        "    users: city_staff\n",
+    );
+    find(&problems(&text), "TEC-17", "city_segment");
+    let text = example_with(
+        "    users: vendor_operators\n",
+        "    users: vendor_operators\n    city_segment: lgwan\n",
+    );
+    find(&problems(&text), "TEC-17", "city_segment は書きません");
+    let text = example_with(
+        "    users: vendor_operators\n",
+        "    users: subprocessor_staff\n",
+    );
+    find(&problems(&text), "TEC-13", "party");
+}
+
+#[test]
+fn a_path_needs_a_way_to_sign_in() {
+    let text = example_with("      factors: [password]\n", "      factors: []\n");
+    find(&problems(&text), "TEC-18", "認証の方法がありません");
+}
+
+#[test]
+fn mfa_is_two_kinds_of_factors_on_open_lines() {
+    let open = |factors: &str| {
+        edited(&[
+            ("    line: closed_ip_vpn", "    line: internet_vpn"),
+            (
+                "      factors: [password, client_certificate, totp]",
+                factors,
+            ),
+        ])
+    };
+    let text = open("      factors: [password, pin]");
+    let problem = find(&problems(&text), "TEC-18", "当社運用者による保守");
+    assert_eq!(line_of(&text, &problem), "authentication:");
+    assert_eq!(related_line(&text, &problem), "line: internet_vpn");
+    warnings(&open("      factors: [password, fido2]"));
+    // an identity provider that enforces MFA is multi-factor
+    let idp = "      identity_provider:\n        protocol: saml\n        provider: 当社の統合認証基盤\n        mfa_enforced: true";
+    warnings(&open(idp));
+    find(
+        &problems(&open(&idp.replace("true", "false"))),
+        "TEC-18",
+        "当社運用者",
+    );
+}
+
+#[test]
+fn lgwan_segment_over_the_internet_is_alpha_prime_and_not_closed() {
+    let text = example_with(
+        "    city_segment: lgwan\n    line: lgwan\n    authentication:\n      factors: [password]\n",
+        "    city_segment: lgwan\n    line: internet\n    authentication:\n      factors: [password]\n",
+    );
+    let p = problems(&text);
+    let tec17 = find(&p, "TEC-17", "α′");
+    assert!(
+        tec17
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("閉域網による適用除外も受けられません")
+    );
+    find(&p, "TEC-18", "本市職員による業務利用");
+    // a dated plan for TEC-17 removes the TEC-17 error, not the TEC-18 one
+    let planned = text.replace(
+        "planned:\n",
+        "planned:\n  TEC-17:\n    date: 2027-03-31\n    plan: LGWAN-ASP としての接続に切り替える。\n",
+    );
+    let p = problems(&planned);
+    assert!(
+        !p.iter()
+            .any(|p| p.row.as_ref().is_some_and(|r| r.as_str() == "TEC-17")),
+        "{p:#?}"
+    );
+    find(&p, "TEC-18", "本市職員による業務利用");
+}
+
+#[test]
+fn city_paths_over_the_internet_fail_tec17() {
+    let text = edited(&[(
+        "    users: city_administrators\n    city_segment: lgwan\n    line: lgwan",
+        "    users: city_administrators\n    city_segment: internet\n    line: internet_vpn",
+    )]);
+    find(&problems(&text), "TEC-17", "閉域網ではない回線");
+    let text = example_with(
+        "    users: city_administrators\n    city_segment: lgwan\n",
+        "    users: city_administrators\n    city_segment: internet\n",
+    );
+    let problem = find(&problems(&text), "TEC-17", "インターネット接続系");
+    assert_eq!(related_line(&text, &problem), "city_segment: internet");
+}
+
+#[test]
+fn lgwan_without_lgwan_asp_registration_is_a_warning() {
+    let text = without_block("  lgwan_asp:\n");
+    let w = warnings(&text);
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert!(w[0].message.contains("lgwan_asp"));
+}
+
+#[test]
+fn password_rules_without_passwords_are_a_warning() {
+    let text = edited(&[
+        ("      factors: [password]\n", "      factors: [fido2]\n"),
+        (
+            "      factors: [password, totp]\n",
+            "      factors: [fido2, biometric]\n",
+        ),
+        (
+            "      factors: [password, client_certificate, totp]\n",
+            "      factors: [client_certificate, totp]\n",
+        ),
+    ]);
+    let w = warnings(&text);
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert_eq!(w[0].row.as_ref().unwrap().as_str(), "TEC-12");
+}
+
+#[test]
+fn allowed_sources_cannot_be_blank() {
+    let text = example_with(
+        "    allowed_sources: LGWANのネットワークからの通信のみを受け付け、インターネットからの接続口は設けない。",
+        "    allowed_sources: \"　\"",
+    );
+    find(&problems(&text), "TEC-13", "空欄です");
+}
+
+// ---------------------------------------------------------------------------------------
 // Dates and values
 
 #[test]

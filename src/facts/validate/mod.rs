@@ -6,6 +6,7 @@
 //! Checks never stop at the first problem, and a value that is wrong is reported by one
 //! check only.
 
+mod access;
 mod certifications;
 mod references;
 mod statuses;
@@ -30,6 +31,7 @@ pub fn validate(facts: &Facts, criteria: &Criteria, fonts: Option<&Fonts>) -> Ve
     problems.extend(statuses::check(facts, criteria));
     problems.extend(references::check(facts));
     problems.extend(certifications::check(facts));
+    problems.extend(access::check(facts));
     problems
 }
 
