@@ -592,6 +592,121 @@ fn allowed_sources_cannot_be_blank() {
 }
 
 // ---------------------------------------------------------------------------------------
+// Encryption and deletion
+
+#[test]
+fn crypto_erase_needs_per_tenant_keys() {
+    let text = example_with("per_tenant_keys: true", "per_tenant_keys: false");
+    let problem = find(&problems(&text), "AST-01", "暗号化消去");
+    assert_eq!(line_of(&text, &problem), "kind: crypto_erase");
+    assert_eq!(related_line(&text, &problem), "per_tenant_keys: false");
+}
+
+#[test]
+fn logical_deletion_alone_does_not_make_data_unrecoverable() {
+    let text = example_text().replace("kind: crypto_erase", "kind: backup_expiry");
+    let problem = find(&problems(&text), "AST-01", "論理削除だけでは");
+    assert_eq!(line_of(&text, &problem), "kind: logical_deletion");
+}
+
+#[test]
+fn nist_levels_belong_to_media_sanitisation() {
+    let text = example_with(
+        "        kind: media_sanitization\n        level: destroy\n",
+        "        kind: media_sanitization\n",
+    );
+    find(&problems(&text), "AST-01", "level");
+    let text = example_with(
+        "        kind: logical_deletion\n",
+        "        kind: logical_deletion\n        level: clear\n",
+    );
+    find(
+        &problems(&text),
+        "AST-01",
+        "記録媒体の消去（media_sanitization）にだけ",
+    );
+}
+
+#[test]
+fn the_vendor_cannot_certify_what_a_party_did() {
+    let text = example_with(
+        "        level: destroy\n        performed_by: vendor\n",
+        "        level: destroy\n        performed_by: dc-tokyo\n",
+    );
+    let problem = find(&problems(&text), "AST-01", "当社の削除証明書");
+    assert_eq!(related_line(&text, &problem), "performed_by: dc-tokyo");
+}
+
+#[test]
+fn deletion_scope_covers_production_backups_and_subprocessors() {
+    let text = example_with(
+        "scope: [production, replicas, backups, logs, dr_site, staging]",
+        "scope: [production, replicas, logs]",
+    );
+    let problem = find(&problems(&text), "AST-01", "backups");
+    assert!(line_of(&text, &problem).starts_with("scope:"));
+    let text = example_with(
+        "    city_approval: not_required\n  - key: dc-osaka",
+        "    city_approval: requested\n  - key: dc-osaka",
+    );
+    let problem = find(&problems(&text), "AST-01", "subprocessors");
+    assert_eq!(related_line(&text, &problem), "city_approval: requested");
+}
+
+// ---------------------------------------------------------------------------------------
+// Timeline
+
+#[test]
+fn export_window_must_close_before_the_deletion_deadline() {
+    let text = example_with("    window_days: 60", "    window_days: 90");
+    let problem = find(&problems(&text), "AST-01", "出力の受付期間（90日）");
+    assert_eq!(line_of(&text, &problem), "deadline_days: 75");
+    assert_eq!(related_line(&text, &problem), "window_days: 90");
+}
+
+#[test]
+fn backups_are_gone_after_the_deletion() {
+    let text = example_with("    backups_gone_days: 75", "    backups_gone_days: 30");
+    let problem = find(
+        &problems(&text),
+        "AST-01",
+        "バックアップが無くなる日（30日）",
+    );
+    assert_eq!(related_line(&text, &problem), "deadline_days: 75");
+}
+
+#[test]
+fn expiring_backups_outlive_the_deletion_by_their_retention() {
+    let expiry = "      - target: 大阪のデータセンターのバックアップ\n        kind: crypto_erase";
+    let text = example_with(expiry, &expiry.replace("crypto_erase", "backup_expiry"));
+    let problem = find(&problems(&text), "AST-01", "110日");
+    assert_eq!(line_of(&text, &problem), "backups_gone_days: 75");
+    assert_eq!(related_line(&text, &problem), "retention_days: 35");
+    load(&text.replace("backups_gone_days: 75", "backups_gone_days: 110")).unwrap();
+}
+
+#[test]
+fn worm_logs_cannot_be_deleted_at_exit() {
+    let text = example_with(
+        "methods: [hash_chain, separate_storage]",
+        "methods: [worm, hash_chain]",
+    );
+    let problem = find(&problems(&text), "AST-01", "WORM");
+    assert!(line_of(&text, &problem).starts_with("scope:"));
+    assert_eq!(related_line(&text, &problem), "methods: [worm, hash_chain]");
+    let out_of_scope = text.replace(
+        "scope: [production, replicas, backups, logs, dr_site, staging]",
+        "scope: [production, replicas, backups, dr_site, staging]",
+    );
+    find(&problems(&out_of_scope), "AST-01", "retained_logs");
+    let retained = out_of_scope.replace(
+        "    deadline_days: 75\n",
+        "    deadline_days: 75\n    retained_logs: WORM の保存期間（60か月）の満了まで保存し、満了時に自動で消去する。\n",
+    );
+    load(&retained).expect("retained logs are said");
+}
+
+// ---------------------------------------------------------------------------------------
 // Dates and values
 
 #[test]

@@ -8,9 +8,11 @@
 
 mod access;
 mod certifications;
+mod deletion;
 mod references;
 mod statuses;
 mod strings;
+mod timeline;
 mod values;
 
 use super::model::Facts;
@@ -32,6 +34,8 @@ pub fn validate(facts: &Facts, criteria: &Criteria, fonts: Option<&Fonts>) -> Ve
     problems.extend(references::check(facts));
     problems.extend(certifications::check(facts));
     problems.extend(access::check(facts));
+    problems.extend(deletion::check(facts));
+    problems.extend(timeline::check(facts));
     problems
 }
 
