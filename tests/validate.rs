@@ -707,6 +707,62 @@ fn worm_logs_cannot_be_deleted_at_exit() {
 }
 
 // ---------------------------------------------------------------------------------------
+// BAS-03 and the SLA
+
+#[test]
+fn changes_need_the_citys_consent() {
+    let text = example_with("consent_required: true", "consent_required: false");
+    let problem = find(&problems(&text), "BAS-03", "同意なし");
+    assert_eq!(line_of(&text, &problem), "consent_required: false");
+}
+
+#[test]
+fn an_sla_states_availability_recovery_and_support() {
+    let start = "  availability:\n";
+    let text = example_text();
+    let cut = text.find(start).unwrap();
+    let end = cut + text[cut..].find("  recovery:\n").unwrap();
+    let text = format!("{}{}", &text[..cut], &text[end..]);
+    find(&problems(&text), "BAS-06", "availability（稼働率）");
+}
+
+#[test]
+fn availability_is_a_percentage_and_low_figures_are_warned() {
+    for bad in ["100.5", "0", "-1", ".nan"] {
+        let text = example_with("percent: 99.9", &format!("percent: {bad}"));
+        let problem = find(&problems(&text), "BAS-06", "百分率");
+        assert_eq!(line_of(&text, &problem), format!("percent: {bad}"));
+    }
+    let w = warnings(&example_with("percent: 99.9", "percent: 98.5"));
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert!(w[0].message.contains("98.5"));
+}
+
+#[test]
+fn response_time_figures_are_positive() {
+    find(
+        &problems(&example_with("percentile: 99", "percentile: 0")),
+        "BAS-06",
+        "百分率",
+    );
+    find(
+        &problems(&example_with("seconds: 3", "seconds: 0")),
+        "BAS-06",
+        "正の秒数",
+    );
+}
+
+#[test]
+fn guarantees_need_remedies() {
+    let text = example_text();
+    let cut = text.find("  service_credits:\n").unwrap();
+    let end = text.find("  liability_limit:").unwrap();
+    let text = format!("{}{}", &text[..cut], &text[end..]);
+    let problem = find(&problems(&text), "BAS-06", "未達時の措置");
+    assert_eq!(line_of(&text, &problem), "commitment: guarantee");
+}
+
+// ---------------------------------------------------------------------------------------
 // Dates and values
 
 #[test]
@@ -733,6 +789,29 @@ fn email_and_urls_are_well_formed() {
         "（https//aomine-cloud.example.jp/security/policy）",
     );
     find_message(&problems(&text), "URL");
+}
+
+#[test]
+fn every_location_is_in_japan_and_says_where() {
+    let text = example_with(
+        "      - country: JP\n        prefecture: 大阪府",
+        "      - country: US\n        prefecture: 大阪府",
+    );
+    let problem = find(&problems(&text), "PHY-02", "日本国外");
+    assert_eq!(line_of(&text, &problem), "- country: US");
+    let text = example_with(
+        "      - country: JP\n        prefecture: 大阪府",
+        "      - country: 日本\n        prefecture: 大阪府",
+    );
+    let problem = find(&problems(&text), "PHY-02", "JP と書きます");
+    assert_eq!(line_of(&text, &problem), "- country: 日本");
+    let site =
+        "    - role: primary\n      location:\n        country: JP\n        prefecture: 東京都\n";
+    let text = example_with(site, &site.replace("東京都", "東京"));
+    let problem = find(&problems(&text), "PHY-02", "都道府県");
+    assert!(problem.hint.as_deref().unwrap().contains("東京都"));
+    let text = example_with(site, &site.replace("        prefecture: 東京都\n", ""));
+    find(&problems(&text), "PHY-02", "国内のどこか");
 }
 
 // ---------------------------------------------------------------------------------------

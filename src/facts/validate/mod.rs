@@ -9,7 +9,9 @@
 mod access;
 mod certifications;
 mod deletion;
+mod places;
 mod references;
+mod sla;
 mod statuses;
 mod strings;
 mod timeline;
@@ -36,6 +38,8 @@ pub fn validate(facts: &Facts, criteria: &Criteria, fonts: Option<&Fonts>) -> Ve
     problems.extend(access::check(facts));
     problems.extend(deletion::check(facts));
     problems.extend(timeline::check(facts));
+    problems.extend(sla::check(facts));
+    problems.extend(places::check(facts));
     problems
 }
 
