@@ -860,6 +860,46 @@ fn characters_missing_from_the_fonts_are_refused_at_check() {
 }
 
 // ---------------------------------------------------------------------------------------
+// Leftovers of the examples
+
+#[test]
+fn example_values_left_in_another_vendors_file_are_refused() {
+    let text = example_with(
+        "  name: 株式会社青嶺クラウド\n",
+        "  name: 株式会社霧島システムズ\n",
+    );
+    let p = problems(&text);
+    let left: Vec<&Problem> = p
+        .iter()
+        .filter(|p| p.message.contains("記入例の値が残っています"))
+        .collect();
+    assert!(left.len() > 10, "{left:#?}");
+    let representative = find_message(&p, "「代表取締役 青嶺 太郎」");
+    assert!(
+        representative.message.contains("aomine"),
+        "{}",
+        representative.message
+    );
+    for needle in [
+        "「L26-0042-1」",
+        "「koukyou@aomine-cloud.example.jp」",
+        "「東雲データセンター株式会社」",
+        "「青嶺 文書管理クラウド」",
+    ] {
+        find_message(&p, needle);
+    }
+    // generic values are nobody's
+    for generic in [
+        "「24時間365日」",
+        "「ntp.nict.jp」",
+        "「日本法」",
+        "「東京都」",
+    ] {
+        assert!(!has_message(&p, generic), "{generic}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
 // Order, parse errors, reading
 
 #[test]

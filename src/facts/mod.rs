@@ -2,9 +2,11 @@
 //!
 //! Reading guards the door (size limit, encoding); [`version`] refuses a file of another
 //! format with one problem; parsing turns YAML into the typed [`model`]; [`validate`]
-//! applies what types cannot say. Problems come back located in the source file, in file order, all at once
+//! applies what types cannot say, [`leftovers`] what the shipped examples must not leave
+//! behind. Problems come back located in the source file, in file order, all at once
 //! where the parser allows it.
 
+pub mod leftovers;
 pub mod model;
 pub mod rows;
 pub mod validate;
@@ -139,6 +141,7 @@ pub fn load_with(
     let map = SourceMap::build(&file.text);
     let mut problems: Vec<Problem> = validate::validate(&facts, criteria, fonts)
         .into_iter()
+        .chain(leftovers::check(&facts))
         .map(|p| p.located(|path| map.locate(path)))
         .collect();
     diagnostic::sort_in_file_order(&mut problems);
