@@ -903,6 +903,23 @@ fn example_values_left_in_another_vendors_file_are_refused() {
 // Order, parse errors, reading
 
 #[test]
+fn problems_come_in_file_order() {
+    let text = edited(&[
+        ("consent_required: true", "consent_required: false"),
+        ("    window_days: 60", "    window_days: 90"),
+        ("email: koukyou@aomine-cloud.example.jp", "email: x"),
+    ]);
+    let lines: Vec<usize> = problems(&text)
+        .iter()
+        .map(|p| p.location.unwrap().line)
+        .collect();
+    let mut sorted = lines.clone();
+    sorted.sort();
+    assert_eq!(lines, sorted);
+    assert_eq!(lines.len(), 3);
+}
+
+#[test]
 fn unsafe_folder_names() {
     let p = problems(&example_with("slug: aomine-cloud", "slug: ../../etc"));
     assert!(
@@ -988,3 +1005,79 @@ fn alias_bombs_end_in_an_error() {
     assert!(!problems(&text).is_empty());
 }
 
+// ---------------------------------------------------------------------------------------
+// The binary: warnings, --strict, render with warnings
+
+fn write(dir: &std::path::Path, text: &str) {
+    std::fs::write(dir.join("v.yaml"), text).unwrap();
+}
+
+#[test]
+fn check_prints_warnings_and_strict_fails_on_them() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), &example_with("percent: 99.9", "percent: 98.5"));
+    let out = common::run(&["check", "v.yaml"], dir.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("warning: 稼働率 98.5%"), "{stdout}");
+    assert!(stdout.contains("警告 1 件"), "{stdout}");
+    let out = common::run(&["check", "--strict", "v.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--strict"));
+    // the example has no warning
+    let example = common::repo().join("data/examples/aomine/vendor.yaml");
+    let out = common::run(
+        &["check", "--strict", &example.display().to_string()],
+        dir.path(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn check_shows_both_ends_of_a_contradiction() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = example_with("    window_days: 60", "    window_days: 90");
+    write(dir.path(), &text);
+    let out = common::run(&["check", "v.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let window = text
+        .lines()
+        .position(|l| l.contains("window_days: 90"))
+        .unwrap()
+        + 1;
+    let deadline = text
+        .lines()
+        .position(|l| l.contains("deadline_days: 75"))
+        .unwrap()
+        + 1;
+    assert!(
+        stderr.contains(&format!("{window} │     window_days: 90")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{deadline} │     deadline_days: 75")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("出力の受付期間 90日"), "{stderr}");
+}
+
+#[test]
+fn render_goes_on_with_warnings_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), &example_with("percent: 99.9", "percent: 98.5"));
+    let out = common::run(
+        &["render", "v.yaml", "-o", "out", "--format", "md"],
+        dir.path(),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("警告を残したまま書類を作成します"),
+        "{stderr}"
+    );
+}
