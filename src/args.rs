@@ -7,7 +7,8 @@ use clap::{Args, Parser, Subcommand};
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success
-  1  the input has problems to fix (facts, criteria table, templates, changed archive)
+  1  the input has problems to fix (facts, criteria table, templates, changed archive;
+     check --strict: warnings too)
   2  usage error (unknown command or option, missing argument)
   3  I/O or internal error (cannot read or write a file; a bug)";
 
@@ -31,8 +32,14 @@ pub enum Command {
     Check {
         /// The facts file.
         facts: PathBuf,
+        /// Fail (exit 1) on warnings too, not only on errors.
+        #[arg(long)]
+        strict: bool,
         #[command(flatten)]
         table: TableArgs,
+        // The fonts `render` will use: every character of the facts must be in them.
+        #[command(flatten)]
+        fonts: FontArgs,
     },
     /// Render every document of the submission.
     Render {

@@ -37,6 +37,20 @@ pub struct Problem {
     pub hint: Option<String>,
     /// Whether the problem is a row that nothing answers (listed apart by `check`).
     pub unanswered: bool,
+    /// Other places the problem concerns: the other end of a contradiction.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+}
+
+/// Another place in the file that a problem concerns, shown beside the main one.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Related {
+    #[serde(serialize_with = "serialize_path")]
+    pub path: Path,
+    #[serde(skip)]
+    pub location: Option<Location>,
+    /// What this place says (「ここでは 90日」).
+    pub message: String,
 }
 
 fn serialize_path<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
@@ -53,6 +67,7 @@ impl Problem {
             message: message.into(),
             hint: None,
             unanswered: false,
+            related: Vec::new(),
         }
     }
 
@@ -79,14 +94,47 @@ impl Problem {
         self
     }
 
+    /// Adds another place the problem concerns, with what that place says.
+    pub fn also(mut self, path: Path, message: impl Into<String>) -> Problem {
+        self.related.push(Related {
+            path,
+            location: None,
+            message: message.into(),
+        });
+        self
+    }
+
     pub fn at(mut self, location: Option<Location>) -> Problem {
         self.location = location;
+        self
+    }
+
+    /// Locates the problem and its related places by their key paths, keeping any
+    /// location already known.
+    pub fn located(mut self, locate: impl Fn(&[PathSegment]) -> Option<Location>) -> Problem {
+        if self.location.is_none() {
+            self.location = locate(&self.path);
+        }
+        for related in &mut self.related {
+            if related.location.is_none() {
+                related.location = locate(&related.path);
+            }
+        }
         self
     }
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+}
+
+/// Puts problems in file order: by line, then column; problems without a location last,
+/// in the order they were found.
+pub fn sort_in_file_order(problems: &mut [Problem]) {
+    problems.sort_by_key(|p| match p.location {
+        Some(l) => (0, l.line, l.column),
+        None => (1, 0, 0),
+    });
 }
 
 /// Builds a [`Path`] from keys and indices: `path!["exit", "deletion", "scope"]`.
@@ -154,6 +202,8 @@ fn to_diagnostic(problem: &Problem, source: &str) -> Diagnostic<()> {
         Severity::Warning => Diagnostic::warning(),
     };
     let mut diagnostic = base.with_message(&problem.message);
+    let mut labels = Vec::new();
+    let mut notes = Vec::new();
     if let Some(location) = problem.location {
         let range = value_range(source, byte_offset(source, location));
         let label = if problem.path.is_empty() {
@@ -161,11 +211,21 @@ fn to_diagnostic(problem: &Problem, source: &str) -> Diagnostic<()> {
         } else {
             display_path(&problem.path)
         };
-        diagnostic = diagnostic.with_labels(vec![Label::primary((), range).with_message(label)]);
+        labels.push(Label::primary((), range).with_message(label));
     } else if !problem.path.is_empty() {
-        diagnostic = diagnostic.with_notes(vec![format!("key: {}", display_path(&problem.path))]);
+        notes.push(format!("key: {}", display_path(&problem.path)));
     }
-    let mut notes = Vec::new();
+    for related in &problem.related {
+        let text = format!("{}: {}", display_path(&related.path), related.message);
+        match related.location {
+            Some(location) => {
+                let range = value_range(source, byte_offset(source, location));
+                labels.push(Label::secondary((), range).with_message(text));
+            }
+            None => notes.push(text),
+        }
+    }
+    diagnostic = diagnostic.with_labels(labels);
     if let Some(row) = &problem.row {
         notes.push(format!("別表 {row}"));
     }
@@ -236,5 +296,42 @@ mod tests {
         assert!(text.contains("^^^ a.b"), "{text}");
         assert!(text.contains("別表 BAS-06"), "{text}");
         assert!(text.contains("hint: use 0..100"), "{text}");
+    }
+
+    #[test]
+    fn shows_the_other_end_of_a_contradiction() {
+        let source = "exit:\n  window_days: 90\n  other: x\n  deadline_days: 30\n";
+        let problem = Problem::error(crate::path!["exit", "deadline_days"], "期限が短い")
+            .also(crate::path!["exit", "window_days"], "ここでは 90日")
+            .located(|path| {
+                let line = if path.last() == Some(&PathSegment::Key("window_days".into())) {
+                    2
+                } else {
+                    4
+                };
+                Some(Location { line, column: 18 })
+            });
+        assert_eq!(problem.related[0].location.map(|l| l.line), Some(2));
+        let text = render("f.yaml", source, &[problem]);
+        assert!(text.contains("f.yaml:4:18"), "{text}");
+        assert!(text.contains("window_days: 90"), "{text}");
+        assert!(text.contains("exit.window_days: ここでは 90日"), "{text}");
+    }
+
+    #[test]
+    fn file_order_is_line_then_column_unlocated_last() {
+        let at = |line, column| {
+            Problem::warning(Vec::new(), format!("{line}:{column}"))
+                .at(Some(Location { line, column }))
+        };
+        let mut problems = vec![
+            Problem::error(Vec::new(), "none"),
+            at(9, 1),
+            at(3, 7),
+            at(3, 2),
+        ];
+        sort_in_file_order(&mut problems);
+        let order: Vec<_> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(order, ["3:2", "3:7", "9:1", "none"]);
     }
 }

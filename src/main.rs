@@ -70,7 +70,12 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Init { path } => run_init(&path),
-        Command::Check { facts, table } => run_check(&facts, &table),
+        Command::Check {
+            facts,
+            strict,
+            table,
+            fonts,
+        } => run_check(&facts, &table, &load_fonts(&fonts)?, strict),
         Command::Render {
             facts,
             output,
@@ -184,14 +189,29 @@ fn facts_failure(error: FactsError) -> Failure {
     }
 }
 
-fn run_check(path: &Path, table: &TableArgs) -> Result<(), Failure> {
+fn run_check(path: &Path, table: &TableArgs, fonts: &Fonts, strict: bool) -> Result<(), Failure> {
     let (criteria, _, _) = load_criteria(table)?;
     let file = SourceFile::read(path).map_err(facts_failure)?;
-    match facts::load(&file, &criteria) {
+    match facts::load_with(&file, &criteria, Some(fonts)) {
         Ok((facts, warnings)) => {
             print!("{}", diagnostic::render(&file.name, &file.text, &warnings));
             print!("{}", status_table(&facts, &criteria));
-            println!("{}: OK — every row is answered", file.name);
+            if strict && !warnings.is_empty() {
+                return Err(Failure::data(format!(
+                    "error: {}: 警告が {} 件あります（--strict では警告も不合格です）",
+                    file.name,
+                    warnings.len()
+                )));
+            }
+            if warnings.is_empty() {
+                println!("{}: OK — every row is answered", file.name);
+            } else {
+                println!(
+                    "{}: OK — every row is answered（警告 {} 件）",
+                    file.name,
+                    warnings.len()
+                );
+            }
             Ok(())
         }
         Err(problems) => {
@@ -205,11 +225,15 @@ fn run_check(path: &Path, table: &TableArgs) -> Result<(), Failure> {
                     }
                 }
             }
+            let warnings = problems.iter().filter(|p| !p.is_error()).count();
             text.push_str(&format!(
                 "error: {} has {} problem(s)",
                 file.name,
-                problems.iter().filter(|p| p.is_error()).count()
+                problems.len() - warnings
             ));
+            if warnings > 0 {
+                text.push_str(&format!("（ほかに警告 {warnings} 件）"));
+            }
             Err(Failure::data(text))
         }
     }
@@ -238,9 +262,15 @@ fn run_render(
     fonts: Option<&Fonts>,
 ) -> Result<(), Failure> {
     let (criteria, criteria_text, criteria_origin) = load_criteria(table)?;
-    let (file, facts, warnings) = facts::load_path(path, &criteria).map_err(facts_failure)?;
+    let (file, facts, warnings) =
+        facts::load_path(path, &criteria, fonts).map_err(facts_failure)?;
     if !warnings.is_empty() {
         eprint!("{}", diagnostic::render(&file.name, &file.text, &warnings));
+        eprintln!(
+            "警告: {} に警告が {} 件あります。警告を残したまま書類を作成します",
+            file.name,
+            warnings.len()
+        );
     }
     let templates =
         templates::load(template_dir).map_err(|e| Failure::io(format!("error: {e}")))?;

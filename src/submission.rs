@@ -256,7 +256,14 @@ pub fn rerender(dir: &std::path::Path, manifest: &Manifest) -> Rerender {
         Err(error) => return differs(error.to_string()),
     };
     let criteria = Criteria::embedded();
-    let facts = match crate::facts::load(&file, &criteria) {
+    let with_pdf = manifest.outputs.iter().any(|o| o.file.ends_with(".pdf"));
+    if with_pdf && manifest.fonts.iter().any(|f| f.origin != "embedded") {
+        return Rerender::Skipped {
+            reason: "made with fonts from files; re-render with the same fonts to compare".into(),
+        };
+    }
+    let fonts = with_pdf.then(Fonts::embedded);
+    let facts = match crate::facts::load_with(&file, &criteria, fonts.as_ref()) {
         Ok((facts, _)) => facts,
         Err(problems) => {
             return differs(format!(
@@ -269,13 +276,6 @@ pub fn rerender(dir: &std::path::Path, manifest: &Manifest) -> Rerender {
         Ok(templates) => templates,
         Err(error) => return differs(error.to_string()),
     };
-    let with_pdf = manifest.outputs.iter().any(|o| o.file.ends_with(".pdf"));
-    if with_pdf && manifest.fonts.iter().any(|f| f.origin != "embedded") {
-        return Rerender::Skipped {
-            reason: "made with fonts from files; re-render with the same fonts to compare".into(),
-        };
-    }
-    let fonts = with_pdf.then(Fonts::embedded);
     let inputs = Inputs::with_embedded_table(&file, &facts, &criteria, &templates, fonts.as_ref());
     let fresh = match build_submission(&inputs) {
         Ok(fresh) => fresh,

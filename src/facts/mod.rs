@@ -1,19 +1,24 @@
 //! The vendor's facts: reading the file, parsing it into [`Facts`], and checking it.
 //!
-//! Reading guards the door (size limit, encoding); parsing turns YAML into the typed
-//! [`model`]; [`validate`] applies what types cannot say. Problems come back located in
-//! the source file, all at once where the parser allows it.
+//! Reading guards the door (size limit, encoding); [`version`] refuses a file of another
+//! format with one problem; parsing turns YAML into the typed [`model`]; [`validate`]
+//! applies what types cannot say, [`leftovers`] what the shipped examples must not leave
+//! behind. Problems come back located in the source file, in file order, all at once
+//! where the parser allows it.
 
+pub mod leftovers;
 pub mod model;
 pub mod rows;
 pub mod validate;
+pub mod version;
 
 use std::path::{Path, PathBuf};
 
 pub use model::Facts;
 
 use crate::criteria::Criteria;
-use crate::diagnostic::Problem;
+use crate::diagnostic::{self, Problem};
+use crate::typeset::Fonts;
 use crate::yaml::{self, SourceMap, between};
 
 /// Files larger than this are refused before parsing: a facts file is a few dozen KiB.
@@ -109,9 +114,23 @@ fn encoding_hint(bytes: &[u8]) -> &'static str {
     }
 }
 
-/// Parses and checks a facts file against a table. Returns the facts, or every problem
-/// found, each located in the file where possible.
+/// Parses and checks a facts file against a table, for a render with the embedded fonts.
+/// Returns the facts with their warnings, or every problem found (errors and warnings),
+/// each located in the file where possible, in file order.
 pub fn load(file: &SourceFile, criteria: &Criteria) -> Result<(Facts, Vec<Problem>), Vec<Problem>> {
+    load_with(file, criteria, Some(&Fonts::embedded()))
+}
+
+/// [`load`] for a render with these fonts: every character of the facts must be in them,
+/// so that typesetting cannot fail on a glyph. `None` skips that check (Markdown only).
+pub fn load_with(
+    file: &SourceFile,
+    criteria: &Criteria,
+    fonts: Option<&Fonts>,
+) -> Result<(Facts, Vec<Problem>), Vec<Problem>> {
+    if let Some(problem) = version::problem(&file.text, &file.name) {
+        return Err(vec![problem]);
+    }
     let facts: Facts = yaml::from_str_all(&file.text).map_err(|errors| {
         errors
             .iter()
@@ -120,13 +139,12 @@ pub fn load(file: &SourceFile, criteria: &Criteria) -> Result<(Facts, Vec<Proble
             .collect::<Vec<_>>()
     })?;
     let map = SourceMap::build(&file.text);
-    let problems: Vec<Problem> = validate::validate(&facts, criteria)
+    let mut problems: Vec<Problem> = validate::validate(&facts, criteria, fonts)
         .into_iter()
-        .map(|p| {
-            let location = map.locate(&p.path);
-            p.at(location)
-        })
+        .chain(leftovers::check(&facts))
+        .map(|p| p.located(|path| map.locate(path)))
         .collect();
+    diagnostic::sort_in_file_order(&mut problems);
     if problems.iter().any(Problem::is_error) {
         Err(problems)
     } else {
@@ -138,9 +156,10 @@ pub fn load(file: &SourceFile, criteria: &Criteria) -> Result<(Facts, Vec<Proble
 pub fn load_path(
     path: &Path,
     criteria: &Criteria,
+    fonts: Option<&Fonts>,
 ) -> Result<(SourceFile, Facts, Vec<Problem>), FactsError> {
     let file = SourceFile::read(path)?;
-    match load(&file, criteria) {
+    match load_with(&file, criteria, fonts) {
         Ok((facts, warnings)) => Ok((file, facts, warnings)),
         Err(problems) => Err(FactsError::Problems {
             file: Box::new(file),

@@ -1,0 +1,357 @@
+//! Row statuses: the status maps (`not_applicable`, `planned`, `partial`, `alternative`,
+//! `inherited`) name real rows, give each row one status, carry what that status needs
+//! (a reason that says something, a future date, current measures, evidence), and every
+//! row ends up answered.
+
+use std::collections::BTreeMap;
+
+use super::values::after_submission;
+use crate::criteria::{Criteria, RowId};
+use crate::diagnostic::Problem;
+use crate::facts::model::{Facts, Plan};
+use crate::facts::rows::{self, RowStatus};
+use crate::path;
+
+/// A not-applicable reason shorter than this cannot tell the city why.
+pub const MIN_REASON_CHARS: usize = 20;
+
+/// Reasons that say nothing, compared after [`fold`].
+const STOCK_REASONS: &[&str] = &[
+    "なし",
+    "無し",
+    "特になし",
+    "特に無し",
+    "該当なし",
+    "該当無し",
+    "該当しない",
+    "非該当",
+    "対象外",
+    "適用外",
+    "適用対象外",
+    "不要",
+    "不明",
+    "未定",
+    "省略",
+    "x",
+    "na",
+    "none",
+    "nil",
+    "null",
+    "tbd",
+    "notapplicable",
+];
+
+pub fn check(facts: &Facts, criteria: &Criteria) -> Vec<Problem> {
+    let mut problems = unknown_rows(facts, criteria);
+    problems.extend(one_status_per_row(facts));
+    problems.extend(not_applicable(facts));
+    problems.extend(repeated_reasons(facts));
+    problems.extend(plan_dates(facts));
+    problems.extend(partial_without_measures(facts));
+    problems.extend(inherited_evidence(facts));
+    problems.extend(unanswered(facts, criteria));
+    problems
+}
+
+/// The status maps, each with the rows it names.
+fn declared(facts: &Facts) -> Vec<(&'static str, Vec<&RowId>)> {
+    vec![
+        ("not_applicable", facts.not_applicable.keys().collect()),
+        ("planned", facts.planned.keys().collect()),
+        ("partial", facts.partial.keys().collect()),
+        ("alternative", facts.alternative.keys().collect()),
+        ("inherited", facts.inherited.keys().collect()),
+    ]
+}
+
+fn unknown_rows(facts: &Facts, criteria: &Criteria) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (section, ids) in declared(facts) {
+        for id in ids.into_iter().filter(|id| criteria.row(id).is_none()) {
+            let hint = match criteria.suggest(id.as_str()) {
+                Some(near) => format!("{near} のことですか？"),
+                None => "`beppyo criteria` で行IDの一覧を確認してください".into(),
+            };
+            problems.push(
+                Problem::error(
+                    path![section, id.as_str()],
+                    format!("行 {id} は別表にありません"),
+                )
+                .hint(hint),
+            );
+        }
+    }
+    problems
+}
+
+/// A row is not applicable, planned, partly met or met by an alternative — one of them.
+fn one_status_per_row(facts: &Facts) -> Vec<Problem> {
+    let mut first: BTreeMap<&RowId, &str> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for (section, ids) in declared(facts) {
+        if section == "inherited" {
+            continue;
+        }
+        for id in ids {
+            match first.get(id) {
+                Some(earlier) => problems.push(
+                    Problem::error(
+                        path![section, id.as_str()],
+                        format!("行 {id} が {earlier} と {section} の両方にあります"),
+                    )
+                    .also(path![*earlier, id.as_str()], "もう一方")
+                    .row(id.as_str())
+                    .hint("行の状況は一つです。対象外・対応予定・一部対応・代替措置のどれか一つにしてください"),
+                ),
+                None => {
+                    first.insert(id, section);
+                }
+            }
+        }
+    }
+    problems
+}
+
+fn not_applicable(facts: &Facts) -> Vec<Problem> {
+    facts
+        .not_applicable
+        .iter()
+        .filter_map(|(id, reason)| {
+            let at = path!["not_applicable", id.as_str()];
+            let problem = if rows::NEVER_NOT_APPLICABLE.contains(&id.as_str()) {
+                Problem::error(at, format!("行 {id} は対象外にできません"))
+                    .hint("この行は別表の中心となる義務です。事実を記入するか、planned（対応予定日）に書いてください")
+            } else if rows::DERIVED_NOT_APPLICABLE.contains(&id.as_str()) {
+                Problem::error(at, format!("行 {id} の対象外は access_paths から判定します"))
+                    .hint(derived_hint(id.as_str()))
+            } else if reason.trim().is_empty() {
+                return None; // reported as blank
+            } else if is_stock(reason) {
+                Problem::error(
+                    at,
+                    format!("対象外とする理由「{}」は定型句で、理由になっていません", reason.trim()),
+                )
+                .hint(reason_hint())
+            } else if reason.trim().chars().count() < MIN_REASON_CHARS {
+                Problem::error(
+                    at,
+                    format!(
+                        "対象外とする理由が短すぎます（{}文字。{MIN_REASON_CHARS}文字以上）",
+                        reason.trim().chars().count()
+                    ),
+                )
+                .hint(reason_hint())
+            } else {
+                return None;
+            };
+            Some(problem.row(id.as_str()))
+        })
+        .collect()
+}
+
+fn derived_hint(row: &str) -> String {
+    let when = if row == "TEC-12" {
+        "どの接続経路でもパスワードを認証要素に使わないとき"
+    } else {
+        "本市の職員・管理者と運用者の全ての接続経路が閉域網のとき"
+    };
+    format!(
+        "not_applicable から {row} を削除してください。{when}、{row} は自動的に対象外になります"
+    )
+}
+
+fn reason_hint() -> &'static str {
+    "本市が判断できるよう、なぜこの行が本サービスに当てはまらないのかを具体的に書いてください（例: 本サービスは本市の情報を保存せず、表示のたびに本市のシステムから取得するため、バックアップを取得しない。）"
+}
+
+/// Folds a reason for comparison: half-width ASCII, lower case, without spaces and
+/// punctuation.
+fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '！'..='～' => char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c),
+            c => c,
+        })
+        .filter(|c| !c.is_whitespace() && !c.is_ascii_punctuation())
+        .filter(|c| !"。、．，・ー―—‐－「」（）".contains(*c))
+        .collect::<String>()
+        .to_lowercase()
+}
+
+fn is_stock(reason: &str) -> bool {
+    let folded = fold(reason);
+    folded.is_empty() || STOCK_REASONS.contains(&folded.as_str())
+}
+
+/// The same reason pasted under several rows explains none of them.
+fn repeated_reasons(facts: &Facts) -> Vec<Problem> {
+    let mut first: BTreeMap<String, &RowId> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for (id, reason) in &facts.not_applicable {
+        let folded = fold(reason);
+        if folded.is_empty() || is_stock(reason) {
+            continue;
+        }
+        match first.get(&folded) {
+            Some(earlier) => problems.push(
+                Problem::warning(
+                    path!["not_applicable", id.as_str()],
+                    format!("行 {id} の対象外の理由が、行 {earlier} と同じ文です"),
+                )
+                .also(path!["not_applicable", earlier.as_str()], "同じ理由")
+                .row(id.as_str())
+                .hint("行ごとに、その行が当てはまらない理由を書いてください"),
+            ),
+            None => {
+                first.insert(folded, id);
+            }
+        }
+    }
+    problems
+}
+
+/// A plan completes after the submission: a date on or before it is a plan not updated.
+fn plan_dates(facts: &Facts) -> Vec<Problem> {
+    let maps: [(&str, &BTreeMap<RowId, Plan>); 2] =
+        [("planned", &facts.planned), ("partial", &facts.partial)];
+    let date = facts.submission.date;
+    maps.into_iter()
+        .flat_map(|(section, map)| map.iter().map(move |(id, plan)| (section, id, plan)))
+        .filter(|(_, _, plan)| plan.date <= date)
+        .map(|(section, id, plan)| {
+            Problem::error(
+                path![section, id.as_str(), "date"],
+                format!("完了予定日 {} が提出日 {date} より後になっていません", plan.date),
+            )
+            .also(path!["submission", "date"], "提出日")
+            .row(id.as_str())
+            .hint("対応が済んでいれば事実を記入して予定から外し、まだなら新しい予定日を書いてください")
+        })
+        .collect()
+}
+
+/// 一部対応 prints the current measures beside the plan: there must be some.
+fn partial_without_measures(facts: &Facts) -> Vec<Problem> {
+    facts
+        .partial
+        .keys()
+        .filter_map(|id| {
+            let topic = rows::topic_for(id.as_str())?;
+            let present = (topic.present)(facts) || facts.inherited.contains_key(id);
+            (!present).then(|| {
+                Problem::error(
+                    path!["partial", id.as_str()],
+                    format!("行 {id} は一部対応ですが、現在の対策（`{}`）が書かれていません", topic.key),
+                )
+                .row(id.as_str())
+                .hint(format!(
+                    "一部対応では、今ある対策を `{}` に書き、残りの予定を partial に書きます。まだ何もなければ planned（対応予定）にしてください",
+                    topic.key
+                ))
+            })
+        })
+        .collect()
+}
+
+/// Inherited controls rest on evidence that covers a period already past.
+fn inherited_evidence(facts: &Facts) -> Vec<Problem> {
+    let date = facts.submission.date;
+    let mut problems = Vec::new();
+    for (id, entries) in &facts.inherited {
+        for (i, entry) in entries.iter().enumerate() {
+            let at = path!["inherited", id.as_str(), i];
+            if entry.evidence.is_empty() {
+                let mut path = at.clone();
+                path.push(crate::diagnostic::segment("evidence"));
+                problems.push(
+                    Problem::error(path, "継承する統制の根拠資料（evidence）がありません")
+                        .row(id.as_str())
+                        .hint("その事業者の ISMAP 登録、SOC 2 Type 2 報告書、ISO 認証、契約条項等を少なくとも一つ書いてください"),
+                );
+            }
+            for (j, evidence) in entry.evidence.iter().enumerate() {
+                let key = |k: &str| path!["inherited", id.as_str(), i, "evidence", j, k];
+                if let (Some(from), Some(to)) = (evidence.period_from, evidence.period_to)
+                    && from > to
+                {
+                    problems.push(
+                        Problem::error(
+                            key("period_to"),
+                            format!("対象期間の終了日 {to} が開始日 {from} より前です"),
+                        )
+                        .also(key("period_from"), "開始日")
+                        .row(id.as_str()),
+                    );
+                }
+                let last = [
+                    ("period_to", evidence.period_to),
+                    ("period_from", evidence.period_from),
+                ]
+                .into_iter()
+                .find_map(|(k, d)| d.map(|d| (k, d)));
+                if let Some((k, last)) = last.filter(|(_, d)| *d > date) {
+                    problems.push(after_submission(key(k), last, date).row(id.as_str()));
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// Rows that nothing answers. A row declared partial without measures is reported by
+/// [`partial_without_measures`] instead.
+fn unanswered(facts: &Facts, criteria: &Criteria) -> Vec<Problem> {
+    rows::statuses(facts, criteria)
+        .into_iter()
+        .filter(|(id, _)| !facts.partial.contains_key(id))
+        .filter_map(|(id, status)| match status {
+            RowStatus::Missing { topic } => Some(missing(facts, &id, topic)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn missing(facts: &Facts, id: &RowId, topic: &str) -> Problem {
+    let problem = if topic == "certifications" && !facts.certifications.is_empty() {
+        Problem::error(
+            path!["certifications"],
+            format!("行 {id} に回答がありません（当社又は本サービスが保有する認証・登録がありません）"),
+        )
+        .hint("AUD-03 に答えるのは、holder が vendor 又は service の認証・登録だけです。他の事業者の登録（例: IaaS の ISMAP 登録）は、その事業者が担う統制の根拠であり、AUD-03 の回答にはなりません。自社の認証を記入するか、planned（取得予定日）に AUD-03 を書いてください")
+    } else {
+        Problem::error(
+            path![topic],
+            format!("行 {id} に回答がありません（`{topic}` がありません）"),
+        )
+        .hint(format!(
+            "`{topic}` を記入するか、not_applicable（理由）、planned（対応予定日）、partial（一部対応）又は alternative（代替措置）に {id} を書いてください"
+        ))
+    };
+    problem.row(id.as_str()).unanswered()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stock_reasons_are_recognised_in_any_width_and_case() {
+        for reason in [
+            "なし",
+            "該当なし。",
+            "対象外",
+            "特になし",
+            "-",
+            "x",
+            "N/A",
+            "Ｎ／Ａ",
+            "不要",
+            " ー ",
+        ] {
+            assert!(is_stock(reason), "{reason}");
+        }
+        assert!(!is_stock(
+            "本サービスは本市の情報を保存しないため、バックアップを取得しない。"
+        ));
+    }
+}
