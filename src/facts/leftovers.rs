@@ -14,10 +14,16 @@ use crate::diagnostic::Problem;
 use crate::yaml::{self, PathSegment};
 
 /// The shipped examples, by name. Adding an example is adding its line here.
-pub const EXAMPLES: &[(&str, &str)] = &[(
-    "aomine",
-    include_str!("../../data/examples/aomine/vendor.yaml"),
-)];
+pub const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "aomine",
+        include_str!("../../data/examples/aomine/vendor.yaml"),
+    ),
+    (
+        "kasumi",
+        include_str!("../../data/examples/kasumi/vendor.yaml"),
+    ),
+];
 
 /// Key paths of identifying values; `*` stands for any list index or map key.
 const IDENTIFYING: &[&str] = &[
