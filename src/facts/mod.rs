@@ -8,6 +8,7 @@
 
 pub mod leftovers;
 pub mod model;
+mod parse_message;
 pub mod rows;
 pub mod validate;
 pub mod version;
@@ -172,7 +173,12 @@ pub fn load_path(
 fn parse_problem(error: &yaml::YamlError, source: &str, criteria: &Criteria) -> Problem {
     let path = error.path.clone().unwrap_or_default();
     let location = duplicate_key_location(error, source).or(error.location);
-    let mut problem = Problem::error(path.clone(), error.message.clone()).at(location);
+    let mut message = parse_message::japanese(&error.message);
+    if placeholder_at(location, source) && !message.starts_with("「【要記入】」") {
+        // A date or a number still holding init's mark: say that, not that it is no date.
+        message = format!("「{}」が残っています", validate::PLACEHOLDER);
+    }
+    let mut problem = Problem::error(path.clone(), message).at(location);
     if let Some(yaml::PathSegment::Key(topic)) = path.first() {
         problem.row = criteria
             .rows
@@ -184,6 +190,21 @@ fn parse_problem(error: &yaml::YamlError, source: &str, criteria: &Criteria) -> 
         Some(hint) => problem.hint(hint),
         None => problem,
     }
+}
+
+/// Whether the value at `location` is init's placeholder mark.
+fn placeholder_at(location: Option<yaml::Location>, source: &str) -> bool {
+    location
+        .and_then(|l| {
+            let line = source.lines().nth(l.line.checked_sub(1)?)?;
+            line.char_indices()
+                .nth(l.column.checked_sub(1)?)
+                .map(|(at, _)| &line[at..])
+        })
+        .is_some_and(|rest| {
+            rest.trim_start_matches(['"', '\''])
+                .starts_with(validate::PLACEHOLDER)
+        })
 }
 
 /// A key missing because the vendor misspelt it is said once, as the unknown key with its
