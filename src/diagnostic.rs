@@ -188,12 +188,23 @@ pub fn render(file_name: &str, source: &str, problems: &[Problem]) -> String {
     for problem in problems {
         let diagnostic = to_diagnostic(problem, source);
         match term::emit_into_string(&config, &file, &diagnostic) {
-            Ok(text) => out.push_str(&text),
+            Ok(text) => out.push_str(&japanese_severity(&text)),
             Err(_) => out.push_str(&format!("{file_name}: {}\n", problem.message)),
         }
         out.push('\n');
     }
     out
+}
+
+/// codespan names the severity in English at the start of its header line; the users read
+/// Japanese.
+fn japanese_severity(text: &str) -> String {
+    for (english, japanese) in [("error", "エラー"), ("warning", "警告")] {
+        if let Some(rest) = text.strip_prefix(english) {
+            return format!("{japanese}{rest}");
+        }
+    }
+    text.to_string()
 }
 
 fn to_diagnostic(problem: &Problem, source: &str) -> Diagnostic<()> {
@@ -213,7 +224,7 @@ fn to_diagnostic(problem: &Problem, source: &str) -> Diagnostic<()> {
         };
         labels.push(Label::primary((), range).with_message(label));
     } else if !problem.path.is_empty() {
-        notes.push(format!("key: {}", display_path(&problem.path)));
+        notes.push(format!("キー: {}", display_path(&problem.path)));
     }
     for related in &problem.related {
         let text = format!("{}: {}", display_path(&related.path), related.message);
@@ -230,7 +241,7 @@ fn to_diagnostic(problem: &Problem, source: &str) -> Diagnostic<()> {
         notes.push(format!("別表 {row}"));
     }
     if let Some(hint) = &problem.hint {
-        notes.push(format!("hint: {hint}"));
+        notes.push(format!("ヒント: {hint}"));
     }
     diagnostic.notes.extend(notes);
     diagnostic
@@ -290,12 +301,12 @@ mod tests {
             .hint("use 0..100")
             .at(Some(Location { line: 2, column: 6 }));
         let text = render("f.yaml", source, &[problem]);
-        assert!(text.contains("error: too large"), "{text}");
+        assert!(text.contains("エラー: too large"), "{text}");
         assert!(text.contains("f.yaml:2:6"), "{text}");
         assert!(text.contains("b: 120"), "{text}");
         assert!(text.contains("^^^ a.b"), "{text}");
         assert!(text.contains("別表 BAS-06"), "{text}");
-        assert!(text.contains("hint: use 0..100"), "{text}");
+        assert!(text.contains("ヒント: use 0..100"), "{text}");
     }
 
     #[test]

@@ -192,63 +192,69 @@ fn facts_failure(error: FactsError) -> Failure {
 fn run_check(path: &Path, table: &TableArgs, fonts: &Fonts, strict: bool) -> Result<(), Failure> {
     let (criteria, _, _) = load_criteria(table)?;
     let file = SourceFile::read(path).map_err(facts_failure)?;
-    match facts::load_with(&file, &criteria, Some(fonts)) {
-        Ok((facts, warnings)) => {
-            print!("{}", diagnostic::render(&file.name, &file.text, &warnings));
-            print!("{}", status_table(&facts, &criteria));
-            if strict && !warnings.is_empty() {
-                return Err(Failure::data(format!(
-                    "error: {}: 警告が {} 件あります（--strict では警告も不合格です）",
-                    file.name,
-                    warnings.len()
-                )));
-            }
-            if warnings.is_empty() {
-                println!("{}: OK — every row is answered", file.name);
-            } else {
-                println!(
-                    "{}: OK — every row is answered（警告 {} 件）",
-                    file.name,
-                    warnings.len()
-                );
-            }
-            Ok(())
-        }
-        Err(problems) => {
-            let unanswered: Vec<&Problem> = problems.iter().filter(|p| p.unanswered).collect();
-            let mut text = diagnostic::render(&file.name, &file.text, &problems);
-            if !unanswered.is_empty() {
-                text.push_str("unanswered rows:\n");
-                for problem in unanswered {
-                    if let Some(row) = problem.row.as_ref().and_then(|id| criteria.row(id)) {
-                        text.push_str(&format!("  {}  {}\n", row.id, row.full_text()));
-                    }
-                }
-            }
-            let warnings = problems.iter().filter(|p| !p.is_error()).count();
-            text.push_str(&format!(
-                "error: {} has {} problem(s)",
-                file.name,
-                problems.len() - warnings
-            ));
-            if warnings > 0 {
-                text.push_str(&format!("（ほかに警告 {warnings} 件）"));
-            }
-            Err(Failure::data(text))
-        }
+    let (facts, problems) = facts::inspect(&file, &criteria, Some(fonts));
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    let warnings = problems.len() - errors;
+    let mut text = diagnostic::render(&file.name, &file.text, &problems);
+    match &facts {
+        Some(facts) => text.push_str(&status_table(facts, &criteria, &problems)),
+        None => text.push_str("（ファイルを読み取れないため、行ごとの状況は表示できません）\n"),
     }
+    let mut rows: Vec<String> = problems
+        .iter()
+        .filter_map(|p| p.row.as_ref().map(ToString::to_string))
+        .collect();
+    rows.sort();
+    rows.dedup();
+    let concerned = if rows.is_empty() {
+        String::new()
+    } else {
+        format!("（関係する行: {}）", rows.join("、"))
+    };
+    if errors > 0 || (strict && warnings > 0) {
+        let why = if errors == 0 {
+            "（--strict では警告も不合格です）"
+        } else {
+            ""
+        };
+        text.push_str(&format!(
+            "{}: エラー {errors} 件、警告 {warnings} 件{concerned}{why}",
+            file.name
+        ));
+        return Err(Failure::data(text));
+    }
+    print!("{text}");
+    if warnings == 0 {
+        println!("{}: 問題はありません。全ての行に回答があります", file.name);
+    } else {
+        println!(
+            "{}: エラーはありません。警告 {warnings} 件{concerned}",
+            file.name
+        );
+    }
+    Ok(())
 }
 
-/// One line per row: ID, status, and the reason or date where there is one.
-fn status_table(facts: &facts::Facts, criteria: &Criteria) -> String {
-    let mut out = String::new();
+/// One line per row: ID, status, the date or party where there is one, and a mark on
+/// rows that have problems.
+fn status_table(facts: &facts::Facts, criteria: &Criteria, problems: &[Problem]) -> String {
+    let mut out = String::from("行ごとの状況（※ は問題のある行）:\n");
     for (id, status) in rows::statuses(facts, criteria) {
         let detail = match &status {
-            RowStatus::NotApplicable { reason, .. } => format!("  {reason}"),
-            RowStatus::Planned { date, .. } => format!("  {date}"),
+            RowStatus::NotApplicable { derived: true, .. } => "  接続経路から判定".to_string(),
+            RowStatus::NotApplicable { .. } => String::new(),
+            RowStatus::Planned { date, .. } | RowStatus::Partial { date, .. } => {
+                format!("  {date} まで")
+            }
+            RowStatus::Inherited { parties } => format!("  継承: {}", parties.join("、")),
             _ => String::new(),
         };
-        out.push_str(&format!("{id}  {}{detail}\n", status.label()));
+        let mark = if problems.iter().any(|p| p.row.as_ref() == Some(&id)) {
+            "※"
+        } else {
+            "  "
+        };
+        out.push_str(&format!("{mark}{id}  {}{detail}\n", status.label()));
     }
     out
 }

@@ -935,7 +935,8 @@ fn unknown_key_is_located() {
     let p = problems(&text);
     assert_eq!(p.len(), 1, "{p:#?}");
     assert!(
-        p[0].message.contains("キー `percnt` はこの位置に書けません"),
+        p[0].message
+            .contains("キー `percnt` はこの位置に書けません"),
         "{}",
         p[0].message
     );

@@ -129,16 +129,33 @@ pub fn load_with(
     criteria: &Criteria,
     fonts: Option<&Fonts>,
 ) -> Result<(Facts, Vec<Problem>), Vec<Problem>> {
-    if let Some(problem) = version::problem(&file.text, &file.name) {
-        return Err(vec![problem]);
+    match inspect(file, criteria, fonts) {
+        (Some(facts), problems) if !problems.iter().any(Problem::is_error) => Ok((facts, problems)),
+        (_, problems) => Err(problems),
     }
-    let facts: Facts = yaml::from_str_all(&file.text).map_err(|errors| {
-        errors
-            .iter()
-            .filter(|error| !is_misspelt(error, &errors))
-            .map(|error| parse_problem(error, &file.text, criteria))
-            .collect::<Vec<_>>()
-    })?;
+}
+
+/// Every problem of a facts file, in file order, with the facts whenever they could be
+/// parsed — also when the checks found errors, so that `check` can show each row's status.
+pub fn inspect(
+    file: &SourceFile,
+    criteria: &Criteria,
+    fonts: Option<&Fonts>,
+) -> (Option<Facts>, Vec<Problem>) {
+    if let Some(problem) = version::problem(&file.text, &file.name) {
+        return (None, vec![problem]);
+    }
+    let facts: Facts = match yaml::from_str_all(&file.text) {
+        Ok(facts) => facts,
+        Err(errors) => {
+            let problems = errors
+                .iter()
+                .filter(|error| !is_misspelt(error, &errors))
+                .map(|error| parse_problem(error, &file.text, criteria))
+                .collect();
+            return (None, problems);
+        }
+    };
     let map = SourceMap::build(&file.text);
     let mut problems: Vec<Problem> = validate::validate(&facts, criteria, fonts)
         .into_iter()
@@ -146,11 +163,7 @@ pub fn load_with(
         .map(|p| p.located(|path| map.locate(path)))
         .collect();
     diagnostic::sort_in_file_order(&mut problems);
-    if problems.iter().any(Problem::is_error) {
-        Err(problems)
-    } else {
-        Ok((facts, problems))
-    }
+    (Some(facts), problems)
 }
 
 /// Reads, parses and checks in one step, for callers that only need the facts.
