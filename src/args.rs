@@ -85,9 +85,9 @@ pub enum Command {
     },
     /// Print the JSON Schema of the facts file.
     Schema,
-    /// 旧い形式（形式1）の事実ファイルを現在の形式に変換する。人が書き足す箇所は【要記入】とする。
+    /// 以前の形式（形式1）の事実ファイルを現在の形式に変換する。人が書き足す箇所は【要記入】とする。
     Migrate {
-        /// 旧い形式の事実ファイル。
+        /// 以前の形式の事実ファイル。
         old: PathBuf,
         /// 変換したファイルの書き出し先。
         #[arg(short, long, value_name = "NEW")]
