@@ -63,6 +63,8 @@ pub struct ToFill {
 pub enum MigrateError {
     #[error("YAML として読めません: {0}")]
     Syntax(YamlError),
+    #[error("事実が何も書かれていません（空のファイル、又はコメントだけのファイルです）")]
+    Empty,
     #[error("最上位がキーと値の組ではないため、事実ファイルとして読めません")]
     NotAMapping,
     #[error(
@@ -82,8 +84,10 @@ pub enum MigrateError {
 /// Converts the text of a facts file to the current format.
 pub fn migrate(source: &str) -> Result<Outcome, MigrateError> {
     let tree: Value = yaml::from_str(source).map_err(MigrateError::Syntax)?;
-    let Value::Mapping(old) = tree else {
-        return Err(MigrateError::NotAMapping);
+    let old = match tree {
+        Value::Mapping(old) => old,
+        Value::Null => return Err(MigrateError::Empty),
+        _ => return Err(MigrateError::NotAMapping),
     };
     match old.get("format_version") {
         None => {}
@@ -354,7 +358,8 @@ mod tests {
             Err(MigrateError::MixedFormats(k)) if k == "parties"
         ));
         assert!(matches!(migrate("- a\n"), Err(MigrateError::NotAMapping)));
-        assert!(matches!(migrate(""), Err(MigrateError::NotAMapping)));
+        assert!(matches!(migrate(""), Err(MigrateError::Empty)));
+        assert!(matches!(migrate("# only\n"), Err(MigrateError::Empty)));
         assert!(matches!(migrate("a: 1\n"), Err(MigrateError::NotFacts)));
         assert!(matches!(migrate("a: [\n"), Err(MigrateError::Syntax(_))));
     }
