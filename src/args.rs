@@ -102,6 +102,17 @@ pub enum Command {
     },
     /// Print the man page (roff), e.g. `beppyo man > beppyo.1`.
     Man,
+    /// 以前の形式（形式1）の事実ファイルを現在の形式に変換する。人が書き足す箇所は【要記入】とする。
+    Migrate {
+        /// 以前の形式の事実ファイル。
+        old: PathBuf,
+        /// 変換したファイルの書き出し先。
+        #[arg(short, long, value_name = "NEW")]
+        output: PathBuf,
+        /// NEW が既にあるとき上書きする。
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -10,6 +10,7 @@ use beppyo::criteria::{Criteria, CriteriaError};
 use beppyo::diagnostic::{self, Problem};
 use beppyo::facts::rows::{self, RowStatus};
 use beppyo::facts::{self, FactsError, SourceFile};
+use beppyo::migrate::{self, MigrateError, MigrateFileError, Outcome};
 use beppyo::submission::Rerender;
 use beppyo::typeset::{self, FontError, Fonts};
 use beppyo::{init, schema, templates};
@@ -124,6 +125,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .map_err(|e| Failure::io(format!("error: {e}")))?;
             print_bytes(&page)
         }
+        Command::Migrate { old, output, force } => run_migrate(&old, &output, force),
         Command::Schema => {
             print!("{}", schema::facts_schema_json());
             Ok(())
@@ -447,4 +449,55 @@ fn run_criteria(table: &TableArgs) -> Result<(), Failure> {
         );
     }
     Ok(())
+}
+
+fn run_migrate(old: &Path, new: &Path, force: bool) -> Result<(), Failure> {
+    match migrate::migrate_file(old, new, force).map_err(migrate_failure)? {
+        Outcome::AlreadyCurrent => println!(
+            "{} は既に現在の形式です。移行するものはありません（{} は書き出していません）。",
+            old.display(),
+            new.display()
+        ),
+        Outcome::Migrated(migrated) => {
+            println!(
+                "{} を現在の形式に変換し、{} に書き出しました。",
+                old.display(),
+                new.display()
+            );
+            println!(
+                "【要記入】が{}か所あります。埋めてから beppyo check {} で確かめてください:",
+                migrated.to_fill.len(),
+                new.display()
+            );
+            for item in &migrated.to_fill {
+                println!("  {}", beppyo::yaml::display_path(&item.path));
+            }
+            println!(
+                "各箇所に書く内容、機械的に写した値、外した値は {} の先頭のコメントにあります。",
+                new.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn migrate_failure(error: MigrateFileError) -> Failure {
+    match error {
+        MigrateFileError::Read(FactsError::Read { .. }) | MigrateFileError::Write { .. } => {
+            Failure::io(format!("error: {error}"))
+        }
+        MigrateFileError::Migrate {
+            file,
+            error: MigrateError::Syntax(syntax),
+        } => {
+            let problem = Problem::error(syntax.path.clone().unwrap_or_default(), syntax.message)
+                .at(syntax.location);
+            Failure::data(format!(
+                "{}error: {} を YAML として読めないため、変換できません",
+                diagnostic::render(&file.name, &file.text, &[problem]),
+                file.name
+            ))
+        }
+        _ => Failure::data(format!("error: {error}")),
+    }
 }

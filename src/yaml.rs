@@ -9,7 +9,9 @@
 use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
-use serde_yaml::Value;
+/// An untyped YAML document, for the tools that rewrite a file's structure rather than read
+/// it into a type (`migrate`): read one with [`from_str`], write one with [`to_string`].
+pub use serde_yaml::{Mapping, Value};
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
