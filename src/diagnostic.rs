@@ -280,6 +280,12 @@ fn value_range(source: &str, offset: usize) -> std::ops::Range<usize> {
         Some(comment) => &line[..comment],
         None => line,
     };
+    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line = if in_flow(&source[line_start..start]) {
+        flow_value(line)
+    } else {
+        line
+    };
     let len = line.trim_end().len();
     let end = if len == 0 {
         rest.chars().next().map_or(start, |c| start + c.len_utf8())
@@ -289,9 +295,63 @@ fn value_range(source: &str, offset: usize) -> std::ops::Range<usize> {
     start..end
 }
 
+/// Whether `before` (the line up to a value) leaves a `{` or `[` open: the value is an item
+/// of a flow collection, which ends at its own `,`, `}` or `]`, not at the line's end.
+fn in_flow(before: &str) -> bool {
+    let mut depth = 0i32;
+    let mut quote = None;
+    for c in before.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '{' | '[') => depth += 1,
+            (None, '}' | ']') => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+/// The first flow item of `text`: up to the `,`, `}` or `]` that ends it at its own depth.
+fn flow_value(text: &str) -> &str {
+    let mut depth = 0i32;
+    let mut quote = None;
+    for (at, c) in text.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '{' | '[') => depth += 1,
+            (None, '}' | ']') if depth == 0 => return &text[..at],
+            (None, '}' | ']') => depth -= 1,
+            (None, ',') if depth == 0 => return &text[..at],
+            _ => {}
+        }
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_flow_item_is_underlined_alone() {
+        let source = "planned: {HUM-04: {date: 2020-01-01, plan: x}, TEC-01: y}\n";
+        let at = source.find("2020").unwrap();
+        assert_eq!(&source[value_range(source, at)], "2020-01-01");
+        let at = source.find("{date").unwrap();
+        assert_eq!(
+            &source[value_range(source, at)],
+            "{date: 2020-01-01, plan: x}"
+        );
+        let at = source.find("y}").unwrap();
+        assert_eq!(&source[value_range(source, at)], "y");
+        let block = "a:\n  b: 120, 130 # note\n";
+        let at = block.find("120").unwrap();
+        assert_eq!(&block[value_range(block, at)], "120, 130");
+    }
 
     #[test]
     fn renders_location_row_and_hint() {

@@ -84,6 +84,14 @@ pub fn from_str_all<T: DeserializeOwned>(source: &str) -> Result<T, Vec<YamlErro
         return Err(vec![first]);
     };
     let map = SourceMap::build(source);
+    // serde_yaml places an error raised by a value's own parser (a duration, a row ID) at
+    // the enclosing mapping; the value is where the vendor must look.
+    let about_keys = ["unknown field", "missing field", "duplicate field"];
+    if !about_keys.iter().any(|k| first.message.contains(k))
+        && let Some(location) = first.path.as_ref().and_then(|p| map.locate(p))
+    {
+        first.location = Some(location);
+    }
     let mut errors = vec![first];
     let mut invented: Vec<Path> = Vec::new();
     let mut previous: Option<Failure> = None;

@@ -105,7 +105,11 @@ fn mismatches(expect: &Expect, code: Option<i32>, text: &str) -> Vec<String> {
     }
     for row in &expect.rows {
         let named = if expect.exit == 0 {
-            text.lines().any(|l| l.starts_with(&format!("{row}  ")))
+            // the status table: `  ROW  状況` or `※ROW  状況` for a row with a warning
+            text.lines().any(|l| {
+                l.trim_start_matches(['※', ' '])
+                    .starts_with(&format!("{row}  "))
+            })
         } else {
             text.contains(&format!("別表 {row}"))
         };

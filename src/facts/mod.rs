@@ -161,6 +161,7 @@ pub fn inspect(
         .into_iter()
         .chain(leftovers::check(&facts))
         .map(|p| p.located(|path| map.locate(path)))
+        .map(with_row_of_topic)
         .collect();
     diagnostic::sort_in_file_order(&mut problems);
     (Some(facts), problems)
@@ -202,6 +203,23 @@ fn parse_problem(error: &yaml::YamlError, source: &str, criteria: &Criteria) -> 
     match parse_hint(error, source) {
         Some(hint) => problem.hint(hint),
         None => problem,
+    }
+}
+
+/// A problem inside a topic that answers one row concerns that row, whichever check found it.
+fn with_row_of_topic(problem: Problem) -> Problem {
+    if problem.row.is_some() {
+        return problem;
+    }
+    let Some(yaml::PathSegment::Key(key)) = problem.path.first() else {
+        return problem;
+    };
+    match rows::TOPICS.iter().find(|t| t.key == key.as_str()) {
+        Some(topic) if topic.rows.len() == 1 => {
+            let row = topic.rows[0];
+            problem.row(row)
+        }
+        _ => problem,
     }
 }
 
