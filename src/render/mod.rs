@@ -10,6 +10,11 @@
 mod escape;
 pub mod labels;
 mod sections;
+pub mod sla_items;
+mod status;
+mod summary;
+pub mod text;
+mod views;
 pub mod wareki;
 
 use std::sync::{Arc, Mutex};
@@ -235,14 +240,28 @@ pub struct FrontMatter {
 
 impl FrontMatter {
     fn new(kind: DocumentKind, facts: &Facts, rows: &[RowId]) -> FrontMatter {
+        let rows = rows.iter().map(ToString::to_string).collect();
+        if kind.stem == AGREEMENT_STEM {
+            // An agreement names its parties in its preamble and signature blocks and is
+            // dated when signed: no addressee, sender, date or version above its title.
+            return FrontMatter {
+                title: agreement_title(facts),
+                rows,
+                ..FrontMatter::default()
+            };
+        }
         FrontMatter {
             title: kind.title.to_string(),
             service: facts.service.name.clone(),
             vendor: facts.vendor.name.clone(),
             addressee: addressee(facts),
             date: wareki::both(facts.submission.date),
-            version: facts.submission.version.clone(),
-            rows: rows.iter().map(ToString::to_string).collect(),
+            // The typesetter prints 「第{version}版」: 「第1版」, not 「第1.0版」.
+            version: text::edition(&facts.submission.version)
+                .trim_start_matches('第')
+                .trim_end_matches('版')
+                .to_string(),
+            rows,
         }
     }
 
@@ -251,6 +270,17 @@ impl FrontMatter {
         let yaml = crate::yaml::to_string(self).unwrap_or_default();
         format!("---\n{yaml}---\n\n{body}")
     }
+}
+
+/// The document that is an agreement between the city (甲) and the vendor (乙).
+const AGREEMENT_STEM: &str = "04_sla-draft";
+
+/// 「〇〇に係るサービスレベル合意書（案）」.
+pub fn agreement_title(facts: &Facts) -> String {
+    format!(
+        "{}に係るサービスレベル合意書（案）",
+        facts.service.name.trim()
+    )
 }
 
 /// The addressee line: 「青嶺市長 様」 or 「（宛先）青嶺市長」.
@@ -263,16 +293,21 @@ pub fn addressee(facts: &Facts) -> String {
     }
 }
 
+/// A row's status as templates see it (`rows["TEC-08"]`).
 #[derive(Serialize)]
 struct RowView {
     id: String,
     category: String,
     category_name: String,
     text: String,
+    /// `answered`, `inherited`, `partial`, `alternative`, `planned`, `not_applicable`,
+    /// `missing`.
     status: &'static str,
-    reason: Option<String>,
-    planned_date: Option<String>,
-    plan: Option<String>,
+    /// 対応済, 一部対応, 代替措置, 対応予定, 対象外.
+    label: &'static str,
+    /// Whether the topic's facts describe measures in place, to be printed as such: not
+    /// for a planned row, whose facts may describe what is planned.
+    current: bool,
 }
 
 fn base_context(facts: &Facts, criteria: &Criteria) -> Context {
@@ -291,31 +326,33 @@ fn base_context(facts: &Facts, criteria: &Criteria) -> Context {
         .iter()
         .map(|row| {
             let status = rows::status(facts, &row.id);
-            let (reason, planned_date, plan) = match &status {
-                RowStatus::NotApplicable { reason, .. } => (Some(reason.clone()), None, None),
-                RowStatus::Planned { date, plan } => {
-                    (None, Some(wareki::both(*date)), Some(plan.clone()))
-                }
-                _ => (None, None, None),
-            };
+            let present = rows::topic_for(row.id.as_str()).is_some_and(|t| (t.present)(facts));
+            let current = present
+                && matches!(
+                    status,
+                    RowStatus::Answered | RowStatus::Partial { .. } | RowStatus::Alternative { .. }
+                );
             let view = RowView {
                 id: row.id.to_string(),
                 category: row.category.clone(),
                 category_name: criteria.category_name(&row.category).to_string(),
                 text: row.full_text(),
                 status: status_key(&status),
-                reason,
-                planned_date,
-                plan,
+                label: status.label(),
+                current,
             };
             (row.id.to_string(), view)
         })
         .collect();
     context.insert("rows", &rows);
+    context.insert("v", &views::Views::new(facts));
+    context.insert("sla", &sla_items::SlaCoverage::new(facts));
     let date = facts.submission.date;
     context.insert("addressee", &addressee(facts));
     context.insert("date_wareki", &wareki::wareki(date));
     context.insert("date_both", &wareki::both(date));
+    context.insert("edition", &text::edition(&facts.submission.version));
+    context.insert("agreement_title", &agreement_title(facts));
     context
 }
 
@@ -340,6 +377,7 @@ pub struct MatrixRow {
     pub status: &'static str,
     pub summary: String,
     pub places: Vec<String>,
+    pub evidence: Vec<String>,
 }
 
 fn matrix(facts: &Facts, criteria: &Criteria, crossref: &CrossRef) -> Vec<MatrixRow> {
@@ -349,16 +387,10 @@ fn matrix(facts: &Facts, criteria: &Criteria, crossref: &CrossRef) -> Vec<Matrix
         .map(|row| {
             let status = rows::status(facts, &row.id);
             let declared: Vec<&Declaration> = crossref.for_row(&row.id).collect();
-            let summary = match &status {
-                RowStatus::NotApplicable { reason, .. } => format!("対象外：{reason}"),
-                RowStatus::Planned { date, plan } => {
-                    format!("{}までに対応予定：{plan}", wareki::wareki(*date))
-                }
-                _ => declared
-                    .iter()
-                    .find_map(|d| d.summary.clone())
-                    .unwrap_or_else(|| "—".to_string()),
-            };
+            // A template's own summary speaks for rows beppyo has no facts for.
+            let summary = summary::summary(facts, &row.id, &status)
+                .or_else(|| declared.iter().find_map(|d| d.summary.clone()))
+                .unwrap_or_else(|| "—".to_string());
             let places = declared
                 .iter()
                 .map(|d| format!("{} {}", d.document_title, d.section))
@@ -370,9 +402,75 @@ fn matrix(facts: &Facts, criteria: &Criteria, crossref: &CrossRef) -> Vec<Matrix
                 status: status.label(),
                 summary,
                 places,
+                evidence: evidence(facts, row.id.as_str()),
             }
         })
         .collect()
+}
+
+/// The evidence a reviewer can ask to see for a row: reports, certificates, the policy.
+fn evidence(facts: &Facts, id: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    match id {
+        "BAS-01" => out.extend(
+            facts
+                .policy
+                .as_ref()
+                .map(|p| format!("「{}」", p.title.trim())),
+        ),
+        "AUD-01" => out.extend(
+            facts
+                .internal_audit
+                .as_ref()
+                .map(|a| format!("監査結果報告書（{}）", wareki::wareki(a.last_report))),
+        ),
+        "AUD-02" => out.extend(
+            facts
+                .external_audit
+                .as_ref()
+                .map(|a| format!("外部監査の報告書（{}）", wareki::wareki(a.last_report))),
+        ),
+        "AUD-03" => {
+            out.extend(facts.own_certifications().map(|c| {
+                format!(
+                    "{}（{}）",
+                    views::labelled("scheme", &c.scheme),
+                    c.id.trim()
+                )
+            }));
+            out.extend(
+                facts
+                    .attestations
+                    .iter()
+                    .filter(|a| {
+                        a.holder == crate::facts::model::VENDOR
+                            || a.holder == crate::facts::model::SERVICE
+                    })
+                    .map(|a| {
+                        format!(
+                            "{}（{}）",
+                            views::labelled("attestation", &a.kind),
+                            a.auditor.trim()
+                        )
+                    }),
+            );
+        }
+        _ => {}
+    }
+    if let Ok(row) = RowId::parse(id)
+        && let Some(entries) = facts.inherited.get(&row)
+    {
+        for e in entries {
+            for ev in &e.evidence {
+                out.push(format!(
+                    "「{}」（{}）",
+                    ev.title.trim(),
+                    views::labelled("evidence", &ev.city_access)
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// Builds the Tera engine: templates, Markdown escaping, and beppyo's functions and
@@ -388,6 +486,9 @@ fn engine(
     tera.set_escape_fn(escape::markdown);
     register_answers(&mut tera, criteria, collector);
     register_status_note(&mut tera, facts, criteria);
+    register_structure(&mut tera);
+    register_who(&mut tera, facts);
+    register_text_filters(&mut tera, facts);
     tera.register_filter("wareki", |v: &str, _: Kwargs, _: &State| {
         date_filter(v, wareki::wareki)
     });
@@ -407,6 +508,87 @@ fn engine(
     Ok(tera)
 }
 
+/// `paragraph()` starts a numbered 項 of an agreement; `agreement()` makes the document
+/// one (articles 第1条…); `ref(id="x")` becomes the number of the heading `{#x}`.
+fn register_structure(tera: &mut Tera) {
+    tera.register_function("paragraph", |_: Kwargs, _: &State| {
+        Ok::<Value, tera::Error>(Value::safe_string(&escape::MARK_PARA.to_string()))
+    });
+    tera.register_function("agreement", |_: Kwargs, _: &State| {
+        Ok::<Value, tera::Error>(Value::safe_string(&escape::MARK_AGREEMENT.to_string()))
+    });
+    tera.register_function("ref", |kwargs: Kwargs, _: &State| {
+        let id: String = kwargs.must_get("id")?;
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Err(tera::Error::message(format!(
+                "ref(id=\"{id}\"): a heading anchor is ASCII letters, digits, - and _"
+            )));
+        }
+        let mark = format!("{}{id}{}", escape::MARK_REF, escape::MARK_CLOSE);
+        Ok::<Value, tera::Error>(Value::safe_string(&mark))
+    });
+}
+
+/// `who(key="iaas")`: 当社 for `vendor`, 本サービス for `service`, else the party's name.
+fn register_who(tera: &mut Tera, facts: &Facts) {
+    let facts = Arc::new(facts.clone());
+    tera.register_function("who", move |kwargs: Kwargs, _: &State| {
+        let key: String = kwargs.must_get("key")?;
+        Ok::<String, tera::Error>(views::who(&facts, &key))
+    });
+}
+
+/// Filters that join vendor values into sentences (see [`text`]).
+fn register_text_filters(tera: &mut Tera, facts: &Facts) {
+    tera.register_filter("sentence", |v: &str, _: Kwargs, _: &State| {
+        text::sentence(v)
+    });
+    tera.register_filter("phrase", |v: &str, _: Kwargs, _: &State| text::phrase(v));
+    tera.register_filter("edition", |v: &str, _: Kwargs, _: &State| text::edition(v));
+    tera.register_filter("country", |v: &str, _: Kwargs, _: &State| text::country(v));
+    tera.register_filter("and_list", |v: &Value, _: Kwargs, _: &State| {
+        strings(v).map(|items| text::and_list(&items))
+    });
+    tera.register_filter("or_list", |v: &Value, _: Kwargs, _: &State| {
+        strings(v).map(|items| text::or_list(&items))
+    });
+    tera.register_filter("numbered", |v: &Value, kwargs: Kwargs, _: &State| {
+        let style: Option<&str> = kwargs.get("style")?;
+        let style = match style {
+            None => text::ItemStyle::Paren,
+            Some(name) => text::ItemStyle::parse(name).ok_or_else(|| {
+                tera::Error::message(format!(
+                    "numbered(style=\"{name}\"): the styles are \"paren\" ((1)) and \"kana\" (ア)"
+                ))
+            })?,
+        };
+        let items = strings(v)?;
+        Ok::<Value, tera::Error>(Value::safe_string(&text::numbered(&items, style)))
+    });
+    let city = facts.submission.city.clone();
+    let vendor = facts.vendor.name.clone();
+    tera.register_filter("kouotsu", move |v: &str, _: Kwargs, _: &State| {
+        text::kouotsu(v, &city, &vendor)
+    });
+}
+
+/// A list of strings (or one string) from a template value.
+fn strings(value: &Value) -> tera::TeraResult<Vec<String>> {
+    let one = |v: &Value| {
+        v.as_str()
+            .map(str::to_string)
+            .ok_or_else(|| tera::Error::message("expected text or a list of texts"))
+    };
+    match value.as_array() {
+        Some(items) => items.iter().map(one).collect(),
+        None => one(value).map(|s| vec![s]),
+    }
+}
+
 fn date_filter(value: &str, format: fn(NaiveDate) -> String) -> tera::TeraResult<String> {
     NaiveDate::parse_from_str(value, "%Y-%m-%d")
         .map(format)
@@ -414,9 +596,19 @@ fn date_filter(value: &str, format: fn(NaiveDate) -> String) -> tera::TeraResult
 }
 
 /// `label` turns an enumeration code, or a list of them, into Japanese (joined by 、).
-/// With `attribute="key"`, it labels that key of each map in a list.
+/// With `attribute="key"`, it labels that key of each map in a list; with `kind="segment"`,
+/// it reads codes that several enumerations share as that enumeration's.
 fn label_filter(value: &Value, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
     let attribute: Option<&str> = kwargs.get("attribute")?;
+    let kind: Option<&str> = kwargs.get("kind")?;
+    if let Some(kind) = kind
+        && !labels::ENUMERATIONS.contains(&kind)
+    {
+        return Err(tera::Error::message(format!(
+            "label(kind=\"{kind}\"): the kinds are {}",
+            labels::ENUMERATIONS.join(", ")
+        )));
+    }
     let one = |v: &Value| -> tera::TeraResult<String> {
         let v = match attribute {
             Some(key) => v
@@ -428,7 +620,7 @@ fn label_filter(value: &Value, kwargs: Kwargs, _: &State) -> tera::TeraResult<St
         let code = v
             .as_str()
             .ok_or_else(|| tera::Error::message("label expects a code or a list of codes"))?;
-        labels::label(code)
+        kind.map_or_else(|| labels::label(code), |k| labels::label_in(k, code))
             .map(str::to_string)
             .ok_or_else(|| tera::Error::message(format!("no label for the code `{code}`")))
     };
@@ -516,23 +708,30 @@ fn check_item(criteria: &Criteria, rows: &[RowId], mark: &str) -> tera::TeraResu
     }
 }
 
-/// `status_note(row="TEC-18")`: the sentence a section prints for a row declared not
-/// applicable or planned, empty otherwise.
+/// `status_note(row="TEC-18")`: what a section prints for its row beyond its own facts:
+/// controls inherited from parties (unless `inherited=false`) and the sentences of a
+/// status other than 対応済. `agreement=true` words it for the SLA draft (甲, 乙, 本条).
 fn register_status_note(tera: &mut Tera, facts: &Facts, criteria: &Criteria) {
     let facts = Arc::new(facts.clone());
     let criteria = Arc::new(criteria.clone());
     tera.register_function("status_note", move |kwargs: Kwargs, _: &State| {
         let id: String = kwargs.must_get("row")?;
+        let with_inherited: bool = kwargs.get("inherited")?.unwrap_or(true);
+        let agreement: bool = kwargs.get("agreement")?.unwrap_or(false);
         let row = known_row(&criteria, &id)?;
-        Ok::<String, tera::Error>(match rows::status(&facts, &row) {
-            RowStatus::NotApplicable { reason, .. } => {
-                format!("本項目は、次の理由により適用対象外とする。{reason}")
-            }
-            RowStatus::Planned { date, plan } => format!(
-                "本項目は、{}までに次のとおり対応する予定である。{plan}",
-                wareki::both(date)
-            ),
-            _ => String::new(),
-        })
+        let row_status = rows::status(&facts, &row);
+        let note = if agreement {
+            let note = status::note_about(
+                &facts,
+                &row,
+                &row_status,
+                with_inherited,
+                "本条に定める事項",
+            );
+            text::kouotsu(&note, &facts.submission.city, &facts.vendor.name)
+        } else {
+            status::note(&facts, &row, &row_status, with_inherited)
+        };
+        Ok::<Value, tera::Error>(Value::safe_string(&note))
     });
 }

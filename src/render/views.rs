@@ -1,0 +1,590 @@
+//! What the templates print, worked out from the facts in Rust.
+//!
+//! Templates should say things, not compute them: who a party key names, whether an
+//! access path is a closed network and what that means for TEC-18, which certifications
+//! are the vendor's own, the exit timeline and the day the last copy is gone. Each view
+//! here is plain data with Japanese labels already applied; the templates only arrange
+//! it into sentences. Vendor text stays unescaped here (the template escapes it).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::labels::{label, label_in};
+use super::text::{and_list, location};
+use super::wareki;
+use crate::facts::Facts;
+use crate::facts::model::{
+    AccessPath, Attestation, AttestationKind, CityAccess, DeletionEvidence, DeletionKind,
+    EquipmentClass, Location, SERVICE, Scheme, VENDOR,
+};
+
+/// The code serde writes for an enumeration value (`crypto_erase`).
+pub fn code<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// The Japanese label of an enumeration value, read within its enumeration.
+pub fn labelled<T: Serialize>(enumeration: &str, value: &T) -> String {
+    let code = code(value);
+    label_in(enumeration, &code)
+        .or_else(|| label(&code))
+        .unwrap_or(code.as_str())
+        .to_string()
+}
+
+/// How a document names whoever a key designates: 当社, 本サービス, or a party's name.
+pub fn who(facts: &Facts, key: &str) -> String {
+    match key {
+        VENDOR => "当社".to_string(),
+        SERVICE => "本サービス".to_string(),
+        _ => facts
+            .party(key)
+            .map_or_else(|| key.to_string(), |p| p.name.clone()),
+    }
+}
+
+/// 「日本（東京都）」 for a location.
+pub fn place(loc: &Location) -> String {
+    location(
+        &loc.country,
+        loc.prefecture.as_deref(),
+        loc.region_id.as_deref(),
+    )
+}
+
+/// 「令和7年4月1日から令和8年3月31日まで」.
+pub fn period(from: NaiveDate, to: NaiveDate) -> String {
+    format!("{}から{}まで", wareki::wareki(from), wareki::wareki(to))
+}
+
+/// Every view the templates use, inserted into the context as `v`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Views {
+    pub parties: Vec<PartyView>,
+    pub paths: Vec<PathView>,
+    /// Paths that start in the city's network (TEC-17).
+    pub city_paths: Vec<PathView>,
+    /// Names of the paths on which the service checks a password (TEC-12).
+    pub password_paths: Vec<String>,
+    pub own_certifications: Vec<CertView>,
+    pub own_attestations: Vec<AttestationView>,
+    /// Parties' certifications and reports, grouped by party, in the parties' order.
+    pub party_evidence: Vec<PartyEvidence>,
+    pub exit: Option<ExitView>,
+    pub disposal: Option<DisposalView>,
+    pub sites: Vec<SiteView>,
+    /// Every place the city's data or a copy of it sits: sites and the parties handling it.
+    pub places: Vec<String>,
+    pub key_management: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartyView {
+    pub key: String,
+    pub name: String,
+    pub role: String,
+    pub service: Option<String>,
+    pub data_handled: String,
+    pub locations: String,
+    pub approval: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PathView {
+    pub name: String,
+    pub users: String,
+    /// The sub-processor whose staff use the path, if any.
+    pub party: Option<String>,
+    pub segment: Option<String>,
+    pub line: String,
+    pub closed: bool,
+    /// How users sign in, in words: factors with their kinds, or the identity provider.
+    pub authentication: String,
+    pub allowed_sources: String,
+    pub judged_for_mfa: bool,
+    pub multi_factor: bool,
+    /// TEC-18 for this path, as a sentence.
+    pub mfa_judgement: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CertView {
+    pub holder: String,
+    pub scheme: String,
+    pub issuer: String,
+    pub id: String,
+    pub scope: String,
+    pub valid_until: String,
+    pub ismap: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AttestationView {
+    pub holder: String,
+    pub kind: String,
+    pub auditor: String,
+    pub system: String,
+    pub period: String,
+    pub report_date: String,
+    pub bridge_letter_until: Option<String>,
+    pub city_access: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartyEvidence {
+    pub name: String,
+    pub certifications: Vec<CertView>,
+    pub attestations: Vec<AttestationView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub role: String,
+    pub place: String,
+    pub operator: String,
+}
+
+impl Views {
+    pub fn new(facts: &Facts) -> Views {
+        let paths: Vec<PathView> = facts
+            .access_paths
+            .iter()
+            .map(|p| path_view(facts, p))
+            .collect();
+        let city_paths = facts
+            .access_paths
+            .iter()
+            .zip(&paths)
+            .filter(|(p, _)| p.users.is_city())
+            .map(|(_, v)| v.clone())
+            .collect();
+        let password_paths = facts
+            .access_paths
+            .iter()
+            .filter(|p| p.authentication.uses_password())
+            .map(|p| p.name.clone())
+            .collect();
+        Views {
+            parties: facts.parties.iter().map(party_view).collect(),
+            paths,
+            city_paths,
+            password_paths,
+            own_certifications: facts
+                .own_certifications()
+                .map(|c| cert_view(facts, c))
+                .collect(),
+            own_attestations: facts
+                .attestations
+                .iter()
+                .filter(|a| a.holder == VENDOR || a.holder == SERVICE)
+                .map(|a| attestation_view(facts, a))
+                .collect(),
+            party_evidence: party_evidence(facts),
+            exit: ExitView::new(facts),
+            disposal: facts.disposal.as_ref().map(|d| DisposalView {
+                vendor_classes: classes(facts, &d.classes, true),
+                party_classes: classes(facts, &d.classes, false),
+            }),
+            sites: sites(facts),
+            places: places(facts),
+            key_management: facts
+                .encryption
+                .as_ref()
+                .map(|e| labelled("key_management", &e.at_rest.key_management)),
+        }
+    }
+}
+
+fn party_view(p: &crate::facts::model::Party) -> PartyView {
+    PartyView {
+        key: p.key.clone(),
+        name: p.name.clone(),
+        role: labelled("role", &p.role),
+        service: p.service.clone(),
+        data_handled: p.data_handled.clone(),
+        locations: p.locations.iter().map(place).collect::<Vec<_>>().join("、"),
+        approval: labelled("approval", &p.city_approval),
+    }
+}
+
+fn path_view(facts: &Facts, p: &AccessPath) -> PathView {
+    let closed = p.line.is_closed();
+    let judged = p.users.judged_for_mfa();
+    let multi = p.authentication.is_multi_factor();
+    PathView {
+        name: p.name.clone(),
+        users: labelled("users", &p.users),
+        party: p.party.as_deref().map(|k| who(facts, k)),
+        segment: p.city_segment.map(|s| labelled("segment", &s)),
+        line: labelled("line", &p.line),
+        closed,
+        authentication: authentication(p),
+        allowed_sources: p.allowed_sources.clone(),
+        judged_for_mfa: judged,
+        multi_factor: multi,
+        mfa_judgement: mfa_judgement(p),
+    }
+}
+
+/// 「パスワード（知識）及びワンタイムパスワード（TOTP）（所持）」, then any delegation.
+fn authentication(p: &AccessPath) -> String {
+    let auth = &p.authentication;
+    let factors: Vec<String> = auth
+        .factors
+        .iter()
+        .map(|f| {
+            format!(
+                "{}（{}）",
+                labelled("factor", f),
+                labelled("kind", &f.kind())
+            )
+        })
+        .collect();
+    let mut parts = Vec::new();
+    if !factors.is_empty() {
+        parts.push(and_list(&factors));
+    }
+    if let Some(idp) = &auth.identity_provider {
+        let enforced = if idp.mfa_enforced {
+            "同基盤で多要素認証を必須とする"
+        } else {
+            "同基盤での多要素認証は必須ではない"
+        };
+        parts.push(format!(
+            "{}への{}による認証の委任（{enforced}）",
+            idp.provider.trim(),
+            labelled("protocol", &idp.protocol)
+        ));
+    }
+    if parts.is_empty() {
+        "認証の方法の記載なし".to_string()
+    } else {
+        parts.join("及び")
+    }
+}
+
+/// TEC-18 for one path, as the sentence 01 prints.
+fn mfa_judgement(p: &AccessPath) -> String {
+    let auth = &p.authentication;
+    let kinds: Vec<String> = auth
+        .factor_kinds()
+        .iter()
+        .map(|k| labelled("kind", k))
+        .collect();
+    let by_factors = (kinds.len() >= 2).then(|| {
+        format!(
+            "{}の{}種類の要素による多要素認証とする",
+            and_list(&kinds),
+            kinds.len()
+        )
+    });
+    let by_idp = auth
+        .identity_provider
+        .as_ref()
+        .filter(|idp| idp.mfa_enforced)
+        .map(|idp| {
+            format!(
+                "認証を{}に委任し、同基盤で多要素認証を必須とする",
+                idp.provider.trim()
+            )
+        });
+    let how = by_factors.or(by_idp);
+    let line = labelled("line", &p.line);
+    if !p.users.judged_for_mfa() {
+        return match how {
+            Some(how) => format!("住民・事業者による利用であり、{how}。"),
+            None => "住民・事業者による利用であり、多要素認証としていない。".to_string(),
+        };
+    }
+    match (p.line.is_closed(), how) {
+        (true, Some(how)) => {
+            format!("閉域網（{line}）で利用するため多要素認証を要しないが、{how}。")
+        }
+        (true, None) => format!("閉域網（{line}）で利用するため、多要素認証を要しない。"),
+        (false, Some(how)) => format!("閉域網ではない{line}を経由するため、{how}。"),
+        (false, None) => {
+            format!("閉域網ではない{line}を経由するが、認証は多要素認証となっていない。")
+        }
+    }
+}
+
+fn cert_view(facts: &Facts, c: &crate::facts::model::Certification) -> CertView {
+    let scheme = match (c.scheme, &c.name) {
+        (Scheme::Other, Some(name)) => name.clone(),
+        _ => labelled("scheme", &c.scheme),
+    };
+    CertView {
+        holder: who(facts, &c.holder),
+        scheme,
+        issuer: c.issuer.clone(),
+        id: c.id.clone(),
+        scope: c.scope.clone(),
+        valid_until: wareki::both(c.valid_until),
+        ismap: matches!(c.scheme, Scheme::Ismap | Scheme::IsmapLiu),
+    }
+}
+
+fn attestation_view(facts: &Facts, a: &Attestation) -> AttestationView {
+    let kind = match (a.kind, &a.name) {
+        (AttestationKind::Other, Some(name)) => name.clone(),
+        _ => labelled("attestation", &a.kind),
+    };
+    AttestationView {
+        holder: who(facts, &a.holder),
+        kind,
+        auditor: a.auditor.clone(),
+        system: a.system.clone(),
+        period: period(a.period_from, a.period_to),
+        report_date: wareki::both(a.report_date),
+        bridge_letter_until: a.bridge_letter_until.map(wareki::wareki),
+        city_access: access_predicate(a.city_access).to_string(),
+    }
+}
+
+/// How the city can see a document, as the predicate of 「（資料は）…であり、____。」.
+pub fn access_predicate(access: CityAccess) -> &'static str {
+    match access {
+        CityAccess::Public => "公開されている",
+        CityAccess::Submitted => "その写しを本市に提出する",
+        CityAccess::Inspection => "本市の求めに応じて閲覧に供する",
+        CityAccess::InspectionUnderNda => "秘密保持契約の締結後に本市の閲覧に供する",
+    }
+}
+
+fn party_evidence(facts: &Facts) -> Vec<PartyEvidence> {
+    facts
+        .parties
+        .iter()
+        .filter_map(|p| {
+            let certifications: Vec<CertView> = facts
+                .certifications
+                .iter()
+                .filter(|c| c.holder == p.key)
+                .map(|c| cert_view(facts, c))
+                .collect();
+            let attestations: Vec<AttestationView> = facts
+                .attestations
+                .iter()
+                .filter(|a| a.holder == p.key)
+                .map(|a| attestation_view(facts, a))
+                .collect();
+            (!certifications.is_empty() || !attestations.is_empty()).then(|| PartyEvidence {
+                name: p.name.clone(),
+                certifications,
+                attestations,
+            })
+        })
+        .collect()
+}
+
+fn sites(facts: &Facts) -> Vec<SiteView> {
+    let Some(d) = &facts.data_location else {
+        return Vec::new();
+    };
+    d.sites
+        .iter()
+        .map(|s| SiteView {
+            role: labelled("site", &s.role),
+            place: place(&s.location),
+            operator: who(facts, &s.operator),
+        })
+        .collect()
+}
+
+/// Distinct places of the sites and of the parties that handle the city's data.
+fn places(facts: &Facts) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let sites = facts.data_location.iter().flat_map(|d| &d.sites);
+    let site_places = sites.map(|s| place(&s.location));
+    let party_places = facts
+        .parties
+        .iter()
+        .filter(|p| p.city_approval != crate::facts::model::CityApproval::NotRequired)
+        .flat_map(|p| p.locations.iter().map(place));
+    for p in site_places.chain(party_places) {
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// AST-01 exit: one timeline, counted in calendar days from the day after the contract ends.
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExitView {
+    pub window_days: u32,
+    pub deadline_days: u32,
+    pub backups_gone_days: u32,
+    /// The certificate is due this many days after the day the contract ends.
+    pub certificate_days: u32,
+    /// Every copy except retained logs is gone by this day.
+    pub all_gone_days: u32,
+    /// Logs kept beyond deletion for tamper protection: the longest retention in months.
+    pub retained_log_months: Option<u32>,
+    pub methods: Vec<MethodView>,
+    pub has_logical_deletion: bool,
+    /// Parties that perform part of the deletion, with the evidence the city can see.
+    pub party_deletions: Vec<PartyDeletion>,
+    /// Parties that handle the city's data, named in the deletion scope.
+    pub subprocessors: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MethodView {
+    pub target: String,
+    pub kind: String,
+    pub level: Option<String>,
+    pub performer: String,
+    pub by_vendor: bool,
+    pub evidence: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartyDeletion {
+    pub name: String,
+    pub targets: Vec<String>,
+    pub evidence: String,
+    pub attestations: Vec<AttestationView>,
+}
+
+impl ExitView {
+    fn new(facts: &Facts) -> Option<ExitView> {
+        let exit = facts.exit.as_ref()?;
+        let d = &exit.deletion;
+        let all_gone = d.deadline_days.max(d.backups_gone_days);
+        let retained_log_months = d.retained_logs.as_ref().and_then(|_| {
+            facts
+                .logging
+                .as_ref()
+                .and_then(|l| l.kinds.iter().map(|k| k.retention_months).max())
+        });
+        let methods = d
+            .methods
+            .iter()
+            .map(|m| MethodView {
+                target: m.target.clone(),
+                kind: labelled("deletion", &m.kind),
+                level: (m.kind == DeletionKind::MediaSanitization)
+                    .then_some(m.level)
+                    .flatten()
+                    .map(|l| format!("NIST SP 800-88の{}", labelled("level", &l))),
+                performer: who(facts, &m.performed_by),
+                by_vendor: m.performed_by == VENDOR,
+                evidence: labelled("deletion_evidence", &m.evidence),
+                description: m.description.clone(),
+            })
+            .collect();
+        Some(ExitView {
+            window_days: exit.migration.window_days,
+            deadline_days: d.deadline_days,
+            backups_gone_days: d.backups_gone_days,
+            certificate_days: all_gone + exit.certificate.delivery_days,
+            all_gone_days: all_gone,
+            retained_log_months,
+            methods,
+            has_logical_deletion: d
+                .methods
+                .iter()
+                .any(|m| m.kind == DeletionKind::LogicalDeletion),
+            party_deletions: party_deletions(facts),
+            subprocessors: facts
+                .parties
+                .iter()
+                .filter(|p| p.city_approval != crate::facts::model::CityApproval::NotRequired)
+                .map(|p| p.name.clone())
+                .collect(),
+        })
+    }
+}
+
+fn party_deletions(facts: &Facts) -> Vec<PartyDeletion> {
+    let Some(exit) = &facts.exit else {
+        return Vec::new();
+    };
+    let mut out: Vec<PartyDeletion> = Vec::new();
+    for m in exit
+        .deletion
+        .methods
+        .iter()
+        .filter(|m| m.performed_by != VENDOR)
+    {
+        let name = who(facts, &m.performed_by);
+        let evidence = labelled("deletion_evidence", &m.evidence);
+        if let Some(entry) = out
+            .iter_mut()
+            .find(|e| e.name == name && e.evidence == evidence)
+        {
+            entry.targets.push(m.target.clone());
+            continue;
+        }
+        let attestations = if m.evidence == DeletionEvidence::PartyAttestation {
+            facts
+                .attestations
+                .iter()
+                .filter(|a| a.holder == m.performed_by)
+                .map(|a| attestation_view(facts, a))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        out.push(PartyDeletion {
+            name,
+            targets: vec![m.target.clone()],
+            evidence,
+            attestations,
+        });
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// AST-02 disposal, per equipment class.
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DisposalView {
+    pub vendor_classes: Vec<ClassView>,
+    pub party_classes: Vec<ClassView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClassView {
+    pub equipment: String,
+    pub owner: String,
+    pub media: Vec<MediaView>,
+    pub chain_of_custody: Option<String>,
+    pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MediaView {
+    pub kind: String,
+    pub level: String,
+    pub method: String,
+}
+
+fn classes(facts: &Facts, all: &[EquipmentClass], vendor: bool) -> Vec<ClassView> {
+    all.iter()
+        .filter(|c| (c.owner == VENDOR) == vendor)
+        .map(|c| ClassView {
+            equipment: c.equipment.clone(),
+            owner: who(facts, &c.owner),
+            media: c
+                .media
+                .iter()
+                .map(|m| MediaView {
+                    kind: m.kind.clone(),
+                    level: labelled("level", &m.level),
+                    method: m.method.clone(),
+                })
+                .collect(),
+            chain_of_custody: c.chain_of_custody.clone(),
+            evidence: c.evidence.iter().map(|e| labelled("evidence", e)).collect(),
+        })
+        .collect()
+}
