@@ -20,6 +20,8 @@ pub const MARK_CLOSE: char = '\u{E001}';
 pub const MARK_PARA: char = '\u{E002}';
 pub const MARK_REF: char = '\u{E003}';
 pub const MARK_AGREEMENT: char = '\u{E004}';
+pub const MARK_ITEM: char = '\u{E005}';
+pub const MARK_SUBITEM: char = '\u{E006}';
 
 /// Whether a character is one of beppyo's internal marks.
 pub fn is_mark(c: char) -> bool {

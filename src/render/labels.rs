@@ -78,7 +78,7 @@ pub fn label(code: &str) -> Option<&'static str> {
         // 鍵管理
         "vendor" => "当社",
         "service" => "本サービス",
-        "provider_kms" => "基盤事業者の鍵管理サービスを用いて当社が管理",
+        "provider_kms" => "基盤事業者の鍵管理サービスを用いて当社が管理する",
         "city" => "本市",
         // SLA
         "guarantee" => "保証値",
@@ -157,8 +157,8 @@ pub fn label_in(enumeration: &str, code: &str) -> Option<&'static str> {
         ("role", "iaas") => Some("IaaS事業者"),
         ("role", "paas") => Some("PaaS事業者"),
         ("role", "other") => Some("その他"),
-        ("key_management", "vendor") => Some("当社が管理"),
-        ("key_management", "city") => Some("本市が管理（BYOK等）"),
+        ("key_management", "vendor") => Some("当社が管理する"),
+        ("key_management", "city") => Some("本市が管理する（BYOK等）"),
         ("evidence", "other") => Some("その他の資料"),
         ("attestation", "other") => Some("その他の保証報告書"),
         ("remedy", "other") => Some("その他の措置"),
@@ -190,7 +190,7 @@ mod tests {
         assert_eq!(label("lgwan"), Some("LGWAN"));
         assert_eq!(label_in("segment", "lgwan"), Some("LGWAN接続系"));
         assert_eq!(label_in("line", "lgwan"), Some("LGWAN"));
-        assert_eq!(label_in("key_management", "vendor"), Some("当社が管理"));
+        assert_eq!(label_in("key_management", "vendor"), Some("当社が管理する"));
         assert_eq!(label_in("role", "iaas"), Some("IaaS事業者"));
         assert_eq!(label_in("segment", "nonsense"), None);
     }

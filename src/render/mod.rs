@@ -58,6 +58,42 @@ pub struct ListedFile {
     pub sha256: String,
 }
 
+/// A document on the cover letter: its files together (Markdown and PDF), the PDF's
+/// pages and hash, or the Markdown's when no PDF was made.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListedDocument {
+    pub title: String,
+    pub files: Vec<String>,
+    pub pages: Option<usize>,
+    pub sha256: String,
+}
+
+fn listed_documents(files: &[ListedFile]) -> Vec<ListedDocument> {
+    let mut out: Vec<(String, ListedDocument)> = Vec::new();
+    for file in files {
+        let is_pdf = file.file.ends_with(".pdf");
+        match out.iter_mut().find(|(stem, _)| *stem == file.stem) {
+            Some((_, doc)) => {
+                doc.files.push(file.file.clone());
+                if is_pdf {
+                    doc.pages = file.pages;
+                    doc.sha256 = file.sha256.clone();
+                }
+            }
+            None => out.push((
+                file.stem.clone(),
+                ListedDocument {
+                    title: file.title.clone(),
+                    files: vec![file.file.clone()],
+                    pages: file.pages,
+                    sha256: file.sha256.clone(),
+                },
+            )),
+        }
+    }
+    out.into_iter().map(|(_, doc)| doc).collect()
+}
+
 /// Why the documents could not be rendered.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
@@ -176,7 +212,9 @@ impl<'a> Renderer<'a> {
                 FrontMatter::new(document.kind, facts, &document.rows).wrap(&document.markdown);
         }
         let mut context = self.base.clone();
-        context.insert("matrix", &matrix(facts, criteria, &crossref));
+        let lines = matrix(facts, criteria, &crossref);
+        context.insert("matrix_counts", &status_counts(&lines));
+        context.insert("matrix", &lines);
         let raw = self.render_one(templates::MATRIX, &context)?;
         let (body, _) = sections::resolve(&raw, templates::MATRIX, &[], criteria);
         let rows: Vec<RowId> = criteria.rows.iter().map(|r| r.id.clone()).collect();
@@ -195,6 +233,7 @@ impl<'a> Renderer<'a> {
     pub fn cover(&self, files: &[ListedFile]) -> Result<Document, RenderError> {
         let mut context = self.base.clone();
         context.insert("files", files);
+        context.insert("documents", &listed_documents(files));
         let raw = self.render_one(templates::COVER, &context)?;
         let (body, _) = sections::resolve(&raw, templates::COVER, &[], self.criteria);
         Ok(Document {
@@ -308,6 +347,8 @@ struct RowView {
     /// Whether the topic's facts describe measures in place, to be printed as such: not
     /// for a planned row, whose facts may describe what is planned.
     current: bool,
+    /// Whether parties provide (part of) the row's controls.
+    inherited: bool,
 }
 
 fn base_context(facts: &Facts, criteria: &Criteria) -> Context {
@@ -340,6 +381,7 @@ fn base_context(facts: &Facts, criteria: &Criteria) -> Context {
                 status: status_key(&status),
                 label: status.label(),
                 current,
+                inherited: facts.inherited.contains_key(&row.id),
             };
             (row.id.to_string(), view)
         })
@@ -406,6 +448,32 @@ fn matrix(facts: &Facts, criteria: &Criteria, crossref: &CrossRef) -> Vec<Matrix
             }
         })
         .collect()
+}
+
+/// How many rows have one status.
+#[derive(Debug, Clone, Serialize)]
+struct StatusCount {
+    status: &'static str,
+    rows: usize,
+}
+
+/// How many rows have each status, in the order of the statuses, leaving out those with none.
+fn status_counts(lines: &[MatrixRow]) -> Vec<StatusCount> {
+    [
+        "対応済",
+        "一部対応",
+        "代替措置",
+        "対応予定",
+        "対象外",
+        "未回答",
+    ]
+    .into_iter()
+    .map(|status| StatusCount {
+        status,
+        rows: lines.iter().filter(|l| l.status == status).count(),
+    })
+    .filter(|c| c.rows > 0)
+    .collect()
 }
 
 /// The evidence a reviewer can ask to see for a row: reports, certificates, the policy.
@@ -499,6 +567,7 @@ fn engine(
         date_filter(v, wareki::both)
     });
     tera.register_filter("label", label_filter);
+    tera.register_filter("labels", labels_filter);
     tera.register_filter("num", |v: f64, _: Kwargs, _: &State| format_number(v));
     // Functions and filters first: Tera checks that every name a template uses exists.
     for template in templates {
@@ -508,11 +577,30 @@ fn engine(
     Ok(tera)
 }
 
-/// `paragraph()` starts a numbered 項 of an agreement; `agreement()` makes the document
-/// one (articles 第1条…); `ref(id="x")` becomes the number of the heading `{#x}`.
+/// `paragraph()` starts a numbered 項 of an agreement; `item()` a numbered item (1) and
+/// `item(style="kana")` a sub-item ア; `agreement()` makes the document
+/// one (articles 第1条…); `anchor(id="x")` at the end of a heading names it, and
+/// `ref(id="x")` becomes its number (Tera reads `{#` as a comment, hence a function).
 fn register_structure(tera: &mut Tera) {
+    tera.register_function("anchor", |kwargs: Kwargs, _: &State| {
+        let id = anchor_id(&kwargs)?;
+        Ok::<Value, tera::Error>(Value::safe_string(&format!("{{#{id}}}")))
+    });
     tera.register_function("paragraph", |_: Kwargs, _: &State| {
         Ok::<Value, tera::Error>(Value::safe_string(&escape::MARK_PARA.to_string()))
+    });
+    tera.register_function("item", |kwargs: Kwargs, _: &State| {
+        let style: Option<String> = kwargs.get("style")?;
+        let mark = match style.as_deref() {
+            None | Some("paren") => escape::MARK_ITEM,
+            Some("kana") => escape::MARK_SUBITEM,
+            Some(other) => {
+                return Err(tera::Error::message(format!(
+                    "item(style=\"{other}\"): the styles are \"paren\" ((1)) and \"kana\" (ア)"
+                )));
+            }
+        };
+        Ok::<Value, tera::Error>(Value::safe_string(&mark.to_string()))
     });
     tera.register_function("agreement", |_: Kwargs, _: &State| {
         Ok::<Value, tera::Error>(Value::safe_string(&escape::MARK_AGREEMENT.to_string()))
@@ -531,6 +619,20 @@ fn register_structure(tera: &mut Tera) {
         let mark = format!("{}{id}{}", escape::MARK_REF, escape::MARK_CLOSE);
         Ok::<Value, tera::Error>(Value::safe_string(&mark))
     });
+}
+
+fn anchor_id(kwargs: &Kwargs) -> tera::TeraResult<String> {
+    let id: String = kwargs.must_get("id")?;
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(tera::Error::message(format!(
+            "id=\"{id}\": a heading anchor is ASCII letters, digits, - and _"
+        )));
+    }
+    Ok(id)
 }
 
 /// `who(key="iaas")`: 当社 for `vendor`, 本サービス for `service`, else the party's name.
@@ -569,6 +671,22 @@ fn register_text_filters(tera: &mut Tera, facts: &Facts) {
         let items = strings(v)?;
         Ok::<Value, tera::Error>(Value::safe_string(&text::numbered(&items, style)))
     });
+    // 「…通知する」 + commit: a guarantee is promised, a target is striven for.
+    tera.register_filter("commit", |v: &Value, _: Kwargs, _: &State| {
+        let code = v
+            .as_map()
+            .and_then(|m| m.get(&tera::value::Key::Str("commitment")))
+            .or(Some(v))
+            .and_then(|c| c.as_str())
+            .ok_or_else(|| tera::Error::message("commit expects a figure with a commitment"))?;
+        match code {
+            "guarantee" => Ok("。この値は保証値とする。"),
+            "target" => Ok("よう努める。この値は目標値とする。"),
+            other => Err(tera::Error::message(format!(
+                "commit: unknown commitment `{other}`"
+            ))),
+        }
+    });
     let city = facts.submission.city.clone();
     let vendor = facts.vendor.name.clone();
     tera.register_filter("kouotsu", move |v: &str, _: Kwargs, _: &State| {
@@ -599,6 +717,15 @@ fn date_filter(value: &str, format: fn(NaiveDate) -> String) -> tera::TeraResult
 /// With `attribute="key"`, it labels that key of each map in a list; with `kind="segment"`,
 /// it reads codes that several enumerations share as that enumeration's.
 fn label_filter(value: &Value, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
+    Ok(labels_of(value, &kwargs)?.join("、"))
+}
+
+/// `labels`: like `label`, but a list stays a list (for `numbered` or `and_list`).
+fn labels_filter(value: &Value, kwargs: Kwargs, _: &State) -> tera::TeraResult<Value> {
+    Ok(Value::from(labels_of(value, &kwargs)?))
+}
+
+fn labels_of(value: &Value, kwargs: &Kwargs) -> tera::TeraResult<Vec<String>> {
     let attribute: Option<&str> = kwargs.get("attribute")?;
     let kind: Option<&str> = kwargs.get("kind")?;
     if let Some(kind) = kind
@@ -625,12 +752,8 @@ fn label_filter(value: &Value, kwargs: Kwargs, _: &State) -> tera::TeraResult<St
             .ok_or_else(|| tera::Error::message(format!("no label for the code `{code}`")))
     };
     match value.as_array() {
-        Some(items) => Ok(items
-            .iter()
-            .map(one)
-            .collect::<Result<Vec<_>, _>>()?
-            .join("、")),
-        None => one(value),
+        Some(items) => items.iter().map(one).collect(),
+        None => one(value).map(|l| vec![l]),
     }
 }
 

@@ -5,7 +5,9 @@
 //! in templates, so that a section left out for one vendor never leaves a gap. An
 //! agreement (a template that calls `agreement()`) numbers its level-2 headings as
 //! articles, 第1条（目的）, and the paragraphs marked by `paragraph()` as 項: the first of
-//! an article unnumbered, then 2, 3 …. A heading ending in `{#name}` can be cited by
+//! an article unnumbered, then 2, 3 …. `item()` numbers items (1), (2) … and `item(style=
+//! "kana")` their sub-items ア, イ …, counting afresh after each heading or paragraph
+//! mark. A heading ending in `{#name}` can be cited by
 //! `ref(id="name")`, which becomes its number (「第4条」, 「第1 4」). Each
 //! row-declaration mark left by `answers()` becomes the citation 〔別表 ID 区分〕 and a
 //! [`Declaration`] for the section it stands in.
@@ -17,7 +19,10 @@ use crate::crossref::Declaration;
 use crate::templates::DocumentKind;
 
 use super::Pending;
-use super::escape::{MARK_AGREEMENT, MARK_CLOSE, MARK_OPEN, MARK_PARA, MARK_REF};
+use super::escape::{
+    MARK_AGREEMENT, MARK_CLOSE, MARK_ITEM, MARK_OPEN, MARK_PARA, MARK_REF, MARK_SUBITEM,
+};
+use super::text::ItemStyle;
 
 const KATAKANA: [&str; 20] = [
     "ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク", "ケ", "コ", "サ", "シ", "ス", "セ", "ソ", "タ",
@@ -46,6 +51,8 @@ pub(super) fn resolve(
     let mut declarations = Vec::new();
     let mut anchors: BTreeMap<String, String> = BTreeMap::new();
     let mut paragraphs = 0usize;
+    let mut items = 0usize;
+    let mut subitems = 0usize;
     let mut out = String::with_capacity(raw.len());
     for line in raw.lines() {
         let mut line = line.to_string();
@@ -69,12 +76,28 @@ pub(super) fn resolve(
             if level == 2 {
                 paragraphs = 0;
             }
+            items = 0;
+            subitems = 0;
             if let Some(anchor) = anchor {
                 anchors.insert(anchor, numbering.reference(&chain));
             }
         }
         if line.contains(MARK_PARA) {
             line = line.replace(MARK_PARA, &paragraph_number(&mut paragraphs));
+            items = 0;
+            subitems = 0;
+        }
+        if line.contains(MARK_ITEM) {
+            items += 1;
+            subitems = 0;
+            line = line.replace(MARK_ITEM, &format!("{}　", ItemStyle::Paren.mark(items)));
+        }
+        if line.contains(MARK_SUBITEM) {
+            subitems += 1;
+            line = line.replace(
+                MARK_SUBITEM,
+                &format!("{}　", ItemStyle::Kana.mark(subitems)),
+            );
         }
         out.push_str(&replace_marks(&line, |index| {
             let Some(p) = pending.get(index) else {
@@ -260,7 +283,7 @@ impl Numbering {
             return (format!("{number}（{title}）"), number);
         }
         let number = label(level, self.counters[level]);
-        (format!("{number} {title}"), self.chain(level))
+        (format!("{number}　{title}"), self.chain(level))
     }
 
     fn chain(&self, level: usize) -> String {
@@ -282,7 +305,7 @@ impl Numbering {
         if self.agreement && level == 2 && !title.ends_with(UNNUMBERED) {
             format!("{chain}（{title}）")
         } else {
-            format!("{chain} {}", without_suffix(title))
+            format!("{chain}　{}", without_suffix(title))
         }
     }
 
@@ -322,7 +345,7 @@ mod tests {
         let (md, _) = resolve(raw, kind(), &[], &Criteria::embedded());
         assert_eq!(
             md,
-            "# 題\n## 第1 総則\n### 1 目的\n#### (1) 細目\n##### ア 項\n###### (ア) 小項\n### 2 範囲\n## 別記\n## 第2 対策\n"
+            "# 題\n## 第1　総則\n### 1　目的\n#### (1)　細目\n##### ア　項\n###### (ア)　小項\n### 2　範囲\n## 別記\n## 第2　対策\n"
         );
     }
 
@@ -338,7 +361,7 @@ mod tests {
         assert!(md.contains("〔別表 TEC-18 技術的セキュリティ〕"), "{md}");
         assert!(md.contains("## not a heading"), "{md}");
         assert_eq!(decls.len(), 1);
-        assert_eq!(decls[0].section, "第1 認証");
+        assert_eq!(decls[0].section, "第1　認証");
         assert_eq!(decls[0].summary.as_deref(), Some("多要素認証"));
     }
 
@@ -357,7 +380,17 @@ mod tests {
         let raw =
             "# 題\n## 総則\n### 経路 {#paths}\n本文\n## 対策\n\u{E003}paths\u{E001}の表による。\n";
         let (md, _) = resolve(raw, kind(), &[], &Criteria::embedded());
-        assert!(md.contains("### 1 経路\n"), "{md}");
+        assert!(md.contains("### 1　経路\n"), "{md}");
         assert!(md.contains("第1 1の表による。"), "{md}");
+    }
+
+    #[test]
+    fn items_count_afresh_under_each_paragraph() {
+        let raw = "\u{E004}# 合意書\n## 定義\n\u{E002}次のとおり。\n\n\u{E005}甲\n\n\u{E006}細目\n\n\u{E006}細目\n\n\u{E005}乙\n\n\u{E002}次も。\n\n\u{E005}丙\n";
+        let (md, _) = resolve(raw, kind(), &[], &Criteria::embedded());
+        assert_eq!(
+            md,
+            "# 合意書\n## 第1条（定義）\n次のとおり。\n\n(1)　甲\n\nア　細目\n\nイ　細目\n\n(2)　乙\n\n2　次も。\n\n(1)　丙\n"
+        );
     }
 }

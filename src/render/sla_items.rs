@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::facts::Facts;
-use crate::facts::model::{RemedyKind, Sla};
+use crate::facts::model::{Commitment, RemedyKind, Sla};
 
 /// One customary item: its key for the template, its name, and whether the facts state it.
 pub struct SlaItem {
@@ -96,6 +96,12 @@ pub const ITEMS: &[SlaItem] = &[
 pub struct SlaCoverage {
     pub stated: BTreeMap<&'static str, bool>,
     pub missing: Vec<&'static str>,
+    /// Whether any figure is a guarantee (保証値) or a target (目標値): the definitions
+    /// the agreement needs.
+    pub has_guarantee: bool,
+    pub has_target: bool,
+    /// The shortest log retention, in months: what the agreement can promise for every kind.
+    pub log_months_min: Option<u32>,
 }
 
 impl SlaCoverage {
@@ -106,8 +112,39 @@ impl SlaCoverage {
             .filter(|i| !(i.stated)(facts))
             .map(|i| i.name)
             .collect();
-        SlaCoverage { stated, missing }
+        let commitments = commitments(facts);
+        SlaCoverage {
+            stated,
+            missing,
+            has_guarantee: commitments.contains(&Commitment::Guarantee),
+            has_target: commitments.contains(&Commitment::Target),
+            log_months_min: facts
+                .logging
+                .as_ref()
+                .and_then(|l| l.kinds.iter().map(|k| k.retention_months).min()),
+        }
     }
+}
+
+/// The commitment of every figure the SLA states.
+fn commitments(facts: &Facts) -> Vec<Commitment> {
+    let Some(s) = sla(facts) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Commitment> = Vec::new();
+    out.extend(s.availability.as_ref().map(|a| a.commitment));
+    out.extend(s.recovery.iter().map(|r| r.commitment));
+    for figure in [&s.mttr, &s.recovery_notice, &s.progress_report_interval] {
+        out.extend(figure.as_ref().map(|f| f.commitment));
+    }
+    out.extend(s.response_time.as_ref().map(|r| r.commitment));
+    out.extend(
+        s.support
+            .as_ref()
+            .and_then(|u| u.first_response.as_ref())
+            .map(|f| f.commitment),
+    );
+    out
 }
 
 #[cfg(test)]

@@ -68,7 +68,7 @@ fn partial(plan: &Plan) -> String {
         wareki::both(plan.date),
         escape(&sentence(&plan.plan))
     );
-    push_interim(&mut out, plan, "完了までの間は、次の暫定措置を講じる。");
+    push_interim(&mut out, plan);
     out
 }
 
@@ -78,13 +78,16 @@ fn planned(plan: &Plan) -> String {
         wareki::both(plan.date),
         escape(&sentence(&plan.plan))
     );
-    push_interim(&mut out, plan, "それまでの間は、次の暫定措置を講じる。");
+    push_interim(&mut out, plan);
     out
 }
 
-fn push_interim(out: &mut String, plan: &Plan, lead: &str) {
+fn push_interim(out: &mut String, plan: &Plan) {
     if let Some(interim) = plan.interim.as_deref().filter(|i| !i.trim().is_empty()) {
-        out.push_str(&format!("\n\n{lead}\n\n{}", escape(&sentence(interim))));
+        out.push_str(&format!(
+            "\n\n完了までの暫定措置は、次のとおりである。\n\n{}",
+            escape(&sentence(interim))
+        ));
     }
 }
 
@@ -226,7 +229,7 @@ mod tests {
         let text = note(&f, &row("TEC-08"), &status, true);
         assert_eq!(
             text,
-            "本項目には一部対応しており、残る対応を令和9年3月31日（2027年3月31日）までに完了する予定である。残る対応の内容は、次のとおりである。\n\nログの改ざん検知のため、ハッシュチェーンを導入する。\n\n完了までの間は、次の暫定措置を講じる。\n\nそれまでの間は、ログを週1回外部媒体に複製する。"
+            "本項目には一部対応しており、残る対応を令和9年3月31日（2027年3月31日）までに完了する予定である。残る対応の内容は、次のとおりである。\n\nログの改ざん検知のため、ハッシュチェーンを導入する。\n\n完了までの暫定措置は、次のとおりである。\n\nそれまでの間は、ログを週1回外部媒体に複製する。"
         );
     }
 

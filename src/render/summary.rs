@@ -5,7 +5,7 @@
 //! than 対応済 add their date, plan, alternative or reason.
 
 use super::text::{and_list, or_list, phrase};
-use super::views::{labelled, place, who};
+use super::views::{labelled, who};
 use super::wareki;
 use crate::criteria::RowId;
 use crate::facts::Facts;
@@ -254,16 +254,14 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
         }
         "PHY-02" => {
             let d = f.data_location.as_ref()?;
-            let mut places: Vec<String> = Vec::new();
-            for s in &d.sites {
-                let p = place(&s.location);
-                if !places.contains(&p) {
-                    places.push(p);
-                }
-            }
+            let v = super::views::Views::new(f);
+            let places = if v.all_in_japan {
+                format!("日本国内（{}）", and_list(&v.domestic_places))
+            } else {
+                v.places.join("、")
+            };
             format!(
-                "複製を含む全ての設置場所は{}、準拠法は{}、管轄は{}",
-                places.join("、"),
+                "複製を含む全ての設置場所は{places}、準拠法は{}、管轄は{}",
                 phrase(&d.governing_law),
                 phrase(&d.jurisdiction)
             )
@@ -290,7 +288,7 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
         "TEC-01" => {
             let r = f.redundancy.as_ref()?;
             format!(
-                "{}（{}の構成要素を冗長化）",
+                "{}（{}種の構成要素を冗長化）",
                 phrase(&r.zones),
                 r.components.len()
             )

@@ -78,6 +78,11 @@ pub struct Views {
     pub sites: Vec<SiteView>,
     /// Every place the city's data or a copy of it sits: sites and the parties handling it.
     pub places: Vec<String>,
+    /// Whether every one of those places is in Japan (PHY-02).
+    pub all_in_japan: bool,
+    /// The prefectures and region IDs of those places, when all are in Japan
+    /// (「日本国内（東京都及び大阪府）」).
+    pub domestic_places: Vec<String>,
     pub key_management: Option<String>,
 }
 
@@ -190,6 +195,8 @@ impl Views {
             }),
             sites: sites(facts),
             places: places(facts),
+            all_in_japan: all_in_japan(facts),
+            domestic_places: domestic_places(facts),
             key_management: facts
                 .encryption
                 .as_ref()
@@ -294,10 +301,8 @@ fn mfa_judgement(p: &AccessPath) -> String {
     let how = by_factors.or(by_idp);
     let line = labelled("line", &p.line);
     if !p.users.judged_for_mfa() {
-        return match how {
-            Some(how) => format!("住民・事業者による利用であり、{how}。"),
-            None => "住民・事業者による利用であり、多要素認証としていない。".to_string(),
-        };
+        let how = how.unwrap_or_else(|| format!("{}による", authentication(p)));
+        return format!("住民・事業者による利用であり、本項目の判断には含めない。認証は、{how}。");
     }
     match (p.line.is_closed(), how) {
         (true, Some(how)) => {
@@ -412,6 +417,41 @@ fn places(facts: &Facts) -> Vec<String> {
     out
 }
 
+fn domestic_places(facts: &Facts) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let sites = facts.data_location.iter().flat_map(|d| &d.sites);
+    let party_places = facts
+        .parties
+        .iter()
+        .filter(|p| p.city_approval != crate::facts::model::CityApproval::NotRequired)
+        .flat_map(|p| &p.locations);
+    for loc in sites.map(|s| &s.location).chain(party_places) {
+        let detail = [&loc.prefecture, &loc.region_id]
+            .into_iter()
+            .flatten()
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("、");
+        if !detail.is_empty() && !out.contains(&detail) {
+            out.push(detail);
+        }
+    }
+    out
+}
+
+fn all_in_japan(facts: &Facts) -> bool {
+    let sites = facts.data_location.iter().flat_map(|d| &d.sites);
+    let site_places = sites.map(|s| &s.location);
+    let party_places = facts
+        .parties
+        .iter()
+        .filter(|p| p.city_approval != crate::facts::model::CityApproval::NotRequired)
+        .flat_map(|p| &p.locations);
+    let mut all = site_places.chain(party_places).peekable();
+    all.peek().is_some() && all.all(|l| l.country.trim().eq_ignore_ascii_case("JP"))
+}
+
 // ---------------------------------------------------------------------------------------
 // AST-01 exit: one timeline, counted in calendar days from the day after the contract ends.
 
@@ -426,12 +466,22 @@ pub struct ExitView {
     pub all_gone_days: u32,
     /// Logs kept beyond deletion for tamper protection: the longest retention in months.
     pub retained_log_months: Option<u32>,
+    /// The exit in date order: (when, what), counted from the day after the contract ends.
+    pub timeline: Vec<TimelineEntry>,
     pub methods: Vec<MethodView>,
     pub has_logical_deletion: bool,
+    /// Whether any copy is erased by destroying the city's own key.
+    pub crypto_erase: bool,
     /// Parties that perform part of the deletion, with the evidence the city can see.
     pub party_deletions: Vec<PartyDeletion>,
     /// Parties that handle the city's data, named in the deletion scope.
     pub subprocessors: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineEntry {
+    pub when: String,
+    pub what: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -450,7 +500,8 @@ pub struct PartyDeletion {
     pub name: String,
     pub targets: Vec<String>,
     pub evidence: String,
-    pub attestations: Vec<AttestationView>,
+    /// The documents that show it, each as 「「題名」（種類、対象期間…）であり、閲覧の方法。」.
+    pub documents: Vec<String>,
 }
 
 impl ExitView {
@@ -481,6 +532,7 @@ impl ExitView {
             })
             .collect();
         Some(ExitView {
+            timeline: timeline(exit, all_gone, retained_log_months),
             window_days: exit.migration.window_days,
             deadline_days: d.deadline_days,
             backups_gone_days: d.backups_gone_days,
@@ -492,6 +544,10 @@ impl ExitView {
                 .methods
                 .iter()
                 .any(|m| m.kind == DeletionKind::LogicalDeletion),
+            crypto_erase: d
+                .methods
+                .iter()
+                .any(|m| m.kind == DeletionKind::CryptoErase),
             party_deletions: party_deletions(facts),
             subprocessors: facts
                 .parties
@@ -501,6 +557,65 @@ impl ExitView {
                 .collect(),
         })
     }
+}
+
+/// 「契約終了日の翌日から起算して75日以内」.
+fn within(days: u32) -> String {
+    format!("契約終了日の翌日から起算して{days}日以内")
+}
+
+/// The exit's one timeline, in date order; logs kept for their retention come last.
+fn timeline(
+    exit: &crate::facts::model::Exit,
+    all_gone: u32,
+    log_months: Option<u32>,
+) -> Vec<TimelineEntry> {
+    let d = &exit.deletion;
+    let export_when = if exit.migration.window_days == 0 {
+        "契約期間中".to_string()
+    } else {
+        format!("契約期間中及び{}", within(exit.migration.window_days))
+    };
+    let mut dated: Vec<(u32, u8, String)> = vec![
+        (
+            exit.migration.window_days,
+            0,
+            "本市の求めに応じた情報資産の出力（移行）".into(),
+        ),
+        (
+            d.deadline_days,
+            1,
+            "削除の範囲（バックアップを除く。）からの削除の完了".into(),
+        ),
+        (d.backups_gone_days, 2, "全てのバックアップの消滅".into()),
+        (
+            all_gone + exit.certificate.delivery_days,
+            3,
+            "削除証明書の提出".into(),
+        ),
+    ];
+    dated.sort_by_key(|(days, order, _)| (*days, *order));
+    let mut out: Vec<TimelineEntry> = dated
+        .into_iter()
+        .map(|(days, order, what)| TimelineEntry {
+            when: if order == 0 {
+                export_when.clone()
+            } else {
+                within(days)
+            },
+            what,
+        })
+        .collect();
+    if d.retained_logs.is_some() {
+        out.push(TimelineEntry {
+            when: match log_months {
+                Some(m) => format!("各ログの取得日から保存期間（最長{m}か月）の満了まで"),
+                None => "各ログの保存期間の満了まで".to_string(),
+            },
+            what: "改ざん防止のため保存期間中は削除できないログの消去".into(),
+        });
+    }
+    out
 }
 
 fn party_deletions(facts: &Facts) -> Vec<PartyDeletion> {
@@ -523,13 +638,8 @@ fn party_deletions(facts: &Facts) -> Vec<PartyDeletion> {
             entry.targets.push(m.target.clone());
             continue;
         }
-        let attestations = if m.evidence == DeletionEvidence::PartyAttestation {
-            facts
-                .attestations
-                .iter()
-                .filter(|a| a.holder == m.performed_by)
-                .map(|a| attestation_view(facts, a))
-                .collect()
+        let documents = if m.evidence == DeletionEvidence::PartyAttestation {
+            party_documents(facts, &m.performed_by)
         } else {
             Vec::new()
         };
@@ -537,10 +647,54 @@ fn party_deletions(facts: &Facts) -> Vec<PartyDeletion> {
             name,
             targets: vec![m.target.clone()],
             evidence,
-            attestations,
+            documents,
         });
     }
     out
+}
+
+/// A party's attestation reports, and failing those the evidence cited for its AST-02
+/// controls: what the city can read about the party's own media sanitisation.
+fn party_documents(facts: &Facts, party: &str) -> Vec<String> {
+    let reports: Vec<String> = facts
+        .attestations
+        .iter()
+        .filter(|a| a.holder == party)
+        .map(|a| {
+            let v = attestation_view(facts, a);
+            format!(
+                "{}（監査人は{}、対象システムは{}、対象期間は{}、報告書の日付は{}）であり、{}。",
+                v.kind,
+                v.auditor.trim(),
+                v.system.trim(),
+                v.period,
+                v.report_date,
+                v.city_access
+            )
+        })
+        .collect();
+    if !reports.is_empty() {
+        return reports;
+    }
+    let ast02 = crate::criteria::RowId::parse("AST-02").ok();
+    ast02
+        .and_then(|row| facts.inherited.get(&row))
+        .into_iter()
+        .flatten()
+        .filter(|i| i.party == party)
+        .flat_map(|i| &i.evidence)
+        .map(|e| {
+            let mut detail = labelled("evidence", &e.kind);
+            if let (Some(from), Some(to)) = (e.period_from, e.period_to) {
+                detail.push_str(&format!("、対象期間は{}", period(from, to)));
+            }
+            format!(
+                "「{}」（{detail}）であり、{}。",
+                e.title.trim(),
+                access_predicate(e.city_access)
+            )
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------
