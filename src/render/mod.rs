@@ -832,8 +832,9 @@ fn check_item(criteria: &Criteria, rows: &[RowId], mark: &str) -> tera::TeraResu
 }
 
 /// `status_note(row="TEC-18")`: what a section prints for its row beyond its own facts:
-/// controls inherited from parties (unless `inherited=false`) and the sentences of a
-/// status other than 対応済. `agreement=true` words it for the SLA draft (甲, 乙, 本条).
+/// controls inherited from parties (unless `inherited=false`; `lead="…"` replaces their
+/// introductory sentence) and the sentences of a status other than 対応済.
+/// `agreement=true` words it for the SLA draft (甲, 乙).
 fn register_status_note(tera: &mut Tera, facts: &Facts, criteria: &Criteria) {
     let facts = Arc::new(facts.clone());
     let criteria = Arc::new(criteria.clone());
@@ -841,19 +842,23 @@ fn register_status_note(tera: &mut Tera, facts: &Facts, criteria: &Criteria) {
         let id: String = kwargs.must_get("row")?;
         let with_inherited: bool = kwargs.get("inherited")?.unwrap_or(true);
         let agreement: bool = kwargs.get("agreement")?.unwrap_or(false);
+        let lead: Option<String> = kwargs
+            .get::<String>("lead")?
+            .filter(|l| !l.trim().is_empty());
         let row = known_row(&criteria, &id)?;
         let row_status = rows::status(&facts, &row);
-        let note = if agreement {
-            let note = status::note_about(
-                &facts,
-                &row,
-                &row_status,
-                with_inherited,
-                "本条に定める事項",
-            );
-            text::kouotsu(&note, &facts.submission.city, &facts.vendor.name)
+        let options = status::NoteOptions {
+            skip_inherited: !with_inherited,
+            subject: agreement.then(|| format!("別表{row}の事項")),
+            lead,
+        };
+        let note = status::note_with(&facts, &row, &row_status, &options);
+        let note = if agreement && !note.is_empty() {
+            // In an agreement the note is a 項 of its article, numbered like the others.
+            let note = text::kouotsu(&note, &facts.submission.city, &facts.vendor.name);
+            format!("{}{note}", escape::MARK_PARA)
         } else {
-            status::note(&facts, &row, &row_status, with_inherited)
+            note
         };
         Ok::<Value, tera::Error>(Value::safe_string(&note))
     });

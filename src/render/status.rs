@@ -16,28 +16,28 @@ use crate::facts::Facts;
 use crate::facts::model::{Inherited, InheritedEvidence, Plan};
 use crate::facts::rows::RowStatus;
 
+/// How a section wants its note: whether it lists inherited controls itself, what the
+/// sentences call the row, and the lead of the inherited controls.
+#[derive(Debug, Clone, Default)]
+pub struct NoteOptions {
+    /// Leave out the controls inherited from parties (the template lists them itself).
+    pub skip_inherited: bool,
+    /// What the sentences call the row; 「別表TEC-08」 unless given (an agreement says
+    /// 「別表OPS-04の事項」).
+    pub subject: Option<String>,
+    /// The sentence that introduces the inherited controls, if not the usual one.
+    pub lead: Option<String>,
+}
+
 /// The Markdown a section prints after its own facts for `row`: the inherited controls
-/// (unless the template lists them itself) and the status's sentences.
-pub fn note(facts: &Facts, row: &RowId, status: &RowStatus, with_inherited: bool) -> String {
-    note_about(facts, row, status, with_inherited, "本項目")
-}
-
-/// [`note`] with another subject than 「本項目」 (an agreement says 「本条に定める事項」).
-pub fn note_about(
-    facts: &Facts,
-    row: &RowId,
-    status: &RowStatus,
-    with_inherited: bool,
-    subject: &str,
-) -> String {
-    note_blocks(facts, row, status, with_inherited).replace("本項目", subject)
-}
-
-fn note_blocks(facts: &Facts, row: &RowId, status: &RowStatus, with_inherited: bool) -> String {
+/// and the status's sentences, as the section asks for them.
+pub fn note_with(facts: &Facts, row: &RowId, status: &RowStatus, options: &NoteOptions) -> String {
     let mut blocks = Vec::new();
-    if with_inherited && let Some(entries) = facts.inherited.get(row) {
+    if !options.skip_inherited
+        && let Some(entries) = facts.inherited.get(row)
+    {
         let whole = matches!(status, RowStatus::Inherited { .. });
-        blocks.push(inherited(facts, entries, whole));
+        blocks.push(inherited(facts, entries, whole, options.lead.as_deref()));
     }
     match status {
         RowStatus::Partial { .. } => {
@@ -59,7 +59,11 @@ fn note_blocks(facts: &Facts, row: &RowId, status: &RowStatus, with_inherited: b
         RowStatus::Missing { .. } => blocks.push("本項目の回答は、記入されていない。".into()),
         RowStatus::Answered | RowStatus::Inherited { .. } | RowStatus::TemplateOnly => {}
     }
-    blocks.join("\n\n")
+    let subject = options
+        .subject
+        .clone()
+        .unwrap_or_else(|| format!("別表{row}"));
+    blocks.join("\n\n").replace("本項目", &subject)
 }
 
 fn partial(plan: &Plan) -> String {
@@ -140,13 +144,16 @@ fn push_unique(list: &mut Vec<String>, item: String) {
 }
 
 /// The controls parties provide for a row, each with its evidence.
-fn inherited(facts: &Facts, entries: &[Inherited], whole: bool) -> String {
-    let lead = if whole {
-        "本項目の対策は、次の事業者が実施する。当社は、その実施を各事業者の根拠資料により確認する。"
-    } else {
-        "このほか、次の対策は他の事業者が実施する。当社は、その実施を各事業者の根拠資料により確認する。"
-    };
-    let mut out = lead.to_string();
+fn inherited(facts: &Facts, entries: &[Inherited], whole: bool, lead: Option<&str>) -> String {
+    let lead = lead.map(escape).unwrap_or_else(|| {
+        if whole {
+            "本項目の対策は、次の事業者が実施する。当社は、その実施を各事業者の根拠資料により確認する。"
+        } else {
+            "このほか、次の対策は他の事業者が実施する。当社は、その実施を各事業者の根拠資料により確認する。"
+        }
+        .to_string()
+    });
+    let mut out = lead;
     for (i, entry) in entries.iter().enumerate() {
         let role = facts
             .party(&entry.party)
@@ -160,12 +167,20 @@ fn inherited(facts: &Facts, entries: &[Inherited], whole: bool) -> String {
         ));
         match entry.evidence.as_slice() {
             [] => out.push_str("根拠資料は、記載されていない。"),
-            [one] => out.push_str(&format!("根拠資料は{}。", evidence_clause(one))),
+            [one] => out.push_str(&format!(
+                "根拠資料は{}であり、{}。",
+                evidence_name(one),
+                access_predicate(one.city_access)
+            )),
             many => {
                 out.push_str("根拠資料は、次のとおりである。");
                 for (j, e) in many.iter().enumerate() {
                     let mark = super::text::ItemStyle::Kana.mark(j + 1);
-                    out.push_str(&format!("\n\n{mark}　{}。", evidence_clause(e)));
+                    out.push_str(&format!(
+                        "\n\n{mark}　{}　{}。",
+                        evidence_name(e),
+                        access_predicate(e.city_access)
+                    ));
                 }
             }
         }
@@ -173,18 +188,13 @@ fn inherited(facts: &Facts, entries: &[Inherited], whole: bool) -> String {
     out
 }
 
-/// 「「title」（SOC 2 Type 2報告書、対象期間は…まで）であり、その写しを本市に提出する」.
-fn evidence_clause(e: &InheritedEvidence) -> String {
+/// 「「title」（SOC 2 Type 2報告書、対象期間は…まで）」.
+fn evidence_name(e: &InheritedEvidence) -> String {
     let mut detail = labelled("evidence", &e.kind);
     if let (Some(from), Some(to)) = (e.period_from, e.period_to) {
         detail.push_str(&format!("、対象期間は{}", period(from, to)));
     }
-    format!(
-        "「{}」（{}）であり、{}",
-        escape(e.title.trim()),
-        escape(&detail),
-        access_predicate(e.city_access)
-    )
+    format!("「{}」（{}）", escape(e.title.trim()), escape(&detail))
 }
 
 #[cfg(test)]
@@ -195,6 +205,10 @@ mod tests {
     fn facts() -> Facts {
         let text = include_str!("../../data/examples/aomine/vendor.yaml");
         crate::yaml::from_str_all(text).expect("the example parses")
+    }
+
+    fn note(facts: &Facts, row: &RowId, status: &RowStatus) -> String {
+        note_with(facts, row, status, &NoteOptions::default())
     }
 
     fn row(id: &str) -> RowId {
@@ -208,7 +222,7 @@ mod tests {
     #[test]
     fn answered_rows_print_nothing_more() {
         let f = facts();
-        assert_eq!(note(&f, &row("TEC-05"), &RowStatus::Answered, true), "");
+        assert_eq!(note(&f, &row("TEC-05"), &RowStatus::Answered), "");
     }
 
     #[test]
@@ -226,10 +240,10 @@ mod tests {
             date: date(),
             plan: String::new(),
         };
-        let text = note(&f, &row("TEC-08"), &status, true);
+        let text = note(&f, &row("TEC-08"), &status);
         assert_eq!(
             text,
-            "本項目には一部対応しており、残る対応を令和9年3月31日（2027年3月31日）までに完了する予定である。残る対応の内容は、次のとおりである。\n\nログの改ざん検知のため、ハッシュチェーンを導入する。\n\n完了までの暫定措置は、次のとおりである。\n\nそれまでの間は、ログを週1回外部媒体に複製する。"
+            "別表TEC-08には一部対応しており、残る対応を令和9年3月31日（2027年3月31日）までに完了する予定である。残る対応の内容は、次のとおりである。\n\nログの改ざん検知のため、ハッシュチェーンを導入する。\n\n完了までの暫定措置は、次のとおりである。\n\nそれまでの間は、ログを週1回外部媒体に複製する。"
         );
     }
 
@@ -248,12 +262,10 @@ mod tests {
             date: date(),
             plan: String::new(),
         };
-        let text = note(&f, &row("HUM-04"), &status, true);
-        assert!(
-            text.starts_with(
-                "本項目には、令和9年3月31日（2027年3月31日）までに対応する予定である。"
-            )
-        );
+        let text = note(&f, &row("HUM-04"), &status);
+        assert!(text.starts_with(
+            "別表HUM-04には、令和9年3月31日（2027年3月31日）までに対応する予定である。"
+        ));
         assert!(text.ends_with("誓約書を改訂する。"), "{text}");
         assert!(!text.contains("暫定"), "{text}");
     }
@@ -265,7 +277,7 @@ mod tests {
             measure: "専用線に代えて、IPsecと端末証明書で接続元を特定する。".into(),
             rationale: "宛先と接続元を特定できるため".into(),
         };
-        let text = note(&f, &row("TEC-17"), &status, true);
+        let text = note(&f, &row("TEC-17"), &status);
         assert!(
             text.contains("次の措置を講じる。\n\n専用線に代えて"),
             "{text}"
@@ -280,10 +292,10 @@ mod tests {
             reason: "本サービスは記録媒体を用いないため".into(),
             derived: false,
         };
-        let text = note(&f, &row("TEC-09"), &status, true);
+        let text = note(&f, &row("TEC-09"), &status);
         assert_eq!(
             text,
-            "本項目は、次の理由により適用対象外とする。\n\n本サービスは記録媒体を用いないため。"
+            "別表TEC-09は、次の理由により適用対象外とする。\n\n本サービスは記録媒体を用いないため。"
         );
     }
 
@@ -294,17 +306,17 @@ mod tests {
             reason: "x".into(),
             derived: true,
         };
-        let text = note(&f, &row("TEC-18"), &status, true);
+        let text = note(&f, &row("TEC-18"), &status);
         assert_eq!(
             text,
-            "本市の職員、本市の管理者及び当社の運用者が本サービスを利用する経路は、全て閉域網（LGWAN及び閉域IP-VPN）である。本項目は閉域網で利用する場合を除いているため、適用対象外とする。"
+            "本市の職員、本市の管理者及び当社の運用者が本サービスを利用する経路は、全て閉域網（LGWAN及び閉域IP-VPN）である。別表TEC-18は閉域網で利用する場合を除いているため、適用対象外とする。"
         );
     }
 
     #[test]
     fn inherited_controls_name_the_party_the_evidence_and_the_access() {
         let f = facts();
-        let text = note(&f, &row("PHY-01"), &RowStatus::Answered, true);
+        let text = note(&f, &row("PHY-01"), &RowStatus::Answered);
         assert!(
             text.starts_with("このほか、次の対策は他の事業者が実施する。"),
             "{text}"
@@ -321,6 +333,13 @@ mod tests {
             text.contains("であり、本市の求めに応じて閲覧に供する。"),
             "{text}"
         );
-        assert_eq!(note(&f, &row("PHY-01"), &RowStatus::Answered, false), "");
+        let skip = NoteOptions {
+            skip_inherited: true,
+            ..NoteOptions::default()
+        };
+        assert_eq!(
+            note_with(&f, &row("PHY-01"), &RowStatus::Answered, &skip),
+            ""
+        );
     }
 }

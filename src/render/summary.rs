@@ -109,7 +109,7 @@ fn inherited(facts: &Facts, row: &RowId) -> Option<String> {
     Some(format!(
         "{}の対策を{}により確認",
         and_list(&parties),
-        or_list(&kinds)
+        and_list(&kinds)
     ))
 }
 

@@ -71,8 +71,9 @@ pub struct Views {
     pub password_paths: Vec<String>,
     pub own_certifications: Vec<CertView>,
     pub own_attestations: Vec<AttestationView>,
-    /// Parties' certifications and reports, grouped by party, in the parties' order.
-    pub party_evidence: Vec<PartyEvidence>,
+    /// Parties' certifications and reports, in the parties' order.
+    pub party_certifications: Vec<CertView>,
+    pub party_attestations: Vec<AttestationView>,
     pub exit: Option<ExitView>,
     pub disposal: Option<DisposalView>,
     pub sites: Vec<SiteView>,
@@ -139,13 +140,6 @@ pub struct AttestationView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PartyEvidence {
-    pub name: String,
-    pub certifications: Vec<CertView>,
-    pub attestations: Vec<AttestationView>,
-}
-
-#[derive(Debug, Clone, Serialize)]
 pub struct SiteView {
     pub role: String,
     pub place: String,
@@ -187,7 +181,8 @@ impl Views {
                 .filter(|a| a.holder == VENDOR || a.holder == SERVICE)
                 .map(|a| attestation_view(facts, a))
                 .collect(),
-            party_evidence: party_evidence(facts),
+            party_certifications: party_certifications(facts),
+            party_attestations: party_attestations(facts),
             exit: ExitView::new(facts),
             disposal: facts.disposal.as_ref().map(|d| DisposalView {
                 vendor_classes: classes(facts, &d.classes, true),
@@ -359,29 +354,26 @@ pub fn access_predicate(access: CityAccess) -> &'static str {
     }
 }
 
-fn party_evidence(facts: &Facts) -> Vec<PartyEvidence> {
+fn party_certifications(facts: &Facts) -> Vec<CertView> {
     facts
         .parties
         .iter()
-        .filter_map(|p| {
-            let certifications: Vec<CertView> = facts
+        .flat_map(|p| {
+            facts
                 .certifications
                 .iter()
-                .filter(|c| c.holder == p.key)
-                .map(|c| cert_view(facts, c))
-                .collect();
-            let attestations: Vec<AttestationView> = facts
-                .attestations
-                .iter()
-                .filter(|a| a.holder == p.key)
-                .map(|a| attestation_view(facts, a))
-                .collect();
-            (!certifications.is_empty() || !attestations.is_empty()).then(|| PartyEvidence {
-                name: p.name.clone(),
-                certifications,
-                attestations,
-            })
+                .filter(move |c| c.holder == p.key)
         })
+        .map(|c| cert_view(facts, c))
+        .collect()
+}
+
+fn party_attestations(facts: &Facts) -> Vec<AttestationView> {
+    facts
+        .parties
+        .iter()
+        .flat_map(|p| facts.attestations.iter().filter(move |a| a.holder == p.key))
+        .map(|a| attestation_view(facts, a))
         .collect()
 }
 
@@ -426,13 +418,14 @@ fn domestic_places(facts: &Facts) -> Vec<String> {
         .filter(|p| p.city_approval != crate::facts::model::CityApproval::NotRequired)
         .flat_map(|p| &p.locations);
     for loc in sites.map(|s| &s.location).chain(party_places) {
-        let detail = [&loc.prefecture, &loc.region_id]
-            .into_iter()
-            .flatten()
-            .map(|p| p.trim().to_string())
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join("、");
+        // The prefecture names the place; a region ID only stands in when there is none.
+        let detail = loc
+            .prefecture
+            .as_deref()
+            .or(loc.region_id.as_deref())
+            .unwrap_or("")
+            .trim()
+            .to_string();
         if !detail.is_empty() && !out.contains(&detail) {
             out.push(detail);
         }
@@ -500,7 +493,7 @@ pub struct PartyDeletion {
     pub name: String,
     pub targets: Vec<String>,
     pub evidence: String,
-    /// The documents that show it, each as 「「題名」（種類、対象期間…）であり、閲覧の方法。」.
+    /// The documents that show it, each as 「「題名」（種類、対象期間…）　閲覧の方法。」.
     pub documents: Vec<String>,
 }
 
@@ -527,7 +520,7 @@ impl ExitView {
                     .map(|l| format!("NIST SP 800-88の{}", labelled("level", &l))),
                 performer: who(facts, &m.performed_by),
                 by_vendor: m.performed_by == VENDOR,
-                evidence: labelled("deletion_evidence", &m.evidence),
+                evidence: deletion_evidence(facts, m),
                 description: m.description.clone(),
             })
             .collect();
@@ -556,6 +549,19 @@ impl ExitView {
                 .map(|p| p.name.clone())
                 .collect(),
         })
+    }
+}
+
+/// The evidence of one deletion, naming who issues it.
+fn deletion_evidence(facts: &Facts, m: &crate::facts::model::DeletionMethod) -> String {
+    let performer = who(facts, &m.performed_by);
+    match m.evidence {
+        DeletionEvidence::VendorCertificate => "当社が発行する削除証明書".to_string(),
+        DeletionEvidence::PartyCertificate => {
+            format!("{performer}が発行する証明書又は作業報告書")
+        }
+        DeletionEvidence::PartyAttestation => format!("{performer}の第三者保証報告書"),
+        DeletionEvidence::ThirdPartyReport => "第三者による報告書".to_string(),
     }
 }
 
@@ -630,7 +636,7 @@ fn party_deletions(facts: &Facts) -> Vec<PartyDeletion> {
         .filter(|m| m.performed_by != VENDOR)
     {
         let name = who(facts, &m.performed_by);
-        let evidence = labelled("deletion_evidence", &m.evidence);
+        let evidence = deletion_evidence(facts, m);
         if let Some(entry) = out
             .iter_mut()
             .find(|e| e.name == name && e.evidence == evidence)
@@ -663,7 +669,7 @@ fn party_documents(facts: &Facts, party: &str) -> Vec<String> {
         .map(|a| {
             let v = attestation_view(facts, a);
             format!(
-                "{}（監査人は{}、対象システムは{}、対象期間は{}、報告書の日付は{}）であり、{}。",
+                "{}（監査人は{}、対象システムは{}、対象期間は{}、報告書の日付は{}）　{}。",
                 v.kind,
                 v.auditor.trim(),
                 v.system.trim(),
@@ -689,7 +695,7 @@ fn party_documents(facts: &Facts, party: &str) -> Vec<String> {
                 detail.push_str(&format!("、対象期間は{}", period(from, to)));
             }
             format!(
-                "「{}」（{detail}）であり、{}。",
+                "「{}」（{detail}）　{}。",
                 e.title.trim(),
                 access_predicate(e.city_access)
             )
