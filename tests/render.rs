@@ -677,3 +677,97 @@ fn template_errors_name_file_line_and_column() {
         "{message}"
     );
 }
+
+/// Every topic can be left out: with it removed and its rows planned, met otherwise, or
+/// (where the table allows) declared not applicable, the documents still render, say so
+/// where the facts were, and keep their notation.
+#[test]
+fn each_topic_left_out_renders_its_rows_status() {
+    use beppyo::facts::rows::{NEVER_NOT_APPLICABLE, TOPICS};
+    let base = serde_json::to_value(facts_of(&case_text(CASES[1].1))).unwrap();
+    let statuses = [
+        (
+            "planned",
+            "令和9年3月31日（2027年3月31日）までに対応する予定である",
+        ),
+        (
+            "alternative",
+            "については、要件に定める対策に代えて、次の措置を講じる。",
+        ),
+        ("not_applicable", "は、次の理由により適用対象外とする。"),
+    ];
+    for topic in TOPICS.iter().filter(|t| t.key != "submission") {
+        for (status, expected) in statuses {
+            if status == "not_applicable"
+                && topic.rows.iter().any(|r| NEVER_NOT_APPLICABLE.contains(r))
+            {
+                continue;
+            }
+            let facts = without_topic(&base, topic.key, topic.rows, status);
+            let rendered = render_facts(&facts);
+            for row in topic.rows {
+                let text = first_section_of(&rendered, row);
+                assert!(
+                    text.contains(expected),
+                    "{row} {status} without {}: {text}",
+                    topic.key
+                );
+            }
+            for document in &rendered.documents {
+                let text = prose(&document.markdown);
+                let at = format!("{} {status} {}", topic.key, document.kind.stem);
+                assert!(!text.contains("。。"), "{at}");
+                assert!(!text.contains('：'), "{at}");
+            }
+        }
+    }
+}
+
+/// The facts with a topic removed and its rows given `status` instead.
+fn without_topic(base: &serde_json::Value, key: &str, rows: &[&str], status: &str) -> Facts {
+    let mut value = base.clone();
+    let object = value.as_object_mut().unwrap();
+    object.remove(key);
+    // A row has one status: clear the others the fixture gives it.
+    for map in ["partial", "alternative", "planned", "not_applicable"] {
+        if let Some(entries) = object.get_mut(map).and_then(|m| m.as_object_mut()) {
+            for row in rows {
+                entries.remove(*row);
+            }
+        }
+    }
+    let entries = object
+        .entry(status)
+        .or_insert_with(|| serde_json::json!({}));
+    for row in rows {
+        entries[*row] = match status {
+            "planned" => serde_json::json!({
+                "date": "2027-03-31",
+                "plan": "対応の手順を定め、担当者を指名する。",
+            }),
+            "alternative" => serde_json::json!({
+                "measure": "本市が指定する手順書に従い、当社の担当者が毎月点検する。",
+                "rationale": "点検の記録を本市に提出し、本市が確認できるため",
+            }),
+            _ => serde_json::json!("本サービスはこの項目が対象とする情報を取り扱わないため"),
+        };
+    }
+    serde_json::from_value(value).unwrap()
+}
+
+/// The text of the first section that cites `row`, from its citation to the next heading.
+fn first_section_of<'a>(rendered: &'a render::Rendered, row: &str) -> &'a str {
+    let id = RowId::parse(row).unwrap();
+    let place = rendered.crossref.for_row(&id).next().unwrap();
+    let document = rendered
+        .documents
+        .iter()
+        .find(|d| d.kind.stem == place.document)
+        .unwrap();
+    let start = document
+        .markdown
+        .find(&format!("〔別表 {row}"))
+        .unwrap_or_else(|| panic!("no citation of {row}"));
+    let rest = &document.markdown[start..];
+    &rest[..rest.find("\n#").unwrap_or(rest.len())]
+}

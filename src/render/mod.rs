@@ -280,11 +280,18 @@ pub struct FrontMatter {
 impl FrontMatter {
     fn new(kind: DocumentKind, facts: &Facts, rows: &[RowId]) -> FrontMatter {
         let rows = rows.iter().map(ToString::to_string).collect();
+        // The typesetter prints 「第{version}版」: 「第1版」, not 「第1.0版」.
+        let version = text::edition(&facts.submission.version)
+            .trim_start_matches('第')
+            .trim_end_matches('版')
+            .to_string();
         if kind.stem == AGREEMENT_STEM {
             // An agreement names its parties in its preamble and signature blocks and is
-            // dated when signed: no addressee, sender, date or version above its title.
+            // dated when signed: no addressee, sender or date above its title, only the
+            // draft's version.
             return FrontMatter {
                 title: agreement_title(facts),
+                version,
                 rows,
                 ..FrontMatter::default()
             };
@@ -295,11 +302,7 @@ impl FrontMatter {
             vendor: facts.vendor.name.clone(),
             addressee: addressee(facts),
             date: wareki::both(facts.submission.date),
-            // The typesetter prints 「第{version}版」: 「第1版」, not 「第1.0版」.
-            version: text::edition(&facts.submission.version)
-                .trim_start_matches('第')
-                .trim_end_matches('版')
-                .to_string(),
+            version,
             rows,
         }
     }
@@ -833,7 +836,8 @@ fn check_item(criteria: &Criteria, rows: &[RowId], mark: &str) -> tera::TeraResu
 
 /// `status_note(row="TEC-18")`: what a section prints for its row beyond its own facts:
 /// controls inherited from parties (unless `inherited=false`; `lead="…"` replaces their
-/// introductory sentence) and the sentences of a status other than 対応済.
+/// introductory sentence) and the sentences of a status other than 対応済 (unless
+/// `status=false`).
 /// `agreement=true` words it for the SLA draft (甲, 乙).
 fn register_status_note(tera: &mut Tera, facts: &Facts, criteria: &Criteria) {
     let facts = Arc::new(facts.clone());
@@ -841,6 +845,7 @@ fn register_status_note(tera: &mut Tera, facts: &Facts, criteria: &Criteria) {
     tera.register_function("status_note", move |kwargs: Kwargs, _: &State| {
         let id: String = kwargs.must_get("row")?;
         let with_inherited: bool = kwargs.get("inherited")?.unwrap_or(true);
+        let with_status: bool = kwargs.get("status")?.unwrap_or(true);
         let agreement: bool = kwargs.get("agreement")?.unwrap_or(false);
         let lead: Option<String> = kwargs
             .get::<String>("lead")?
@@ -849,6 +854,7 @@ fn register_status_note(tera: &mut Tera, facts: &Facts, criteria: &Criteria) {
         let row_status = rows::status(&facts, &row);
         let options = status::NoteOptions {
             skip_inherited: !with_inherited,
+            skip_status: !with_status,
             subject: agreement.then(|| format!("別表{row}の事項")),
             lead,
         };

@@ -22,6 +22,8 @@ use crate::facts::rows::RowStatus;
 pub struct NoteOptions {
     /// Leave out the controls inherited from parties (the template lists them itself).
     pub skip_inherited: bool,
+    /// Leave out the status's sentences (the template prints them elsewhere).
+    pub skip_status: bool,
     /// What the sentences call the row; 「別表TEC-08」 unless given (an agreement says
     /// 「別表OPS-04の事項」).
     pub subject: Option<String>,
@@ -39,6 +41,19 @@ pub fn note_with(facts: &Facts, row: &RowId, status: &RowStatus, options: &NoteO
         let whole = matches!(status, RowStatus::Inherited { .. });
         blocks.push(inherited(facts, entries, whole, options.lead.as_deref()));
     }
+    if !options.skip_status {
+        blocks.extend(status_blocks(facts, row, status));
+    }
+    let subject = options
+        .subject
+        .clone()
+        .unwrap_or_else(|| format!("別表{row}"));
+    blocks.join("\n\n").replace("本項目", &subject)
+}
+
+/// The sentences of a status other than 対応済.
+fn status_blocks(facts: &Facts, row: &RowId, status: &RowStatus) -> Vec<String> {
+    let mut blocks = Vec::new();
     match status {
         RowStatus::Partial { .. } => {
             if let Some(plan) = facts.partial.get(row) {
@@ -59,11 +74,7 @@ pub fn note_with(facts: &Facts, row: &RowId, status: &RowStatus, options: &NoteO
         RowStatus::Missing { .. } => blocks.push("本項目の回答は、記入されていない。".into()),
         RowStatus::Answered | RowStatus::Inherited { .. } | RowStatus::TemplateOnly => {}
     }
-    let subject = options
-        .subject
-        .clone()
-        .unwrap_or_else(|| format!("別表{row}"));
-    blocks.join("\n\n").replace("本項目", &subject)
+    blocks
 }
 
 fn partial(plan: &Plan) -> String {

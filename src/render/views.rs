@@ -748,3 +748,128 @@ fn classes(facts: &Facts, all: &[EquipmentClass], vendor: bool) -> Vec<ClassView
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::model::{
+        AuthFactor, Authentication, FederationProtocol, IdentityProvider, Line, PathUsers,
+    };
+
+    fn facts() -> Facts {
+        let text = include_str!("../../data/examples/aomine/vendor.yaml");
+        crate::yaml::from_str_all(text).expect("the example parses")
+    }
+
+    fn path(users: PathUsers, line: Line, factors: &[AuthFactor]) -> AccessPath {
+        AccessPath {
+            name: "経路".into(),
+            users,
+            party: None,
+            city_segment: None,
+            line,
+            authentication: Authentication {
+                factors: factors.to_vec(),
+                identity_provider: None,
+            },
+            allowed_sources: "x".into(),
+        }
+    }
+
+    #[test]
+    fn tec18_is_judged_per_path() {
+        use AuthFactor::*;
+        let staff = path(PathUsers::CityStaff, Line::Lgwan, &[Password]);
+        assert_eq!(
+            mfa_judgement(&staff),
+            "閉域網（LGWAN）で利用するため、多要素認証を要しない。"
+        );
+        let operators = path(
+            PathUsers::VendorOperators,
+            Line::InternetVpn,
+            &[Password, Fido2],
+        );
+        assert_eq!(
+            mfa_judgement(&operators),
+            "閉域網ではないインターネットVPNを経由するため、知識及び所持の2種類の要素による多要素認証とする。"
+        );
+        // Two possession factors are one kind: not multi-factor.
+        let weak = path(PathUsers::CityAdministrators, Line::Internet, &[Totp, Sms]);
+        assert_eq!(
+            mfa_judgement(&weak),
+            "閉域網ではないインターネットを経由するが、認証は多要素認証となっていない。"
+        );
+        let residents = path(PathUsers::Residents, Line::Internet, &[Password]);
+        assert_eq!(
+            mfa_judgement(&residents),
+            "住民・事業者による利用であり、本項目の判断には含めない。認証は、パスワード（知識）による。"
+        );
+        let mut idp = path(PathUsers::CityStaff, Line::Internet, &[]);
+        idp.authentication.identity_provider = Some(IdentityProvider {
+            protocol: FederationProtocol::Oidc,
+            provider: "本市の統合認証基盤".into(),
+            mfa_enforced: true,
+        });
+        assert_eq!(
+            mfa_judgement(&idp),
+            "閉域網ではないインターネットを経由するため、認証を本市の統合認証基盤に委任し、同基盤で多要素認証を必須とする。"
+        );
+        assert_eq!(
+            authentication(&idp),
+            "本市の統合認証基盤へのOpenID Connectによる認証の委任（同基盤で多要素認証を必須とする）"
+        );
+    }
+
+    #[test]
+    fn the_exit_timeline_is_in_date_order_and_ends_with_retained_logs() {
+        let mut f = facts();
+        let exit = f.exit.as_mut().unwrap();
+        exit.migration.window_days = 90;
+        exit.deletion.deadline_days = 100;
+        exit.deletion.backups_gone_days = 95;
+        exit.deletion.retained_logs = Some("監査ログは保存期間の満了まで保存する。".into());
+        let view = ExitView::new(&f).unwrap();
+        let when: Vec<&str> = view.timeline.iter().map(|t| t.when.as_str()).collect();
+        assert_eq!(
+            when,
+            [
+                "契約期間中及び契約終了日の翌日から起算して90日以内",
+                "契約終了日の翌日から起算して95日以内",
+                "契約終了日の翌日から起算して100日以内",
+                "契約終了日の翌日から起算して114日以内",
+                "各ログの取得日から保存期間（最長60か月）の満了まで",
+            ]
+        );
+        assert_eq!(view.timeline[1].what, "全てのバックアップの消滅");
+        assert_eq!(view.all_gone_days, 100);
+        assert_eq!(view.certificate_days, 114);
+        assert_eq!(view.retained_log_months, Some(60));
+    }
+
+    #[test]
+    fn an_export_only_during_the_contract_says_so() {
+        let mut f = facts();
+        f.exit.as_mut().unwrap().migration.window_days = 0;
+        let view = ExitView::new(&f).unwrap();
+        assert_eq!(view.timeline[0].when, "契約期間中");
+    }
+
+    #[test]
+    fn places_are_named_in_japanese_and_judged_for_japan() {
+        let f = facts();
+        let v = Views::new(&f);
+        assert_eq!(v.domestic_places, ["東京都", "大阪府"]);
+        assert!(v.all_in_japan);
+        let mut abroad = facts();
+        let site = &mut abroad.data_location.as_mut().unwrap().sites[2].location;
+        site.country = "SG".into();
+        site.prefecture = None;
+        let v = Views::new(&abroad);
+        assert!(!v.all_in_japan);
+        assert!(
+            v.places.contains(&"シンガポール".to_string()),
+            "{:?}",
+            v.places
+        );
+    }
+}
