@@ -6,6 +6,13 @@
 //! style, replaces each mark with the citation 〔別表 ID 区分〕 and records the section in
 //! the cross-reference index. The compliance matrix (05) is rendered from that index;
 //! the cover letter (00) last, from the list of written files.
+//!
+//! Templates arrange sentences; they do not compute. What the documents derive from the
+//! facts is worked out here: [`views`] (party names, per-path TEC-18 judgements, the exit
+//! timeline, certifications by holder), [`status`] (the sentences of every row status,
+//! behind `status_note`), [`summary`] (the matrix's per-row summaries), [`sla_items`]
+//! (the customary SLA items, stated or left for 別途協議事項) and [`text`] (the filters
+//! that join vendor values into Japanese sentences).
 
 mod escape;
 pub mod labels;

@@ -408,7 +408,7 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
         "TEC-15" => {
             let a = f.account_suspension.as_ref()?;
             let own = if a.self_service {
-                "本市の管理者が即時に停止可能、"
+                "本市の管理者が自ら停止可能、"
             } else {
                 ""
             };
@@ -549,4 +549,67 @@ fn sla(f: &Facts) -> Option<String> {
         parts.push(format!("サービス提供時間{}", phrase(&s.service_hours)));
     }
     Some(format!("{}を定めた合意書案", parts.join("、")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn facts() -> Facts {
+        let text = include_str!("../../data/examples/aomine/vendor.yaml");
+        crate::yaml::from_str_all(text).expect("the example parses")
+    }
+
+    fn row(id: &str) -> RowId {
+        RowId::parse(id).unwrap()
+    }
+
+    fn summary_of(f: &Facts, id: &str) -> String {
+        let id = row(id);
+        summary(f, &id, &crate::facts::rows::status(f, &id)).unwrap()
+    }
+
+    #[test]
+    fn rows_sharing_a_topic_get_their_own_summaries() {
+        let f = facts();
+        assert_ne!(summary_of(&f, "TEC-02"), summary_of(&f, "TEC-11"));
+        assert_ne!(summary_of(&f, "TEC-04"), summary_of(&f, "TEC-06"));
+        assert_ne!(summary_of(&f, "TEC-07"), summary_of(&f, "TEC-08"));
+        assert_ne!(summary_of(&f, "OPS-01"), summary_of(&f, "OPS-02"));
+        assert_eq!(
+            summary_of(&f, "TEC-18"),
+            "職員・管理者・運用者の経路は全て閉域網（LGWAN及び閉域IP-VPN）"
+        );
+    }
+
+    #[test]
+    fn a_partial_row_gives_what_is_in_place_and_what_remains() {
+        let mut f = facts();
+        f.logging.as_mut().unwrap().tamper_protection = None;
+        f.partial.insert(
+            row("TEC-08"),
+            Plan {
+                date: NaiveDate::from_ymd_opt(2027, 6, 30).unwrap(),
+                plan: "ハッシュチェーンを導入する。".into(),
+                interim: None,
+            },
+        );
+        assert_eq!(
+            summary_of(&f, "TEC-08"),
+            "ログを最長60か月保存。残る対応（ハッシュチェーンを導入する）は令和9年6月30日までに完了予定"
+        );
+    }
+
+    #[test]
+    fn inherited_controls_name_the_party_and_the_evidence() {
+        let f = facts();
+        assert!(
+            summary_of(&f, "PHY-01").ends_with(
+                "東雲データセンター株式会社及び浪速ファシリティーズ株式会社の対策をISO/IEC 27001等の認証により確認"
+            ),
+            "{}",
+            summary_of(&f, "PHY-01")
+        );
+    }
 }

@@ -268,7 +268,8 @@ fn authentication(p: &AccessPath) -> String {
     }
 }
 
-/// TEC-18 for one path, as the sentence 01 prints.
+/// TEC-18 for one path, as the sentence 01 prints (a closed network is outside TEC-18 by
+/// the row's own words 「閉域網で利用する場合を除く」).
 fn mfa_judgement(p: &AccessPath) -> String {
     let auth = &p.authentication;
     let kinds: Vec<String> = auth
@@ -301,9 +302,9 @@ fn mfa_judgement(p: &AccessPath) -> String {
     }
     match (p.line.is_closed(), how) {
         (true, Some(how)) => {
-            format!("閉域網（{line}）で利用するため多要素認証を要しないが、{how}。")
+            format!("閉域網（{line}）で利用するため別表TEC-18の対象外であるが、{how}。")
         }
-        (true, None) => format!("閉域網（{line}）で利用するため、多要素認証を要しない。"),
+        (true, None) => format!("閉域網（{line}）で利用するため、別表TEC-18の対象外である。"),
         (false, Some(how)) => format!("閉域網ではない{line}を経由するため、{how}。"),
         (false, None) => {
             format!("閉域網ではない{line}を経由するが、認証は多要素認証となっていない。")
@@ -782,7 +783,7 @@ mod tests {
         let staff = path(PathUsers::CityStaff, Line::Lgwan, &[Password]);
         assert_eq!(
             mfa_judgement(&staff),
-            "閉域網（LGWAN）で利用するため、多要素認証を要しない。"
+            "閉域網（LGWAN）で利用するため、別表TEC-18の対象外である。"
         );
         let operators = path(
             PathUsers::VendorOperators,
