@@ -12,10 +12,21 @@ const ALWAYS: &[char] = &[
     '\\', '`', '*', '[', ']', '<', '>', '#', '|', '!', '~', '&', '{', '}', '$', '^',
 ];
 
-/// Private-use characters that beppyo uses internally to mark row declarations; a vendor
-/// string must never carry one through.
+/// Private-use characters that beppyo uses internally to mark row declarations, numbered
+/// paragraphs, references and the agreement style; a vendor string must never carry one
+/// through.
 pub const MARK_OPEN: char = '\u{E000}';
 pub const MARK_CLOSE: char = '\u{E001}';
+pub const MARK_PARA: char = '\u{E002}';
+pub const MARK_REF: char = '\u{E003}';
+pub const MARK_AGREEMENT: char = '\u{E004}';
+pub const MARK_ITEM: char = '\u{E005}';
+pub const MARK_SUBITEM: char = '\u{E006}';
+
+/// Whether a character is one of beppyo's internal marks.
+pub fn is_mark(c: char) -> bool {
+    ('\u{E000}'..='\u{E00F}').contains(&c)
+}
 
 /// Escapes `input` into `out` (the signature Tera expects of an escape function).
 pub fn markdown(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
@@ -35,7 +46,7 @@ pub fn escape(input: &str) -> String {
             && !(previous.is_some_and(|p| p.is_ascii_alphanumeric())
                 && chars.peek().is_some_and(|n| n.is_ascii_alphanumeric()));
         previous = Some(c);
-        if c == MARK_OPEN || c == MARK_CLOSE {
+        if is_mark(c) {
             continue;
         }
         let next_is_blank = |it: &std::iter::Peekable<std::str::Chars>, skip: usize| {
@@ -121,5 +132,6 @@ mod tests {
     #[test]
     fn internal_marks_are_dropped() {
         assert_eq!(escape("a\u{E000}1\u{E001}b"), "a1b");
+        assert_eq!(escape("\u{E002}x\u{E003}y\u{E004}"), "xy");
     }
 }

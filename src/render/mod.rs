@@ -6,10 +6,22 @@
 //! style, replaces each mark with the citation 〔別表 ID 区分〕 and records the section in
 //! the cross-reference index. The compliance matrix (05) is rendered from that index;
 //! the cover letter (00) last, from the list of written files.
+//!
+//! Templates arrange sentences; they do not compute. What the documents derive from the
+//! facts is worked out here: [`views`] (party names, per-path TEC-18 judgements, the exit
+//! timeline, certifications by holder), [`status`] (the sentences of every row status,
+//! behind `status_note`), [`summary`] (the matrix's per-row summaries), [`sla_items`]
+//! (the customary SLA items, stated or left for 別途協議事項) and [`text`] (the filters
+//! that join vendor values into Japanese sentences).
 
 mod escape;
 pub mod labels;
 mod sections;
+pub mod sla_items;
+mod status;
+mod summary;
+pub mod text;
+mod views;
 pub mod wareki;
 
 use std::sync::{Arc, Mutex};
@@ -51,6 +63,42 @@ pub struct ListedFile {
     pub pages: Option<usize>,
     pub bytes: u64,
     pub sha256: String,
+}
+
+/// A document on the cover letter: its files together (Markdown and PDF), the PDF's
+/// pages and hash, or the Markdown's when no PDF was made.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListedDocument {
+    pub title: String,
+    pub files: Vec<String>,
+    pub pages: Option<usize>,
+    pub sha256: String,
+}
+
+fn listed_documents(files: &[ListedFile]) -> Vec<ListedDocument> {
+    let mut out: Vec<(String, ListedDocument)> = Vec::new();
+    for file in files {
+        let is_pdf = file.file.ends_with(".pdf");
+        match out.iter_mut().find(|(stem, _)| *stem == file.stem) {
+            Some((_, doc)) => {
+                doc.files.push(file.file.clone());
+                if is_pdf {
+                    doc.pages = file.pages;
+                    doc.sha256 = file.sha256.clone();
+                }
+            }
+            None => out.push((
+                file.stem.clone(),
+                ListedDocument {
+                    title: file.title.clone(),
+                    files: vec![file.file.clone()],
+                    pages: file.pages,
+                    sha256: file.sha256.clone(),
+                },
+            )),
+        }
+    }
+    out.into_iter().map(|(_, doc)| doc).collect()
 }
 
 /// Why the documents could not be rendered.
@@ -171,7 +219,9 @@ impl<'a> Renderer<'a> {
                 FrontMatter::new(document.kind, facts, &document.rows).wrap(&document.markdown);
         }
         let mut context = self.base.clone();
-        context.insert("matrix", &matrix(facts, criteria, &crossref));
+        let lines = matrix(facts, criteria, &crossref);
+        context.insert("matrix_counts", &status_counts(&lines));
+        context.insert("matrix", &lines);
         let raw = self.render_one(templates::MATRIX, &context)?;
         let (body, _) = sections::resolve(&raw, templates::MATRIX, &[], criteria);
         let rows: Vec<RowId> = criteria.rows.iter().map(|r| r.id.clone()).collect();
@@ -190,6 +240,7 @@ impl<'a> Renderer<'a> {
     pub fn cover(&self, files: &[ListedFile]) -> Result<Document, RenderError> {
         let mut context = self.base.clone();
         context.insert("files", files);
+        context.insert("documents", &listed_documents(files));
         let raw = self.render_one(templates::COVER, &context)?;
         let (body, _) = sections::resolve(&raw, templates::COVER, &[], self.criteria);
         Ok(Document {
@@ -235,14 +286,31 @@ pub struct FrontMatter {
 
 impl FrontMatter {
     fn new(kind: DocumentKind, facts: &Facts, rows: &[RowId]) -> FrontMatter {
+        let rows = rows.iter().map(ToString::to_string).collect();
+        // The typesetter prints 「第{version}版」: 「第1版」, not 「第1.0版」.
+        let version = text::edition(&facts.submission.version)
+            .trim_start_matches('第')
+            .trim_end_matches('版')
+            .to_string();
+        if kind.stem == AGREEMENT_STEM {
+            // An agreement names its parties in its preamble and signature blocks and is
+            // dated when signed: no addressee, sender or date above its title, only the
+            // draft's version.
+            return FrontMatter {
+                title: agreement_title(facts),
+                version,
+                rows,
+                ..FrontMatter::default()
+            };
+        }
         FrontMatter {
             title: kind.title.to_string(),
             service: facts.service.name.clone(),
             vendor: facts.vendor.name.clone(),
             addressee: addressee(facts),
             date: wareki::both(facts.submission.date),
-            version: facts.submission.version.clone(),
-            rows: rows.iter().map(ToString::to_string).collect(),
+            version,
+            rows,
         }
     }
 
@@ -251,6 +319,17 @@ impl FrontMatter {
         let yaml = crate::yaml::to_string(self).unwrap_or_default();
         format!("---\n{yaml}---\n\n{body}")
     }
+}
+
+/// The document that is an agreement between the city (甲) and the vendor (乙).
+const AGREEMENT_STEM: &str = "04_sla-draft";
+
+/// 「〇〇に係るサービスレベル合意書（案）」.
+pub fn agreement_title(facts: &Facts) -> String {
+    format!(
+        "{}に係るサービスレベル合意書（案）",
+        facts.service.name.trim()
+    )
 }
 
 /// The addressee line: 「青嶺市長 様」 or 「（宛先）青嶺市長」.
@@ -263,16 +342,23 @@ pub fn addressee(facts: &Facts) -> String {
     }
 }
 
+/// A row's status as templates see it (`rows["TEC-08"]`).
 #[derive(Serialize)]
 struct RowView {
     id: String,
     category: String,
     category_name: String,
     text: String,
+    /// `answered`, `inherited`, `partial`, `alternative`, `planned`, `not_applicable`,
+    /// `missing`.
     status: &'static str,
-    reason: Option<String>,
-    planned_date: Option<String>,
-    plan: Option<String>,
+    /// 対応済, 一部対応, 代替措置, 対応予定, 対象外.
+    label: &'static str,
+    /// Whether the topic's facts describe measures in place, to be printed as such: not
+    /// for a planned row, whose facts may describe what is planned.
+    current: bool,
+    /// Whether parties provide (part of) the row's controls.
+    inherited: bool,
 }
 
 fn base_context(facts: &Facts, criteria: &Criteria) -> Context {
@@ -291,31 +377,34 @@ fn base_context(facts: &Facts, criteria: &Criteria) -> Context {
         .iter()
         .map(|row| {
             let status = rows::status(facts, &row.id);
-            let (reason, planned_date, plan) = match &status {
-                RowStatus::NotApplicable { reason, .. } => (Some(reason.clone()), None, None),
-                RowStatus::Planned { date, plan } => {
-                    (None, Some(wareki::both(*date)), Some(plan.clone()))
-                }
-                _ => (None, None, None),
-            };
+            let present = rows::topic_for(row.id.as_str()).is_some_and(|t| (t.present)(facts));
+            let current = present
+                && matches!(
+                    status,
+                    RowStatus::Answered | RowStatus::Partial { .. } | RowStatus::Alternative { .. }
+                );
             let view = RowView {
                 id: row.id.to_string(),
                 category: row.category.clone(),
                 category_name: criteria.category_name(&row.category).to_string(),
                 text: row.full_text(),
                 status: status_key(&status),
-                reason,
-                planned_date,
-                plan,
+                label: status.label(),
+                current,
+                inherited: facts.inherited.contains_key(&row.id),
             };
             (row.id.to_string(), view)
         })
         .collect();
     context.insert("rows", &rows);
+    context.insert("v", &views::Views::new(facts));
+    context.insert("sla", &sla_items::SlaCoverage::new(facts));
     let date = facts.submission.date;
     context.insert("addressee", &addressee(facts));
     context.insert("date_wareki", &wareki::wareki(date));
     context.insert("date_both", &wareki::both(date));
+    context.insert("edition", &text::edition(&facts.submission.version));
+    context.insert("agreement_title", &agreement_title(facts));
     context
 }
 
@@ -340,6 +429,7 @@ pub struct MatrixRow {
     pub status: &'static str,
     pub summary: String,
     pub places: Vec<String>,
+    pub evidence: Vec<String>,
 }
 
 fn matrix(facts: &Facts, criteria: &Criteria, crossref: &CrossRef) -> Vec<MatrixRow> {
@@ -349,16 +439,10 @@ fn matrix(facts: &Facts, criteria: &Criteria, crossref: &CrossRef) -> Vec<Matrix
         .map(|row| {
             let status = rows::status(facts, &row.id);
             let declared: Vec<&Declaration> = crossref.for_row(&row.id).collect();
-            let summary = match &status {
-                RowStatus::NotApplicable { reason, .. } => format!("対象外：{reason}"),
-                RowStatus::Planned { date, plan } => {
-                    format!("{}までに対応予定：{plan}", wareki::wareki(*date))
-                }
-                _ => declared
-                    .iter()
-                    .find_map(|d| d.summary.clone())
-                    .unwrap_or_else(|| "—".to_string()),
-            };
+            // A template's own summary speaks for rows beppyo has no facts for.
+            let summary = summary::summary(facts, &row.id, &status)
+                .or_else(|| declared.iter().find_map(|d| d.summary.clone()))
+                .unwrap_or_else(|| "—".to_string());
             let places = declared
                 .iter()
                 .map(|d| format!("{} {}", d.document_title, d.section))
@@ -370,9 +454,101 @@ fn matrix(facts: &Facts, criteria: &Criteria, crossref: &CrossRef) -> Vec<Matrix
                 status: status.label(),
                 summary,
                 places,
+                evidence: evidence(facts, row.id.as_str()),
             }
         })
         .collect()
+}
+
+/// How many rows have one status.
+#[derive(Debug, Clone, Serialize)]
+struct StatusCount {
+    status: &'static str,
+    rows: usize,
+}
+
+/// How many rows have each status, in the order of the statuses, leaving out those with none.
+fn status_counts(lines: &[MatrixRow]) -> Vec<StatusCount> {
+    [
+        "対応済",
+        "一部対応",
+        "代替措置",
+        "対応予定",
+        "対象外",
+        "未回答",
+    ]
+    .into_iter()
+    .map(|status| StatusCount {
+        status,
+        rows: lines.iter().filter(|l| l.status == status).count(),
+    })
+    .filter(|c| c.rows > 0)
+    .collect()
+}
+
+/// The evidence a reviewer can ask to see for a row: reports, certificates, the policy.
+fn evidence(facts: &Facts, id: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    match id {
+        "BAS-01" => out.extend(
+            facts
+                .policy
+                .as_ref()
+                .map(|p| format!("「{}」", p.title.trim())),
+        ),
+        "AUD-01" => out.extend(
+            facts
+                .internal_audit
+                .as_ref()
+                .map(|a| format!("監査結果報告書（{}）", wareki::wareki(a.last_report))),
+        ),
+        "AUD-02" => out.extend(
+            facts
+                .external_audit
+                .as_ref()
+                .map(|a| format!("外部監査の報告書（{}）", wareki::wareki(a.last_report))),
+        ),
+        "AUD-03" => {
+            out.extend(facts.own_certifications().map(|c| {
+                format!(
+                    "{}（{}）",
+                    views::labelled("scheme", &c.scheme),
+                    c.id.trim()
+                )
+            }));
+            out.extend(
+                facts
+                    .attestations
+                    .iter()
+                    .filter(|a| {
+                        a.holder == crate::facts::model::VENDOR
+                            || a.holder == crate::facts::model::SERVICE
+                    })
+                    .map(|a| {
+                        format!(
+                            "{}（{}）",
+                            views::labelled("attestation", &a.kind),
+                            a.auditor.trim()
+                        )
+                    }),
+            );
+        }
+        _ => {}
+    }
+    if let Ok(row) = RowId::parse(id)
+        && let Some(entries) = facts.inherited.get(&row)
+    {
+        for e in entries {
+            for ev in &e.evidence {
+                out.push(format!(
+                    "「{}」（{}）",
+                    ev.title.trim(),
+                    views::labelled("evidence", &ev.city_access)
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// Builds the Tera engine: templates, Markdown escaping, and beppyo's functions and
@@ -388,6 +564,9 @@ fn engine(
     tera.set_escape_fn(escape::markdown);
     register_answers(&mut tera, criteria, collector);
     register_status_note(&mut tera, facts, criteria);
+    register_structure(&mut tera);
+    register_who(&mut tera, facts);
+    register_text_filters(&mut tera, facts);
     tera.register_filter("wareki", |v: &str, _: Kwargs, _: &State| {
         date_filter(v, wareki::wareki)
     });
@@ -398,6 +577,7 @@ fn engine(
         date_filter(v, wareki::both)
     });
     tera.register_filter("label", label_filter);
+    tera.register_filter("labels", labels_filter);
     tera.register_filter("num", |v: f64, _: Kwargs, _: &State| format_number(v));
     // Functions and filters first: Tera checks that every name a template uses exists.
     for template in templates {
@@ -407,6 +587,136 @@ fn engine(
     Ok(tera)
 }
 
+/// `paragraph()` starts a numbered 項 of an agreement; `item()` a numbered item (1) and
+/// `item(style="kana")` a sub-item ア; `agreement()` makes the document
+/// one (articles 第1条…); `anchor(id="x")` at the end of a heading names it, and
+/// `ref(id="x")` becomes its number (Tera reads `{#` as a comment, hence a function).
+fn register_structure(tera: &mut Tera) {
+    tera.register_function("anchor", |kwargs: Kwargs, _: &State| {
+        let id = anchor_id(&kwargs)?;
+        Ok::<Value, tera::Error>(Value::safe_string(&format!("{{#{id}}}")))
+    });
+    tera.register_function("paragraph", |_: Kwargs, _: &State| {
+        Ok::<Value, tera::Error>(Value::safe_string(&escape::MARK_PARA.to_string()))
+    });
+    tera.register_function("item", |kwargs: Kwargs, _: &State| {
+        let style: Option<String> = kwargs.get("style")?;
+        let mark = match style.as_deref() {
+            None | Some("paren") => escape::MARK_ITEM,
+            Some("kana") => escape::MARK_SUBITEM,
+            Some(other) => {
+                return Err(tera::Error::message(format!(
+                    "item(style=\"{other}\"): the styles are \"paren\" ((1)) and \"kana\" (ア)"
+                )));
+            }
+        };
+        Ok::<Value, tera::Error>(Value::safe_string(&mark.to_string()))
+    });
+    tera.register_function("agreement", |_: Kwargs, _: &State| {
+        Ok::<Value, tera::Error>(Value::safe_string(&escape::MARK_AGREEMENT.to_string()))
+    });
+    tera.register_function("ref", |kwargs: Kwargs, _: &State| {
+        let id: String = kwargs.must_get("id")?;
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Err(tera::Error::message(format!(
+                "ref(id=\"{id}\"): a heading anchor is ASCII letters, digits, - and _"
+            )));
+        }
+        let mark = format!("{}{id}{}", escape::MARK_REF, escape::MARK_CLOSE);
+        Ok::<Value, tera::Error>(Value::safe_string(&mark))
+    });
+}
+
+fn anchor_id(kwargs: &Kwargs) -> tera::TeraResult<String> {
+    let id: String = kwargs.must_get("id")?;
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(tera::Error::message(format!(
+            "id=\"{id}\": a heading anchor is ASCII letters, digits, - and _"
+        )));
+    }
+    Ok(id)
+}
+
+/// `who(key="iaas")`: 当社 for `vendor`, 本サービス for `service`, else the party's name.
+fn register_who(tera: &mut Tera, facts: &Facts) {
+    let facts = Arc::new(facts.clone());
+    tera.register_function("who", move |kwargs: Kwargs, _: &State| {
+        let key: String = kwargs.must_get("key")?;
+        Ok::<String, tera::Error>(views::who(&facts, &key))
+    });
+}
+
+/// Filters that join vendor values into sentences (see [`text`]).
+fn register_text_filters(tera: &mut Tera, facts: &Facts) {
+    tera.register_filter("sentence", |v: &str, _: Kwargs, _: &State| {
+        text::sentence(v)
+    });
+    tera.register_filter("phrase", |v: &str, _: Kwargs, _: &State| text::phrase(v));
+    tera.register_filter("edition", |v: &str, _: Kwargs, _: &State| text::edition(v));
+    tera.register_filter("country", |v: &str, _: Kwargs, _: &State| text::country(v));
+    tera.register_filter("and_list", |v: &Value, _: Kwargs, _: &State| {
+        strings(v).map(|items| text::and_list(&items))
+    });
+    tera.register_filter("or_list", |v: &Value, _: Kwargs, _: &State| {
+        strings(v).map(|items| text::or_list(&items))
+    });
+    tera.register_filter("numbered", |v: &Value, kwargs: Kwargs, _: &State| {
+        let style: Option<&str> = kwargs.get("style")?;
+        let style = match style {
+            None => text::ItemStyle::Paren,
+            Some(name) => text::ItemStyle::parse(name).ok_or_else(|| {
+                tera::Error::message(format!(
+                    "numbered(style=\"{name}\"): the styles are \"paren\" ((1)) and \"kana\" (ア)"
+                ))
+            })?,
+        };
+        let items = strings(v)?;
+        Ok::<Value, tera::Error>(Value::safe_string(&text::numbered(&items, style)))
+    });
+    // 「…通知する」 + commit: a guarantee is promised, a target is striven for.
+    tera.register_filter("commit", |v: &Value, _: Kwargs, _: &State| {
+        let code = v
+            .as_map()
+            .and_then(|m| m.get(&tera::value::Key::Str("commitment")))
+            .or(Some(v))
+            .and_then(|c| c.as_str())
+            .ok_or_else(|| tera::Error::message("commit expects a figure with a commitment"))?;
+        match code {
+            "guarantee" => Ok("。この値は保証値とする。"),
+            "target" => Ok("よう努める。この値は目標値とする。"),
+            other => Err(tera::Error::message(format!(
+                "commit: unknown commitment `{other}`"
+            ))),
+        }
+    });
+    let city = facts.submission.city.clone();
+    let vendor = facts.vendor.name.clone();
+    tera.register_filter("kouotsu", move |v: &str, _: Kwargs, _: &State| {
+        text::kouotsu(v, &city, &vendor)
+    });
+}
+
+/// A list of strings (or one string) from a template value.
+fn strings(value: &Value) -> tera::TeraResult<Vec<String>> {
+    let one = |v: &Value| {
+        v.as_str()
+            .map(str::to_string)
+            .ok_or_else(|| tera::Error::message("expected text or a list of texts"))
+    };
+    match value.as_array() {
+        Some(items) => items.iter().map(one).collect(),
+        None => one(value).map(|s| vec![s]),
+    }
+}
+
 fn date_filter(value: &str, format: fn(NaiveDate) -> String) -> tera::TeraResult<String> {
     NaiveDate::parse_from_str(value, "%Y-%m-%d")
         .map(format)
@@ -414,9 +724,28 @@ fn date_filter(value: &str, format: fn(NaiveDate) -> String) -> tera::TeraResult
 }
 
 /// `label` turns an enumeration code, or a list of them, into Japanese (joined by 、).
-/// With `attribute="key"`, it labels that key of each map in a list.
+/// With `attribute="key"`, it labels that key of each map in a list; with `kind="segment"`,
+/// it reads codes that several enumerations share as that enumeration's.
 fn label_filter(value: &Value, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
+    Ok(labels_of(value, &kwargs)?.join("、"))
+}
+
+/// `labels`: like `label`, but a list stays a list (for `numbered` or `and_list`).
+fn labels_filter(value: &Value, kwargs: Kwargs, _: &State) -> tera::TeraResult<Value> {
+    Ok(Value::from(labels_of(value, &kwargs)?))
+}
+
+fn labels_of(value: &Value, kwargs: &Kwargs) -> tera::TeraResult<Vec<String>> {
     let attribute: Option<&str> = kwargs.get("attribute")?;
+    let kind: Option<&str> = kwargs.get("kind")?;
+    if let Some(kind) = kind
+        && !labels::ENUMERATIONS.contains(&kind)
+    {
+        return Err(tera::Error::message(format!(
+            "label(kind=\"{kind}\"): the kinds are {}",
+            labels::ENUMERATIONS.join(", ")
+        )));
+    }
     let one = |v: &Value| -> tera::TeraResult<String> {
         let v = match attribute {
             Some(key) => v
@@ -428,17 +757,13 @@ fn label_filter(value: &Value, kwargs: Kwargs, _: &State) -> tera::TeraResult<St
         let code = v
             .as_str()
             .ok_or_else(|| tera::Error::message("label expects a code or a list of codes"))?;
-        labels::label(code)
+        kind.map_or_else(|| labels::label(code), |k| labels::label_in(k, code))
             .map(str::to_string)
             .ok_or_else(|| tera::Error::message(format!("no label for the code `{code}`")))
     };
     match value.as_array() {
-        Some(items) => Ok(items
-            .iter()
-            .map(one)
-            .collect::<Result<Vec<_>, _>>()?
-            .join("、")),
-        None => one(value),
+        Some(items) => items.iter().map(one).collect(),
+        None => one(value).map(|l| vec![l]),
     }
 }
 
@@ -516,23 +841,38 @@ fn check_item(criteria: &Criteria, rows: &[RowId], mark: &str) -> tera::TeraResu
     }
 }
 
-/// `status_note(row="TEC-18")`: the sentence a section prints for a row declared not
-/// applicable or planned, empty otherwise.
+/// `status_note(row="TEC-18")`: what a section prints for its row beyond its own facts:
+/// controls inherited from parties (unless `inherited=false`; `lead="…"` replaces their
+/// introductory sentence) and the sentences of a status other than 対応済 (unless
+/// `status=false`).
+/// `agreement=true` words it for the SLA draft (甲, 乙).
 fn register_status_note(tera: &mut Tera, facts: &Facts, criteria: &Criteria) {
     let facts = Arc::new(facts.clone());
     let criteria = Arc::new(criteria.clone());
     tera.register_function("status_note", move |kwargs: Kwargs, _: &State| {
         let id: String = kwargs.must_get("row")?;
+        let with_inherited: bool = kwargs.get("inherited")?.unwrap_or(true);
+        let with_status: bool = kwargs.get("status")?.unwrap_or(true);
+        let agreement: bool = kwargs.get("agreement")?.unwrap_or(false);
+        let lead: Option<String> = kwargs
+            .get::<String>("lead")?
+            .filter(|l| !l.trim().is_empty());
         let row = known_row(&criteria, &id)?;
-        Ok::<String, tera::Error>(match rows::status(&facts, &row) {
-            RowStatus::NotApplicable { reason, .. } => {
-                format!("本項目は、次の理由により適用対象外とする。{reason}")
-            }
-            RowStatus::Planned { date, plan } => format!(
-                "本項目は、{}までに次のとおり対応する予定である。{plan}",
-                wareki::both(date)
-            ),
-            _ => String::new(),
-        })
+        let row_status = rows::status(&facts, &row);
+        let options = status::NoteOptions {
+            skip_inherited: !with_inherited,
+            skip_status: !with_status,
+            subject: agreement.then(|| format!("別表{row}の事項")),
+            lead,
+        };
+        let note = status::note_with(&facts, &row, &row_status, &options);
+        let note = if agreement && !note.is_empty() {
+            // In an agreement the note is a 項 of its article, numbered like the others.
+            let note = text::kouotsu(&note, &facts.submission.city, &facts.vendor.name);
+            format!("{}{note}", escape::MARK_PARA)
+        } else {
+            note
+        };
+        Ok::<Value, tera::Error>(Value::safe_string(&note))
     });
 }

@@ -1,0 +1,179 @@
+//! The customary items of an SLA (経済産業省「SaaS向けSLAガイドライン」 and municipal
+//! practice; `../shared/DOCUMENTS.md` §4) and whether the facts state each.
+//!
+//! The SLA draft states every item the facts fill and lists the others in its closing
+//! article 「別途協議事項」, so that no customary item is silently absent. The template
+//! asks this list (`sla.stated.KEY`) before printing an item, so the list and the
+//! document cannot disagree.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::facts::Facts;
+use crate::facts::model::{Commitment, RemedyKind, Sla};
+
+/// One customary item: its key for the template, its name, and whether the facts state it.
+pub struct SlaItem {
+    pub key: &'static str,
+    pub group: &'static str,
+    pub name: &'static str,
+    pub stated: fn(&Facts) -> bool,
+}
+
+fn sla(facts: &Facts) -> Option<&Sla> {
+    facts.sla.as_ref()
+}
+
+fn has_remedy(facts: &Facts, kind: RemedyKind) -> bool {
+    let same = |r: &&crate::facts::model::Remedy| {
+        std::mem::discriminant(&r.kind) == std::mem::discriminant(&kind)
+    };
+    sla(facts).is_some_and(|s| s.remedies.iter().any(|r| same(&r)))
+}
+
+/// Every customary item, in the order of DOCUMENTS.md §4.
+#[rustfmt::skip]
+pub const ITEMS: &[SlaItem] = &[
+    // 可用性
+    SlaItem { key: "service_hours", group: "可用性", name: "サービス提供時間", stated: |f| sla(f).is_some() },
+    SlaItem { key: "planned_outage", group: "可用性", name: "計画停止の予定通知（通知の時期、時間帯及び上限時間）", stated: |f| sla(f).is_some_and(|s| s.planned_outage.is_some()) },
+    SlaItem { key: "emergency_maintenance", group: "可用性", name: "緊急メンテナンスの扱い", stated: |f| sla(f).is_some_and(|s| s.emergency_maintenance.is_some()) },
+    SlaItem { key: "service_end_notice", group: "可用性", name: "サービス提供終了時の事前通知", stated: |f| sla(f).is_some_and(|s| s.service_end_notice_months.is_some()) },
+    SlaItem { key: "sudden_stop", group: "可用性", name: "突然のサービス提供停止に対する対処", stated: |_| false },
+    SlaItem { key: "availability", group: "可用性", name: "サービス稼働率（水準、算定式、除外する時間及び測定期間）", stated: |f| sla(f).is_some_and(|s| s.availability.is_some()) },
+    SlaItem { key: "disaster_recovery", group: "可用性", name: "ディザスタリカバリ", stated: |f| sla(f).is_some_and(|s| !s.recovery.is_empty()) },
+    SlaItem { key: "fallback", group: "可用性", name: "重大障害時の代替手段", stated: |_| false },
+    SlaItem { key: "fallback_format", group: "可用性", name: "代替手段で提供するデータの形式", stated: |_| false },
+    SlaItem { key: "upgrade_policy", group: "可用性", name: "アップグレードの方針", stated: |_| false },
+    // 信頼性
+    SlaItem { key: "mttr", group: "信頼性", name: "平均復旧時間（MTTR）", stated: |f| sla(f).is_some_and(|s| s.mttr.is_some()) },
+    SlaItem { key: "rto", group: "信頼性", name: "障害の想定ごとの目標復旧時間（RTO）", stated: |f| sla(f).is_some_and(|s| !s.recovery.is_empty()) },
+    SlaItem { key: "incident_count", group: "信頼性", name: "障害発生件数", stated: |_| false },
+    SlaItem { key: "severity_levels", group: "信頼性", name: "障害レベルの定義", stated: |_| false },
+    SlaItem { key: "monitoring", group: "信頼性", name: "監視の基準と間隔", stated: |f| f.monitoring.is_some() },
+    SlaItem { key: "outage_notice", group: "信頼性", name: "障害通知の手順と時間", stated: |f| f.monitoring.is_some() },
+    SlaItem { key: "recovery_notice", group: "信頼性", name: "復旧の通知", stated: |f| sla(f).is_some_and(|s| s.recovery_notice.is_some()) },
+    SlaItem { key: "progress_report", group: "信頼性", name: "障害対応中の経過報告の間隔", stated: |f| sla(f).is_some_and(|s| s.progress_report_interval.is_some()) },
+    SlaItem { key: "status_report", group: "信頼性", name: "サービス提供状況の報告（方法及び間隔）", stated: |f| sla(f).is_some_and(|s| s.reporting.is_some()) },
+    SlaItem { key: "logs", group: "信頼性", name: "ログの取得", stated: |f| f.logging.is_some() },
+    // 性能・拡張性
+    SlaItem { key: "response_time", group: "性能・拡張性", name: "応答時間（水準、割合及び測定の地点）", stated: |f| sla(f).is_some_and(|s| s.response_time.is_some()) },
+    SlaItem { key: "concurrent_users", group: "性能・拡張性", name: "同時接続利用者数", stated: |f| sla(f).and_then(|s| s.limits.as_ref()).is_some_and(|l| l.concurrent_users.is_some()) },
+    SlaItem { key: "resource_limits", group: "性能・拡張性", name: "提供リソースの上限（保存容量、アカウント数）", stated: |f| sla(f).and_then(|s| s.limits.as_ref()).is_some_and(|l| l.storage.is_some() || l.accounts.is_some()) },
+    SlaItem { key: "external_connectivity", group: "性能・拡張性", name: "外部接続性（他のシステムとの連携）", stated: |_| false },
+    // サポート
+    SlaItem { key: "support_hours", group: "サポート", name: "障害対応及び一般問合せの受付時間帯", stated: |f| sla(f).is_some_and(|s| s.support.is_some()) },
+    SlaItem { key: "first_response", group: "サポート", name: "一次回答の時間", stated: |f| sla(f).and_then(|s| s.support.as_ref()).is_some_and(|s| s.first_response.is_some()) },
+    // データ管理
+    SlaItem { key: "backup", group: "データ管理", name: "バックアップの方法、取得の時期、世代数、保存期間及び保管場所", stated: |f| sla(f).is_some_and(|s| s.backup.is_some()) },
+    SlaItem { key: "restore", group: "データ管理", name: "甲の依頼による復元", stated: |f| sla(f).is_some_and(|s| s.restore_on_request.is_some()) },
+    SlaItem { key: "encryption", group: "データ管理", name: "データ保護のための暗号化（通信時・保管時）と鍵の管理", stated: |f| f.encryption.is_some() },
+    SlaItem { key: "data_return", group: "データ管理", name: "解約時のデータ返却（形式、文字コード及び期間）", stated: |f| f.exit.is_some() },
+    SlaItem { key: "data_return_fee", group: "データ管理", name: "解約時のデータ返却の費用", stated: |f| sla(f).is_some_and(|s| s.data_return_fee.is_some()) },
+    SlaItem { key: "data_deletion", group: "データ管理", name: "データ消去（期限、方法及び証明）", stated: |f| f.exit.is_some() },
+    // セキュリティ
+    SlaItem { key: "certifications", group: "セキュリティ", name: "公的認証・第三者評価", stated: |f| f.own_certifications().next().is_some() },
+    SlaItem { key: "handlers", group: "セキュリティ", name: "情報取扱者の制限", stated: |_| false },
+    SlaItem { key: "traceability", group: "セキュリティ", name: "インシデント時の追跡可能性（デジタル証拠の提供）", stated: |f| f.forensics.is_some() },
+    SlaItem { key: "malware", group: "セキュリティ", name: "ウイルス対策", stated: |f| f.malware.is_some() },
+    SlaItem { key: "media", group: "セキュリティ", name: "記録媒体の安全対策", stated: |f| f.disposal.is_some() },
+    SlaItem { key: "data_location", group: "セキュリティ", name: "データの保管場所", stated: |f| f.data_location.is_some() },
+    // 未達時の措置
+    SlaItem { key: "service_credits", group: "未達時の措置", name: "減額（サービスクレジット）の条件、率、上限及び請求の手続", stated: |f| sla(f).is_some_and(|s| s.service_credits.is_some()) },
+    SlaItem { key: "improvement_plan", group: "未達時の措置", name: "改善計画の提出", stated: |f| has_remedy(f, RemedyKind::ImprovementPlan) },
+    SlaItem { key: "termination", group: "未達時の措置", name: "サービスレベルの未達による契約の解除", stated: |f| has_remedy(f, RemedyKind::Termination) },
+    SlaItem { key: "liability", group: "未達時の措置", name: "損害賠償とその上限", stated: |f| sla(f).is_some_and(|s| s.liability_limit.is_some()) },
+    // 運営
+    SlaItem { key: "reporting", group: "運営", name: "定期報告", stated: |f| sla(f).is_some_and(|s| s.reporting.is_some()) },
+    SlaItem { key: "review_meeting", group: "運営", name: "見直しの会議", stated: |f| sla(f).and_then(|s| s.reporting.as_ref()).is_some_and(|r| r.review_meeting.is_some()) },
+    SlaItem { key: "change_consent", group: "運営", name: "重大な変更の報告と甲の同意", stated: |f| f.change_notice.is_some() },
+    SlaItem { key: "validity", group: "運営", name: "本合意の有効期間", stated: |f| sla(f).is_some_and(|s| s.validity.is_some()) },
+];
+
+/// Which items the facts state (by key) and the names of those they do not.
+#[derive(Debug, Clone, Serialize)]
+pub struct SlaCoverage {
+    pub stated: BTreeMap<&'static str, bool>,
+    pub missing: Vec<&'static str>,
+    /// Whether any figure is a guarantee (保証値) or a target (目標値): the definitions
+    /// the agreement needs.
+    pub has_guarantee: bool,
+    pub has_target: bool,
+    /// The shortest log retention, in months: what the agreement can promise for every kind.
+    pub log_months_min: Option<u32>,
+}
+
+impl SlaCoverage {
+    pub fn new(facts: &Facts) -> SlaCoverage {
+        let stated = ITEMS.iter().map(|i| (i.key, (i.stated)(facts))).collect();
+        let missing = ITEMS
+            .iter()
+            .filter(|i| !(i.stated)(facts))
+            .map(|i| i.name)
+            .collect();
+        let commitments = commitments(facts);
+        SlaCoverage {
+            stated,
+            missing,
+            has_guarantee: commitments.contains(&Commitment::Guarantee),
+            has_target: commitments.contains(&Commitment::Target),
+            log_months_min: facts
+                .logging
+                .as_ref()
+                .and_then(|l| l.kinds.iter().map(|k| k.retention_months).min()),
+        }
+    }
+}
+
+/// The commitment of every figure the SLA states.
+fn commitments(facts: &Facts) -> Vec<Commitment> {
+    let Some(s) = sla(facts) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Commitment> = Vec::new();
+    out.extend(s.availability.as_ref().map(|a| a.commitment));
+    out.extend(s.recovery.iter().map(|r| r.commitment));
+    for figure in [&s.mttr, &s.recovery_notice, &s.progress_report_interval] {
+        out.extend(figure.as_ref().map(|f| f.commitment));
+    }
+    out.extend(s.response_time.as_ref().map(|r| r.commitment));
+    out.extend(
+        s.support
+            .as_ref()
+            .and_then(|u| u.first_response.as_ref())
+            .map(|f| f.commitment),
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique() {
+        let mut keys: Vec<_> = ITEMS.iter().map(|i| i.key).collect();
+        keys.sort_unstable();
+        let before = keys.len();
+        keys.dedup();
+        assert_eq!(keys.len(), before);
+    }
+
+    /// Every group of DOCUMENTS.md §4 has items here.
+    #[test]
+    fn every_group_of_the_guideline_is_covered() {
+        for group in [
+            "可用性",
+            "信頼性",
+            "性能・拡張性",
+            "サポート",
+            "データ管理",
+            "セキュリティ",
+            "未達時の措置",
+            "運営",
+        ] {
+            assert!(ITEMS.iter().any(|i| i.group == group), "{group}");
+        }
+    }
+}

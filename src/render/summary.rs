@@ -1,0 +1,615 @@
+//! The compliance matrix's 対応の概要: one line per row, built from that row's facts.
+//!
+//! Each row's summary says how this vendor meets that row, in figures where the facts have
+//! them, so that no two rows share a summary and none is constant text. Statuses other
+//! than 対応済 add their date, plan, alternative or reason.
+
+use super::text::{and_list, or_list, phrase};
+use super::views::{labelled, who};
+use super::wareki;
+use crate::criteria::RowId;
+use crate::facts::Facts;
+use crate::facts::model::{Commitment, Plan, VENDOR};
+use crate::facts::rows::RowStatus;
+
+/// The summary of a row of the shipped table, or `None` for a row beppyo has no facts for.
+pub fn summary(facts: &Facts, row: &RowId, status: &RowStatus) -> Option<String> {
+    let id = row.as_str();
+    let text = match status {
+        RowStatus::NotApplicable { reason, derived } => {
+            if *derived {
+                derived_summary(facts, id)
+            } else {
+                first_sentence(reason)
+            }
+        }
+        RowStatus::Planned { date, .. } => {
+            let plan = facts.planned.get(row).map_or("", |p| p.plan.as_str());
+            format!(
+                "{}までに対応予定。{}",
+                wareki::wareki(*date),
+                first_sentence(plan)
+            )
+        }
+        RowStatus::Alternative { measure, .. } => {
+            format!("代替措置として、{}", first_sentence(measure))
+        }
+        RowStatus::Inherited { .. } => inherited(facts, row)?,
+        RowStatus::Partial { .. } => {
+            let current = topic(facts, id).unwrap_or_default();
+            let plan = facts.partial.get(row).map(remaining).unwrap_or_default();
+            join_sentences(&[current, plan])
+        }
+        RowStatus::Answered => {
+            let own = topic(facts, id)?;
+            let others = inherited(facts, row).unwrap_or_default();
+            join_sentences(&[own, others])
+        }
+        RowStatus::Missing { .. } => "未回答".to_string(),
+        RowStatus::TemplateOnly => return None,
+    };
+    Some(text)
+}
+
+fn remaining(plan: &Plan) -> String {
+    format!(
+        "残る対応（{}）は{}までに完了予定",
+        phrase(&first_sentence(&plan.plan)),
+        wareki::wareki(plan.date)
+    )
+}
+
+fn join_sentences(parts: &[String]) -> String {
+    parts
+        .iter()
+        .map(|p| phrase(p))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("。")
+}
+
+/// The first sentence of a vendor's text (up to and including 「。」).
+pub fn first_sentence(text: &str) -> String {
+    let text = text.trim();
+    match text.find('。') {
+        Some(end) => text[..end + '。'.len_utf8()].to_string(),
+        None => text.to_string(),
+    }
+}
+
+fn derived_summary(facts: &Facts, id: &str) -> String {
+    match id {
+        "TEC-12" => "いずれの接続経路でもパスワードを認証要素として用いない".to_string(),
+        _ => {
+            let mut lines: Vec<String> = Vec::new();
+            for p in facts.mfa_paths() {
+                let l = labelled("line", &p.line);
+                if !lines.contains(&l) {
+                    lines.push(l);
+                }
+            }
+            format!(
+                "職員・管理者・運用者の経路は全て閉域網（{}）",
+                and_list(&lines)
+            )
+        }
+    }
+}
+
+fn inherited(facts: &Facts, row: &RowId) -> Option<String> {
+    let entries = facts.inherited.get(row)?;
+    let parties: Vec<String> = entries.iter().map(|e| who(facts, &e.party)).collect();
+    let mut kinds: Vec<String> = Vec::new();
+    for e in entries.iter().flat_map(|e| &e.evidence) {
+        let k = labelled("evidence", &e.kind);
+        if !kinds.contains(&k) {
+            kinds.push(k);
+        }
+    }
+    Some(format!(
+        "{}の対策を{}により確認",
+        and_list(&parties),
+        and_list(&kinds)
+    ))
+}
+
+fn commitment(c: Commitment) -> &'static str {
+    match c {
+        Commitment::Guarantee => "保証値",
+        Commitment::Target => "目標値",
+    }
+}
+
+/// The summary of a row from its topic's facts, if present.
+fn topic(f: &Facts, id: &str) -> Option<String> {
+    Some(match id {
+        "BAS-01" => {
+            let p = f.policy.as_ref()?;
+            let revised = p
+                .revised
+                .map(|d| format!("、{}改定", wareki::wareki(d)))
+                .unwrap_or_default();
+            format!(
+                "「{}」を{}に制定{revised}",
+                p.title.trim(),
+                wareki::wareki(p.established)
+            )
+        }
+        "BAS-02" => format!(
+            "情報セキュリティ対策書（{}）を作成し本市に提供",
+            super::text::edition(&f.submission.version)
+        ),
+        "BAS-03" => {
+            let c = f.change_notice.as_ref()?;
+            let consent = if c.consent_required {
+                "本市の同意を得た上で実施"
+            } else {
+                "本市の同意を要件としていない"
+            };
+            format!(
+                "変更の{}日前までに{}で報告し、{consent}",
+                c.days_in_advance,
+                or_list(&c.channels)
+            )
+        }
+        "BAS-04" => {
+            let c = f.capacity.as_ref()?;
+            format!(
+                "{}の{}指標を監視し、{}に需要予測を見直す",
+                first_and_others(&c.metrics),
+                c.metrics.len(),
+                phrase(&c.review_cycle)
+            )
+        }
+        "BAS-05" => {
+            let c = f.policy_conformance.as_ref()?;
+            if c.exceptions.is_empty() {
+                "本市のポリシーに従った利用が可能（準拠できない事項なし）".to_string()
+            } else {
+                format!(
+                    "本市のポリシーに従った利用が可能（準拠できない事項{}件と代替策を記載）",
+                    c.exceptions.len()
+                )
+            }
+        }
+        "BAS-06" => sla(f)?,
+        "AUD-01" | "AUD-02" => {
+            let (a, kind) = if id == "AUD-01" {
+                (f.internal_audit.as_ref()?, "定期監査")
+            } else {
+                (f.external_audit.as_ref()?, "外部監査")
+            };
+            format!(
+                "{}による{kind}（{}、直近の報告書は{}）",
+                phrase(&a.auditor),
+                phrase(&a.cycle),
+                wareki::wareki(a.last_report)
+            )
+        }
+        "AUD-03" => {
+            let certs: Vec<String> = f
+                .own_certifications()
+                .map(|c| {
+                    let scheme = match (&c.name, c.scheme) {
+                        (Some(n), crate::facts::model::Scheme::Other) => n.clone(),
+                        _ => short_scheme(&labelled("scheme", &c.scheme)),
+                    };
+                    format!("{scheme}（{}）", c.id.trim())
+                })
+                .collect();
+            if certs.is_empty() {
+                return None;
+            }
+            certs.join("、")
+        }
+        "AST-01" => {
+            let e = f.exit.as_ref()?;
+            let formats: Vec<String> = e
+                .migration
+                .formats
+                .iter()
+                .map(|x| labelled("format", x))
+                .collect();
+            let d = &e.deletion;
+            format!(
+                "{}で出力（契約終了後{}日まで）、複製を含め{}日以内に削除し、削除証明書を提出",
+                or_list(&formats),
+                e.migration.window_days,
+                d.deadline_days.max(d.backups_gone_days)
+            )
+        }
+        "AST-02" => {
+            let d = f.disposal.as_ref()?;
+            let own = d.classes.iter().filter(|c| c.owner == VENDOR).count();
+            let others = d.classes.len() - own;
+            let mut levels: Vec<String> = Vec::new();
+            for m in d.classes.iter().flat_map(|c| &c.media) {
+                let l = labelled("level", &m.level);
+                let l = l.split('（').next().unwrap_or("").to_string();
+                if !levels.contains(&l) {
+                    levels.push(l);
+                }
+            }
+            let mut s = format!(
+                "当社の機器{own}区分の媒体を{}の方法で処理",
+                and_list(&levels)
+            );
+            if own == 0 {
+                s = String::new();
+            }
+            if others > 0 {
+                if !s.is_empty() {
+                    s.push('、');
+                }
+                s.push_str(&format!("他の事業者の機器{others}区分はその事業者が処理"));
+            }
+            s
+        }
+        "PHY-01" => {
+            let p = f.physical_security.as_ref()?;
+            format!(
+                "{}の入退室管理、記録媒体の施錠保管及び監視",
+                phrase(&p.premises)
+            )
+        }
+        "PHY-02" => {
+            let d = f.data_location.as_ref()?;
+            let v = super::views::Views::new(f);
+            let places = if v.all_in_japan {
+                format!("日本国内（{}）", and_list(&v.domestic_places))
+            } else {
+                v.places.join("、")
+            };
+            format!(
+                "複製を含む全ての設置場所は{places}、準拠法は{}、管轄は{}",
+                phrase(&d.governing_law),
+                phrase(&d.jurisdiction)
+            )
+        }
+        "HUM-01" => {
+            let t = f.training.as_ref()?;
+            format!(
+                "{}、{}項目の教育・訓練を実施",
+                phrase(&t.cycle),
+                t.topics.len()
+            )
+        }
+        "HUM-02" => first_sentence(&f.violation_procedure.as_ref()?.description),
+        "HUM-03" => {
+            let c = f.confidentiality.as_ref()?;
+            let survives = if c.survives_employment {
+                "守秘義務は退職後も存続"
+            } else {
+                "退職後の存続は定めていない"
+            };
+            join_sentences(&[first_sentence(&c.description), survives.to_string()])
+        }
+        "HUM-04" => first_sentence(&f.employment_terms.as_ref()?.description),
+        "TEC-01" => {
+            let r = f.redundancy.as_ref()?;
+            format!(
+                "{}（{}種の構成要素を冗長化）",
+                phrase(&r.zones),
+                r.components.len()
+            )
+        }
+        "TEC-02" => {
+            let n = f.network_defense.as_ref()?;
+            let controls: Vec<String> = n.controls.iter().map(|c| labelled("defense", c)).collect();
+            format!("{}を導入", and_list(&controls))
+        }
+        "TEC-11" => {
+            let n = f.network_defense.as_ref()?;
+            format!(
+                "内部からの不正アクセスには、{}",
+                first_sentence(&n.internal)
+            )
+        }
+        "TEC-03" => {
+            let t = f.time_sync.as_ref()?;
+            format!("{}に同期", and_list(&t.sources))
+        }
+        "TEC-04" => first_sentence(&f.access_control.as_ref()?.model),
+        "TEC-06" => {
+            let a = f.access_control.as_ref()?;
+            format!(
+                "接続元の制限（{}種）及びなりすまし対策。{}",
+                a.source_restrictions.len(),
+                first_sentence(&a.anti_spoofing)
+            )
+        }
+        "TEC-05" => {
+            let v = f.vulnerability_management.as_ref()?;
+            let fastest = v.patch_deadlines.iter().min_by_key(|d| d.days);
+            let deadline = fastest
+                .map(|d| format!("、{}は公開から{}日以内に適用", phrase(&d.severity), d.days))
+                .unwrap_or_default();
+            format!(
+                "{}から{}収集{deadline}",
+                and_list(&v.sources),
+                phrase(&v.collection_cycle)
+            )
+        }
+        "TEC-07" => {
+            let l = f.logging.as_ref()?;
+            let names: Vec<String> = l.kinds.iter().map(|k| k.name.clone()).collect();
+            format!(
+                "{}の{}種のログを取得",
+                first_and_others(&names),
+                names.len()
+            )
+        }
+        "TEC-08" => {
+            let l = f.logging.as_ref()?;
+            let longest = l
+                .kinds
+                .iter()
+                .map(|k| k.retention_months)
+                .max()
+                .unwrap_or(0);
+            let tamper = match &l.tamper_protection {
+                Some(t) => {
+                    let m: Vec<String> = t.methods.iter().map(|m| labelled("tamper", m)).collect();
+                    format!("、改ざん防止は{}", and_list(&m))
+                }
+                None => String::new(),
+            };
+            format!("ログを最長{longest}か月保存{tamper}")
+        }
+        "TEC-09" => {
+            let x = f.forensics.as_ref()?;
+            format!(
+                "求めから{}営業日以内に{}で提供",
+                x.lead_time_business_days,
+                or_list(&x.formats)
+            )
+        }
+        "TEC-10" => {
+            let m = f.malware.as_ref()?;
+            format!(
+                "{}が実施（{}）",
+                who(f, &m.performed_by),
+                phrase(&m.product)
+            )
+        }
+        "TEC-12" => {
+            let p = f.passwords.as_ref()?;
+            let configurable = if p.city_configurable {
+                "本市が設定を変更可能"
+            } else {
+                "設定は当社が管理"
+            };
+            format!(
+                "最小{}桁、{}種の文字種を必須とし、システムで制御（{configurable}）",
+                p.min_length,
+                p.character_classes.len()
+            )
+        }
+        "TEC-13" => {
+            if f.access_paths.is_empty() {
+                return None;
+            }
+            format!(
+                "接続経路{}件のそれぞれで接続を認める接続元を限定",
+                f.access_paths.len()
+            )
+        }
+        "TEC-14" => {
+            let b = f.backup_protection.as_ref()?;
+            let mut s = format!("操作者を{}に限定", phrase(&b.operators));
+            if b.mfa_required {
+                s.push_str("、多要素認証");
+            }
+            if b.immutable {
+                s.push_str("、変更できない設定で保存");
+            }
+            s
+        }
+        "TEC-15" => {
+            let a = f.account_suspension.as_ref()?;
+            let own = if a.self_service {
+                "本市の管理者が自ら停止可能、"
+            } else {
+                ""
+            };
+            format!(
+                "{own}当社は依頼から{}分以内に停止",
+                a.vendor_response_minutes
+            )
+        }
+        "TEC-16" => {
+            let r = f.records_management.as_ref()?;
+            format!("{}を管理", and_list(&r.records))
+        }
+        "TEC-17" => {
+            let city: Vec<_> = f
+                .access_paths
+                .iter()
+                .filter(|p| p.users.is_city())
+                .collect();
+            if city.is_empty() {
+                if f.access_paths.is_empty() {
+                    return None;
+                }
+                return Some("本市のネットワークから接続する経路はない".to_string());
+            }
+            let mut lines: Vec<String> = Vec::new();
+            for p in &city {
+                let closed = if p.line.is_closed() {
+                    "閉域網"
+                } else {
+                    "閉域網ではない"
+                };
+                let l = format!("{}（{closed}）", labelled("line", &p.line));
+                if !lines.contains(&l) {
+                    lines.push(l);
+                }
+            }
+            format!("本市からの経路は{}", and_list(&lines))
+        }
+        "TEC-18" => {
+            let open: Vec<_> = f.mfa_paths().filter(|p| !p.line.is_closed()).collect();
+            if f.access_paths.is_empty() {
+                return None;
+            }
+            let multi = open
+                .iter()
+                .filter(|p| p.authentication.is_multi_factor())
+                .count();
+            let closed = f.mfa_paths().count() - open.len();
+            let mut s = format!(
+                "閉域網を経由しない経路{}件中{multi}件で多要素認証",
+                open.len()
+            );
+            if closed > 0 {
+                s.push_str(&format!("、閉域網の経路{closed}件は本項目の対象外"));
+            }
+            s
+        }
+        "OPS-01" => {
+            let m = f.monitoring.as_ref()?;
+            format!(
+                "{}分間隔で応答を確認、稼働停止の検知から{}分以内に{}で速報",
+                m.liveness_interval_minutes,
+                m.notify_within_minutes,
+                or_list(&m.channels)
+            )
+        }
+        "OPS-02" => {
+            let m = f.monitoring.as_ref()?;
+            format!(
+                "{}分間隔で正常な動作を確認、障害の検知から{}分以内に速報",
+                m.health_interval_minutes, m.notify_within_minutes
+            )
+        }
+        "OPS-03" => {
+            let m = f.monitoring.as_ref()?;
+            format!(
+                "復旧から{}営業日以内に{}項目の詳細報告",
+                m.report_within_business_days,
+                m.report_contents.len()
+            )
+        }
+        "OPS-04" => {
+            let i = f.incident_response.as_ref()?;
+            format!(
+                "検知から{}分以内に第一報（{}）",
+                i.first_report_within_minutes,
+                and_list(&i.first_report_contents)
+            )
+        }
+        "OPS-05" => {
+            let i = f.incident_response.as_ref()?;
+            format!(
+                "検知から{}日以内に調査結果の詳細を報告",
+                i.final_report_within_days
+            )
+        }
+        _ => return None,
+    })
+}
+
+/// 「CPU使用率等」 for several items, the item itself for one.
+fn first_and_others(items: &[String]) -> String {
+    let first = items.first().map_or("", |m| m.trim());
+    if items.len() > 1 {
+        format!("{first}等")
+    } else {
+        first.to_string()
+    }
+}
+
+/// 「ISO/IEC 27001」 from 「ISO/IEC 27001（ISMS適合性評価制度）」, for a short line.
+fn short_scheme(label: &str) -> String {
+    label.split('（').next().unwrap_or(label).to_string()
+}
+
+fn sla(f: &Facts) -> Option<String> {
+    let s = f.sla.as_ref()?;
+    let mut parts = Vec::new();
+    if let Some(a) = &s.availability {
+        parts.push(format!(
+            "稼働率{}%（{}）",
+            super::format_number(a.percent),
+            commitment(a.commitment)
+        ));
+    }
+    if !s.recovery.is_empty() {
+        let rtos: Vec<String> = s.recovery.iter().map(|r| r.rto.to_string()).collect();
+        parts.push(format!(
+            "障害の想定{}件ごとのRTO（{}）",
+            s.recovery.len(),
+            rtos.join("・")
+        ));
+    }
+    if s.service_credits.is_some() {
+        parts.push("未達時の減額".to_string());
+    }
+    if parts.is_empty() {
+        parts.push(format!("サービス提供時間{}", phrase(&s.service_hours)));
+    }
+    Some(format!("{}を定めた合意書案", parts.join("、")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn facts() -> Facts {
+        let text = include_str!("../../data/examples/aomine/vendor.yaml");
+        crate::yaml::from_str_all(text).expect("the example parses")
+    }
+
+    fn row(id: &str) -> RowId {
+        RowId::parse(id).unwrap()
+    }
+
+    fn summary_of(f: &Facts, id: &str) -> String {
+        let id = row(id);
+        summary(f, &id, &crate::facts::rows::status(f, &id)).unwrap()
+    }
+
+    #[test]
+    fn rows_sharing_a_topic_get_their_own_summaries() {
+        let f = facts();
+        assert_ne!(summary_of(&f, "TEC-02"), summary_of(&f, "TEC-11"));
+        assert_ne!(summary_of(&f, "TEC-04"), summary_of(&f, "TEC-06"));
+        assert_ne!(summary_of(&f, "TEC-07"), summary_of(&f, "TEC-08"));
+        assert_ne!(summary_of(&f, "OPS-01"), summary_of(&f, "OPS-02"));
+        assert_eq!(
+            summary_of(&f, "TEC-18"),
+            "職員・管理者・運用者の経路は全て閉域網（LGWAN及び閉域IP-VPN）"
+        );
+    }
+
+    #[test]
+    fn a_partial_row_gives_what_is_in_place_and_what_remains() {
+        let mut f = facts();
+        f.logging.as_mut().unwrap().tamper_protection = None;
+        f.partial.insert(
+            row("TEC-08"),
+            Plan {
+                date: NaiveDate::from_ymd_opt(2027, 6, 30).unwrap(),
+                plan: "ハッシュチェーンを導入する。".into(),
+                interim: None,
+            },
+        );
+        assert_eq!(
+            summary_of(&f, "TEC-08"),
+            "ログを最長60か月保存。残る対応（ハッシュチェーンを導入する）は令和9年6月30日までに完了予定"
+        );
+    }
+
+    #[test]
+    fn inherited_controls_name_the_party_and_the_evidence() {
+        let f = facts();
+        assert!(
+            summary_of(&f, "PHY-01").ends_with(
+                "東雲データセンター株式会社及び浪速ファシリティーズ株式会社の対策をISO/IEC 27001等の認証により確認"
+            ),
+            "{}",
+            summary_of(&f, "PHY-01")
+        );
+    }
+}

@@ -1,0 +1,300 @@
+//! Japanese sentence plumbing: how a vendor's value joins the template's sentence.
+//!
+//! Vendor values arrive as sentences (「…する。」), clauses or nouns; the documents must
+//! never print 「。。」, a colon list inside a sentence, or an ISO country code. These
+//! functions are the template filters' bodies; they return plain text (the template
+//! escapes it) except [`numbered`], which builds Markdown and escapes each item itself.
+
+use super::escape;
+
+/// Characters after which a sentence is complete.
+const TERMINALS: &[char] = &['。', '！', '？'];
+/// Closing brackets that may follow a sentence's final 「。」 (「…とする。）」).
+const CLOSERS: &[char] = &['）', '」', '』', ')'];
+
+/// The value as one or more complete sentences: ends with exactly one 「。」.
+pub fn sentence(text: &str) -> String {
+    let text = text.trim();
+    if text.is_empty() {
+        return String::new();
+    }
+    let mut out = text.to_string();
+    while out.ends_with("。。") {
+        out.pop();
+    }
+    let core = out.trim_end_matches(CLOSERS);
+    if core.ends_with(TERMINALS) {
+        out
+    } else {
+        out.push('。');
+        out
+    }
+}
+
+/// The value as a phrase inside the template's sentence: no final 「。」.
+pub fn phrase(text: &str) -> String {
+    text.trim()
+        .trim_end_matches(['。', '．'])
+        .trim_end()
+        .to_string()
+}
+
+/// 「A」, 「A及びB」, 「A、B及びC」.
+pub fn and_list(items: &[String]) -> String {
+    join_with(items, "及び")
+}
+
+/// 「A」, 「A又はB」, 「A、B又はC」.
+pub fn or_list(items: &[String]) -> String {
+    join_with(items, "又は")
+}
+
+fn join_with(items: &[String], last: &str) -> String {
+    let items: Vec<String> = items
+        .iter()
+        .map(|i| phrase(i))
+        .filter(|i| !i.is_empty())
+        .collect();
+    match items.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., tail] => format!("{}{last}{tail}", init.join("、")),
+    }
+}
+
+/// Numbering styles of items: (1) under a numbered section, ア under an (1) item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemStyle {
+    Paren,
+    Kana,
+}
+
+impl ItemStyle {
+    pub fn parse(text: &str) -> Option<ItemStyle> {
+        match text {
+            "paren" => Some(ItemStyle::Paren),
+            "kana" => Some(ItemStyle::Kana),
+            _ => None,
+        }
+    }
+
+    /// The mark of the n-th item (1-based).
+    pub fn mark(self, n: usize) -> String {
+        const KANA: [&str; 20] = [
+            "ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク", "ケ", "コ", "サ", "シ", "ス", "セ",
+            "ソ", "タ", "チ", "ツ", "テ", "ト",
+        ];
+        match self {
+            ItemStyle::Paren => format!("({n})"),
+            ItemStyle::Kana => KANA
+                .get(n - 1)
+                .map_or_else(|| format!("({n})"), |k| k.to_string()),
+        }
+    }
+}
+
+/// Items as official-style numbered paragraphs, escaped: 「(1)　A」, 「(2)　B」 ….
+pub fn numbered(items: &[String], style: ItemStyle) -> String {
+    items
+        .iter()
+        .map(|i| i.trim())
+        .filter(|i| !i.is_empty())
+        .enumerate()
+        .map(|(n, item)| format!("{}　{}", style.mark(n + 1), escape::escape(item)))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// 「第1版」 for "1.0", 「第1.1版」 for "1.1": trailing ".0"s of a numeric version go.
+pub fn edition(version: &str) -> String {
+    let version = version.trim();
+    let numeric = !version.is_empty()
+        && version.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && !version.starts_with('.')
+        && !version.ends_with('.');
+    let mut v = version;
+    if numeric {
+        while let Some(shorter) = v.strip_suffix(".0") {
+            v = shorter;
+        }
+    }
+    format!("第{v}版")
+}
+
+/// A country's name in Japanese, from its ISO 3166-1 alpha-2 code.
+pub fn country(code: &str) -> String {
+    let name = match code.trim().to_ascii_uppercase().as_str() {
+        "JP" => "日本",
+        "US" => "アメリカ合衆国",
+        "GB" => "英国",
+        "IE" => "アイルランド",
+        "DE" => "ドイツ",
+        "FR" => "フランス",
+        "NL" => "オランダ",
+        "BE" => "ベルギー",
+        "CH" => "スイス",
+        "SE" => "スウェーデン",
+        "FI" => "フィンランド",
+        "CA" => "カナダ",
+        "BR" => "ブラジル",
+        "AU" => "オーストラリア",
+        "SG" => "シンガポール",
+        "KR" => "大韓民国",
+        "CN" => "中華人民共和国",
+        "TW" => "台湾",
+        "HK" => "香港",
+        "IN" => "インド",
+        "ID" => "インドネシア",
+        "TH" => "タイ",
+        "MY" => "マレーシア",
+        "PH" => "フィリピン",
+        "VN" => "ベトナム",
+        other => return format!("国コード{other}の国"),
+    };
+    name.to_string()
+}
+
+/// 「日本（東京都）」, 「日本（ap-northeast-1）」, 「日本（東京都、ap-northeast-1）」.
+pub fn location(country_code: &str, prefecture: Option<&str>, region_id: Option<&str>) -> String {
+    let parts: Vec<&str> = [prefecture, region_id]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let name = country(country_code);
+    if parts.is_empty() {
+        name
+    } else {
+        format!("{name}（{}）", parts.join("、"))
+    }
+}
+
+/// Vendor text rewritten for the agreement, whose parties are 甲 (the city) and 乙 (the
+/// vendor): 「本市」 and the city's name become 甲, 「当社」 and the vendor's name 乙, with
+/// 「の」 added where a noun follows (「当社CSIRT」 → 「乙のCSIRT」).
+pub fn kouotsu(text: &str, city: &str, vendor: &str) -> String {
+    let mut names: Vec<(&str, &str)> = vec![("本市", "甲"), ("当社", "乙")];
+    for (name, party) in [(city.trim(), "甲"), (vendor.trim(), "乙")] {
+        if !name.is_empty() {
+            names.push((name, party));
+        }
+    }
+    // Longer names first, so that a company name containing 「当社」 is replaced whole.
+    names.sort_by_key(|(name, _)| std::cmp::Reverse(name.chars().count()));
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    'scan: while !rest.is_empty() {
+        for (name, party) in &names {
+            if let Some(after) = rest.strip_prefix(name) {
+                out.push_str(party);
+                if after.chars().next().is_some_and(starts_noun) {
+                    out.push('の');
+                }
+                rest = after;
+                continue 'scan;
+            }
+        }
+        let c = rest.chars().next().unwrap_or_default();
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// Whether a character begins a noun rather than a particle or punctuation.
+fn starts_noun(c: char) -> bool {
+    let hiragana = ('\u{3041}'..='\u{309F}').contains(&c);
+    let punctuation = "、。，．）」』】〕・（「『【〔 　".contains(c);
+    !(hiragana || punctuation)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(items: &[&str]) -> Vec<String> {
+        items.iter().map(|i| i.to_string()).collect()
+    }
+
+    #[test]
+    fn a_sentence_ends_exactly_once() {
+        assert_eq!(sentence("手交する"), "手交する。");
+        assert_eq!(sentence("手交する。"), "手交する。");
+        assert_eq!(sentence("手交する。。"), "手交する。");
+        assert_eq!(sentence("  EDR製品。 \n"), "EDR製品。");
+        assert_eq!(sentence("（詳細は別紙とする。）"), "（詳細は別紙とする。）");
+        assert_eq!(sentence("「とする。」"), "「とする。」");
+        assert_eq!(sentence("本当か？"), "本当か？");
+        assert_eq!(sentence(""), "");
+    }
+
+    #[test]
+    fn a_phrase_has_no_final_period() {
+        assert_eq!(phrase("日曜日の2時から6時まで。"), "日曜日の2時から6時まで");
+        assert_eq!(phrase(" 暦月 "), "暦月");
+    }
+
+    #[test]
+    fn short_lists_join_in_the_sentence() {
+        assert_eq!(and_list(&s(&["A"])), "A");
+        assert_eq!(and_list(&s(&["A", "B"])), "A及びB");
+        assert_eq!(and_list(&s(&["A", "B", "C"])), "A、B及びC");
+        assert_eq!(or_list(&s(&["電話", "電子メール。"])), "電話又は電子メール");
+        assert_eq!(and_list(&[]), "");
+    }
+
+    #[test]
+    fn items_are_numbered_and_escaped() {
+        assert_eq!(
+            numbered(&s(&["CPU使用率", "*応答時間*"]), ItemStyle::Paren),
+            "(1)　CPU使用率\n\n(2)　\\*応答時間\\*"
+        );
+        assert_eq!(numbered(&s(&["a", "b"]), ItemStyle::Kana), "ア　a\n\nイ　b");
+        assert_eq!(numbered(&[], ItemStyle::Paren), "");
+    }
+
+    #[test]
+    fn editions_read_as_people_write_them() {
+        assert_eq!(edition("1.0"), "第1版");
+        assert_eq!(edition("1.1"), "第1.1版");
+        assert_eq!(edition("2"), "第2版");
+        assert_eq!(edition("1.0.0"), "第1版");
+        assert_eq!(edition("10.0"), "第10版");
+        assert_eq!(edition("2026a"), "第2026a版");
+    }
+
+    #[test]
+    fn countries_and_places_in_japanese() {
+        assert_eq!(country("JP"), "日本");
+        assert_eq!(country("us"), "アメリカ合衆国");
+        assert_eq!(country("XX"), "国コードXXの国");
+        assert_eq!(location("JP", Some("東京都"), None), "日本（東京都）");
+        assert_eq!(
+            location("JP", None, Some("ap-northeast-1")),
+            "日本（ap-northeast-1）"
+        );
+        assert_eq!(
+            location("JP", Some("大阪府"), Some("ap-northeast-3")),
+            "日本（大阪府、ap-northeast-3）"
+        );
+        assert_eq!(location("JP", None, None), "日本");
+    }
+
+    #[test]
+    fn the_agreement_names_its_parties_kou_and_otsu() {
+        let k = |t: &str| kouotsu(t, "東雲市", "株式会社青嶺クラウド");
+        assert_eq!(
+            k("停止の3時間前までに本市に通知する。"),
+            "停止の3時間前までに甲に通知する。"
+        );
+        assert_eq!(k("当社CSIRT（24時間体制）"), "乙のCSIRT（24時間体制）");
+        assert_eq!(k("本市と当社が見直す"), "甲と乙が見直す");
+        assert_eq!(k("本市職員"), "甲の職員");
+        assert_eq!(
+            k("東雲市は株式会社青嶺クラウドに請求する"),
+            "甲は乙に請求する"
+        );
+        assert_eq!(k("本サービス"), "本サービス");
+    }
+}

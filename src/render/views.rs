@@ -1,0 +1,876 @@
+//! What the templates print, worked out from the facts in Rust.
+//!
+//! Templates should say things, not compute them: who a party key names, whether an
+//! access path is a closed network and what that means for TEC-18, which certifications
+//! are the vendor's own, the exit timeline and the day the last copy is gone. Each view
+//! here is plain data with Japanese labels already applied; the templates only arrange
+//! it into sentences. Vendor text stays unescaped here (the template escapes it).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::labels::{label, label_in};
+use super::text::{and_list, location};
+use super::wareki;
+use crate::facts::Facts;
+use crate::facts::model::{
+    AccessPath, Attestation, AttestationKind, CityAccess, DeletionEvidence, DeletionKind,
+    EquipmentClass, Location, SERVICE, Scheme, VENDOR,
+};
+
+/// The code serde writes for an enumeration value (`crypto_erase`).
+pub fn code<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// The Japanese label of an enumeration value, read within its enumeration.
+pub fn labelled<T: Serialize>(enumeration: &str, value: &T) -> String {
+    let code = code(value);
+    label_in(enumeration, &code)
+        .or_else(|| label(&code))
+        .unwrap_or(code.as_str())
+        .to_string()
+}
+
+/// How a document names whoever a key designates: 当社, 本サービス, or a party's name.
+pub fn who(facts: &Facts, key: &str) -> String {
+    match key {
+        VENDOR => "当社".to_string(),
+        SERVICE => "本サービス".to_string(),
+        _ => facts
+            .party(key)
+            .map_or_else(|| key.to_string(), |p| p.name.clone()),
+    }
+}
+
+/// 「日本（東京都）」 for a location.
+pub fn place(loc: &Location) -> String {
+    location(
+        &loc.country,
+        loc.prefecture.as_deref(),
+        loc.region_id.as_deref(),
+    )
+}
+
+/// 「令和7年4月1日から令和8年3月31日まで」.
+pub fn period(from: NaiveDate, to: NaiveDate) -> String {
+    format!("{}から{}まで", wareki::wareki(from), wareki::wareki(to))
+}
+
+/// Every view the templates use, inserted into the context as `v`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Views {
+    pub parties: Vec<PartyView>,
+    pub paths: Vec<PathView>,
+    /// Paths that start in the city's network (TEC-17).
+    pub city_paths: Vec<PathView>,
+    /// Names of the paths on which the service checks a password (TEC-12).
+    pub password_paths: Vec<String>,
+    pub own_certifications: Vec<CertView>,
+    pub own_attestations: Vec<AttestationView>,
+    /// Parties' certifications and reports, in the parties' order.
+    pub party_certifications: Vec<CertView>,
+    pub party_attestations: Vec<AttestationView>,
+    pub exit: Option<ExitView>,
+    pub disposal: Option<DisposalView>,
+    pub sites: Vec<SiteView>,
+    /// Every place the city's data or a copy of it sits: sites and the parties handling it.
+    pub places: Vec<String>,
+    /// Whether every one of those places is in Japan (PHY-02).
+    pub all_in_japan: bool,
+    /// The prefectures and region IDs of those places, when all are in Japan
+    /// (「日本国内（東京都及び大阪府）」).
+    pub domestic_places: Vec<String>,
+    pub key_management: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartyView {
+    pub key: String,
+    pub name: String,
+    pub role: String,
+    pub service: Option<String>,
+    pub data_handled: String,
+    pub locations: String,
+    pub approval: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PathView {
+    pub name: String,
+    pub users: String,
+    /// The sub-processor whose staff use the path, if any.
+    pub party: Option<String>,
+    pub segment: Option<String>,
+    pub line: String,
+    pub closed: bool,
+    /// How users sign in, in words: factors with their kinds, or the identity provider.
+    pub authentication: String,
+    pub allowed_sources: String,
+    pub judged_for_mfa: bool,
+    pub multi_factor: bool,
+    /// TEC-18 for this path, as a sentence.
+    pub mfa_judgement: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CertView {
+    pub holder: String,
+    pub scheme: String,
+    pub issuer: String,
+    pub id: String,
+    pub scope: String,
+    pub valid_until: String,
+    pub ismap: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AttestationView {
+    pub holder: String,
+    pub kind: String,
+    pub auditor: String,
+    pub system: String,
+    pub period: String,
+    pub report_date: String,
+    pub bridge_letter_until: Option<String>,
+    pub city_access: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub role: String,
+    pub place: String,
+    pub operator: String,
+}
+
+impl Views {
+    pub fn new(facts: &Facts) -> Views {
+        let paths: Vec<PathView> = facts
+            .access_paths
+            .iter()
+            .map(|p| path_view(facts, p))
+            .collect();
+        let city_paths = facts
+            .access_paths
+            .iter()
+            .zip(&paths)
+            .filter(|(p, _)| p.users.is_city())
+            .map(|(_, v)| v.clone())
+            .collect();
+        let password_paths = facts
+            .access_paths
+            .iter()
+            .filter(|p| p.authentication.uses_password())
+            .map(|p| p.name.clone())
+            .collect();
+        Views {
+            parties: facts.parties.iter().map(party_view).collect(),
+            paths,
+            city_paths,
+            password_paths,
+            own_certifications: facts
+                .own_certifications()
+                .map(|c| cert_view(facts, c))
+                .collect(),
+            own_attestations: facts
+                .attestations
+                .iter()
+                .filter(|a| a.holder == VENDOR || a.holder == SERVICE)
+                .map(|a| attestation_view(facts, a))
+                .collect(),
+            party_certifications: party_certifications(facts),
+            party_attestations: party_attestations(facts),
+            exit: ExitView::new(facts),
+            disposal: facts.disposal.as_ref().map(|d| DisposalView {
+                vendor_classes: classes(facts, &d.classes, true),
+                party_classes: classes(facts, &d.classes, false),
+            }),
+            sites: sites(facts),
+            places: places(facts),
+            all_in_japan: all_in_japan(facts),
+            domestic_places: domestic_places(facts),
+            key_management: facts
+                .encryption
+                .as_ref()
+                .map(|e| labelled("key_management", &e.at_rest.key_management)),
+        }
+    }
+}
+
+fn party_view(p: &crate::facts::model::Party) -> PartyView {
+    PartyView {
+        key: p.key.clone(),
+        name: p.name.clone(),
+        role: labelled("role", &p.role),
+        service: p.service.clone(),
+        data_handled: p.data_handled.clone(),
+        locations: p.locations.iter().map(place).collect::<Vec<_>>().join("、"),
+        approval: labelled("approval", &p.city_approval),
+    }
+}
+
+fn path_view(facts: &Facts, p: &AccessPath) -> PathView {
+    let closed = p.line.is_closed();
+    let judged = p.users.judged_for_mfa();
+    let multi = p.authentication.is_multi_factor();
+    PathView {
+        name: p.name.clone(),
+        users: labelled("users", &p.users),
+        party: p.party.as_deref().map(|k| who(facts, k)),
+        segment: p.city_segment.map(|s| labelled("segment", &s)),
+        line: labelled("line", &p.line),
+        closed,
+        authentication: authentication(p),
+        allowed_sources: p.allowed_sources.clone(),
+        judged_for_mfa: judged,
+        multi_factor: multi,
+        mfa_judgement: mfa_judgement(p),
+    }
+}
+
+/// 「パスワード（知識）及びワンタイムパスワード（TOTP）（所持）」, then any delegation.
+fn authentication(p: &AccessPath) -> String {
+    let auth = &p.authentication;
+    let factors: Vec<String> = auth
+        .factors
+        .iter()
+        .map(|f| {
+            format!(
+                "{}（{}）",
+                labelled("factor", f),
+                labelled("kind", &f.kind())
+            )
+        })
+        .collect();
+    let mut parts = Vec::new();
+    if !factors.is_empty() {
+        parts.push(and_list(&factors));
+    }
+    if let Some(idp) = &auth.identity_provider {
+        let enforced = if idp.mfa_enforced {
+            "同基盤で多要素認証を必須とする"
+        } else {
+            "同基盤での多要素認証は必須ではない"
+        };
+        parts.push(format!(
+            "{}への{}による認証の委任（{enforced}）",
+            idp.provider.trim(),
+            labelled("protocol", &idp.protocol)
+        ));
+    }
+    if parts.is_empty() {
+        "認証の方法の記載なし".to_string()
+    } else {
+        parts.join("及び")
+    }
+}
+
+/// TEC-18 for one path, as the sentence 01 prints (a closed network is outside TEC-18 by
+/// the row's own words 「閉域網で利用する場合を除く」).
+fn mfa_judgement(p: &AccessPath) -> String {
+    let auth = &p.authentication;
+    let kinds: Vec<String> = auth
+        .factor_kinds()
+        .iter()
+        .map(|k| labelled("kind", k))
+        .collect();
+    let by_factors = (kinds.len() >= 2).then(|| {
+        format!(
+            "{}の{}種類の要素による多要素認証とする",
+            and_list(&kinds),
+            kinds.len()
+        )
+    });
+    let by_idp = auth
+        .identity_provider
+        .as_ref()
+        .filter(|idp| idp.mfa_enforced)
+        .map(|idp| {
+            format!(
+                "認証を{}に委任し、同基盤で多要素認証を必須とする",
+                idp.provider.trim()
+            )
+        });
+    let how = by_factors.or(by_idp);
+    let line = labelled("line", &p.line);
+    if !p.users.judged_for_mfa() {
+        let how = how.unwrap_or_else(|| format!("{}による", authentication(p)));
+        return format!("住民・事業者による利用であり、本項目の判断には含めない。認証は、{how}。");
+    }
+    match (p.line.is_closed(), how) {
+        (true, Some(how)) => {
+            format!("閉域網（{line}）で利用するため別表TEC-18の対象外であるが、{how}。")
+        }
+        (true, None) => format!("閉域網（{line}）で利用するため、別表TEC-18の対象外である。"),
+        (false, Some(how)) => format!("閉域網ではない{line}を経由するため、{how}。"),
+        (false, None) => {
+            format!("閉域網ではない{line}を経由するが、認証は多要素認証となっていない。")
+        }
+    }
+}
+
+fn cert_view(facts: &Facts, c: &crate::facts::model::Certification) -> CertView {
+    let scheme = match (c.scheme, &c.name) {
+        (Scheme::Other, Some(name)) => name.clone(),
+        _ => labelled("scheme", &c.scheme),
+    };
+    CertView {
+        holder: who(facts, &c.holder),
+        scheme,
+        issuer: c.issuer.clone(),
+        id: c.id.clone(),
+        scope: c.scope.clone(),
+        valid_until: wareki::both(c.valid_until),
+        ismap: matches!(c.scheme, Scheme::Ismap | Scheme::IsmapLiu),
+    }
+}
+
+fn attestation_view(facts: &Facts, a: &Attestation) -> AttestationView {
+    let kind = match (a.kind, &a.name) {
+        (AttestationKind::Other, Some(name)) => name.clone(),
+        _ => labelled("attestation", &a.kind),
+    };
+    AttestationView {
+        holder: who(facts, &a.holder),
+        kind,
+        auditor: a.auditor.clone(),
+        system: a.system.clone(),
+        period: period(a.period_from, a.period_to),
+        report_date: wareki::both(a.report_date),
+        bridge_letter_until: a.bridge_letter_until.map(wareki::wareki),
+        city_access: access_predicate(a.city_access).to_string(),
+    }
+}
+
+/// How the city can see a document, as the predicate of 「（資料は）…であり、____。」.
+pub fn access_predicate(access: CityAccess) -> &'static str {
+    match access {
+        CityAccess::Public => "公開されている",
+        CityAccess::Submitted => "その写しを本市に提出する",
+        CityAccess::Inspection => "本市の求めに応じて閲覧に供する",
+        CityAccess::InspectionUnderNda => "秘密保持契約の締結後に本市の閲覧に供する",
+    }
+}
+
+fn party_certifications(facts: &Facts) -> Vec<CertView> {
+    facts
+        .parties
+        .iter()
+        .flat_map(|p| {
+            facts
+                .certifications
+                .iter()
+                .filter(move |c| c.holder == p.key)
+        })
+        .map(|c| cert_view(facts, c))
+        .collect()
+}
+
+fn party_attestations(facts: &Facts) -> Vec<AttestationView> {
+    facts
+        .parties
+        .iter()
+        .flat_map(|p| facts.attestations.iter().filter(move |a| a.holder == p.key))
+        .map(|a| attestation_view(facts, a))
+        .collect()
+}
+
+fn sites(facts: &Facts) -> Vec<SiteView> {
+    let Some(d) = &facts.data_location else {
+        return Vec::new();
+    };
+    d.sites
+        .iter()
+        .map(|s| SiteView {
+            role: labelled("site", &s.role),
+            place: place(&s.location),
+            operator: who(facts, &s.operator),
+        })
+        .collect()
+}
+
+/// Distinct places of the sites and of the parties that handle the city's data.
+fn places(facts: &Facts) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let sites = facts.data_location.iter().flat_map(|d| &d.sites);
+    let site_places = sites.map(|s| place(&s.location));
+    let party_places = facts
+        .parties
+        .iter()
+        .filter(|p| p.city_approval != crate::facts::model::CityApproval::NotRequired)
+        .flat_map(|p| p.locations.iter().map(place));
+    for p in site_places.chain(party_places) {
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn domestic_places(facts: &Facts) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let sites = facts.data_location.iter().flat_map(|d| &d.sites);
+    let party_places = facts
+        .parties
+        .iter()
+        .filter(|p| p.city_approval != crate::facts::model::CityApproval::NotRequired)
+        .flat_map(|p| &p.locations);
+    for loc in sites.map(|s| &s.location).chain(party_places) {
+        // The prefecture names the place; a region ID only stands in when there is none.
+        let detail = loc
+            .prefecture
+            .as_deref()
+            .or(loc.region_id.as_deref())
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        if !detail.is_empty() && !out.contains(&detail) {
+            out.push(detail);
+        }
+    }
+    out
+}
+
+fn all_in_japan(facts: &Facts) -> bool {
+    let sites = facts.data_location.iter().flat_map(|d| &d.sites);
+    let site_places = sites.map(|s| &s.location);
+    let party_places = facts
+        .parties
+        .iter()
+        .filter(|p| p.city_approval != crate::facts::model::CityApproval::NotRequired)
+        .flat_map(|p| &p.locations);
+    let mut all = site_places.chain(party_places).peekable();
+    all.peek().is_some() && all.all(|l| l.country.trim().eq_ignore_ascii_case("JP"))
+}
+
+// ---------------------------------------------------------------------------------------
+// AST-01 exit: one timeline, counted in calendar days from the day after the contract ends.
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExitView {
+    pub window_days: u32,
+    pub deadline_days: u32,
+    pub backups_gone_days: u32,
+    /// The certificate is due this many days after the day the contract ends.
+    pub certificate_days: u32,
+    /// Every copy except retained logs is gone by this day.
+    pub all_gone_days: u32,
+    /// Logs kept beyond deletion for tamper protection: the longest retention in months.
+    pub retained_log_months: Option<u32>,
+    /// The exit in date order: (when, what), counted from the day after the contract ends.
+    pub timeline: Vec<TimelineEntry>,
+    pub methods: Vec<MethodView>,
+    pub has_logical_deletion: bool,
+    /// Whether any copy is erased by destroying the city's own key.
+    pub crypto_erase: bool,
+    /// Parties that perform part of the deletion, with the evidence the city can see.
+    pub party_deletions: Vec<PartyDeletion>,
+    /// Parties that handle the city's data, named in the deletion scope.
+    pub subprocessors: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineEntry {
+    pub when: String,
+    pub what: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MethodView {
+    pub target: String,
+    pub kind: String,
+    pub level: Option<String>,
+    pub performer: String,
+    pub by_vendor: bool,
+    pub evidence: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartyDeletion {
+    pub name: String,
+    pub targets: Vec<String>,
+    pub evidence: String,
+    /// The documents that show it, each as 「「題名」（種類、対象期間…）　閲覧の方法。」.
+    pub documents: Vec<String>,
+}
+
+impl ExitView {
+    fn new(facts: &Facts) -> Option<ExitView> {
+        let exit = facts.exit.as_ref()?;
+        let d = &exit.deletion;
+        let all_gone = d.deadline_days.max(d.backups_gone_days);
+        let retained_log_months = d.retained_logs.as_ref().and_then(|_| {
+            facts
+                .logging
+                .as_ref()
+                .and_then(|l| l.kinds.iter().map(|k| k.retention_months).max())
+        });
+        let methods = d
+            .methods
+            .iter()
+            .map(|m| MethodView {
+                target: m.target.clone(),
+                kind: labelled("deletion", &m.kind),
+                level: (m.kind == DeletionKind::MediaSanitization)
+                    .then_some(m.level)
+                    .flatten()
+                    .map(|l| format!("NIST SP 800-88の{}", labelled("level", &l))),
+                performer: who(facts, &m.performed_by),
+                by_vendor: m.performed_by == VENDOR,
+                evidence: deletion_evidence(facts, m),
+                description: m.description.clone(),
+            })
+            .collect();
+        Some(ExitView {
+            timeline: timeline(exit, all_gone, retained_log_months),
+            window_days: exit.migration.window_days,
+            deadline_days: d.deadline_days,
+            backups_gone_days: d.backups_gone_days,
+            certificate_days: all_gone + exit.certificate.delivery_days,
+            all_gone_days: all_gone,
+            retained_log_months,
+            methods,
+            has_logical_deletion: d
+                .methods
+                .iter()
+                .any(|m| m.kind == DeletionKind::LogicalDeletion),
+            crypto_erase: d
+                .methods
+                .iter()
+                .any(|m| m.kind == DeletionKind::CryptoErase),
+            party_deletions: party_deletions(facts),
+            subprocessors: facts
+                .parties
+                .iter()
+                .filter(|p| p.city_approval != crate::facts::model::CityApproval::NotRequired)
+                .map(|p| p.name.clone())
+                .collect(),
+        })
+    }
+}
+
+/// The evidence of one deletion, naming who issues it.
+fn deletion_evidence(facts: &Facts, m: &crate::facts::model::DeletionMethod) -> String {
+    let performer = who(facts, &m.performed_by);
+    match m.evidence {
+        DeletionEvidence::VendorCertificate => "当社が発行する削除証明書".to_string(),
+        DeletionEvidence::PartyCertificate => {
+            format!("{performer}が発行する証明書又は作業報告書")
+        }
+        DeletionEvidence::PartyAttestation => format!("{performer}の第三者保証報告書"),
+        DeletionEvidence::ThirdPartyReport => "第三者による報告書".to_string(),
+    }
+}
+
+/// 「契約終了日の翌日から起算して75日以内」.
+fn within(days: u32) -> String {
+    format!("契約終了日の翌日から起算して{days}日以内")
+}
+
+/// The exit's one timeline, in date order; logs kept for their retention come last.
+fn timeline(
+    exit: &crate::facts::model::Exit,
+    all_gone: u32,
+    log_months: Option<u32>,
+) -> Vec<TimelineEntry> {
+    let d = &exit.deletion;
+    let export_when = if exit.migration.window_days == 0 {
+        "契約期間中".to_string()
+    } else {
+        format!("契約期間中及び{}", within(exit.migration.window_days))
+    };
+    let mut dated: Vec<(u32, u8, String)> = vec![
+        (
+            exit.migration.window_days,
+            0,
+            "本市の求めに応じた情報資産の出力（移行）".into(),
+        ),
+        (
+            d.deadline_days,
+            1,
+            "削除の範囲（バックアップを除く。）からの削除の完了".into(),
+        ),
+        (d.backups_gone_days, 2, "全てのバックアップの消滅".into()),
+        (
+            all_gone + exit.certificate.delivery_days,
+            3,
+            "削除証明書の提出".into(),
+        ),
+    ];
+    dated.sort_by_key(|(days, order, _)| (*days, *order));
+    let mut out: Vec<TimelineEntry> = dated
+        .into_iter()
+        .map(|(days, order, what)| TimelineEntry {
+            when: if order == 0 {
+                export_when.clone()
+            } else {
+                within(days)
+            },
+            what,
+        })
+        .collect();
+    if d.retained_logs.is_some() {
+        out.push(TimelineEntry {
+            when: match log_months {
+                Some(m) => format!("各ログの取得日から保存期間（最長{m}か月）の満了まで"),
+                None => "各ログの保存期間の満了まで".to_string(),
+            },
+            what: "改ざん防止のため保存期間中は削除できないログの消去".into(),
+        });
+    }
+    out
+}
+
+fn party_deletions(facts: &Facts) -> Vec<PartyDeletion> {
+    let Some(exit) = &facts.exit else {
+        return Vec::new();
+    };
+    let mut out: Vec<PartyDeletion> = Vec::new();
+    for m in exit
+        .deletion
+        .methods
+        .iter()
+        .filter(|m| m.performed_by != VENDOR)
+    {
+        let name = who(facts, &m.performed_by);
+        let evidence = deletion_evidence(facts, m);
+        if let Some(entry) = out
+            .iter_mut()
+            .find(|e| e.name == name && e.evidence == evidence)
+        {
+            entry.targets.push(m.target.clone());
+            continue;
+        }
+        let documents = if m.evidence == DeletionEvidence::PartyAttestation {
+            party_documents(facts, &m.performed_by)
+        } else {
+            Vec::new()
+        };
+        out.push(PartyDeletion {
+            name,
+            targets: vec![m.target.clone()],
+            evidence,
+            documents,
+        });
+    }
+    out
+}
+
+/// A party's attestation reports, and failing those the evidence cited for its AST-02
+/// controls: what the city can read about the party's own media sanitisation.
+fn party_documents(facts: &Facts, party: &str) -> Vec<String> {
+    let reports: Vec<String> = facts
+        .attestations
+        .iter()
+        .filter(|a| a.holder == party)
+        .map(|a| {
+            let v = attestation_view(facts, a);
+            format!(
+                "{}（監査人は{}、対象システムは{}、対象期間は{}、報告書の日付は{}）　{}。",
+                v.kind,
+                v.auditor.trim(),
+                v.system.trim(),
+                v.period,
+                v.report_date,
+                v.city_access
+            )
+        })
+        .collect();
+    if !reports.is_empty() {
+        return reports;
+    }
+    let ast02 = crate::criteria::RowId::parse("AST-02").ok();
+    ast02
+        .and_then(|row| facts.inherited.get(&row))
+        .into_iter()
+        .flatten()
+        .filter(|i| i.party == party)
+        .flat_map(|i| &i.evidence)
+        .map(|e| {
+            let mut detail = labelled("evidence", &e.kind);
+            if let (Some(from), Some(to)) = (e.period_from, e.period_to) {
+                detail.push_str(&format!("、対象期間は{}", period(from, to)));
+            }
+            format!(
+                "「{}」（{detail}）　{}。",
+                e.title.trim(),
+                access_predicate(e.city_access)
+            )
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// AST-02 disposal, per equipment class.
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DisposalView {
+    pub vendor_classes: Vec<ClassView>,
+    pub party_classes: Vec<ClassView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClassView {
+    pub equipment: String,
+    pub owner: String,
+    pub media: Vec<MediaView>,
+    pub chain_of_custody: Option<String>,
+    pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MediaView {
+    pub kind: String,
+    pub level: String,
+    pub method: String,
+}
+
+fn classes(facts: &Facts, all: &[EquipmentClass], vendor: bool) -> Vec<ClassView> {
+    all.iter()
+        .filter(|c| (c.owner == VENDOR) == vendor)
+        .map(|c| ClassView {
+            equipment: c.equipment.clone(),
+            owner: who(facts, &c.owner),
+            media: c
+                .media
+                .iter()
+                .map(|m| MediaView {
+                    kind: m.kind.clone(),
+                    level: labelled("level", &m.level),
+                    method: m.method.clone(),
+                })
+                .collect(),
+            chain_of_custody: c.chain_of_custody.clone(),
+            evidence: c.evidence.iter().map(|e| labelled("evidence", e)).collect(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::model::{
+        AuthFactor, Authentication, FederationProtocol, IdentityProvider, Line, PathUsers,
+    };
+
+    fn facts() -> Facts {
+        let text = include_str!("../../data/examples/aomine/vendor.yaml");
+        crate::yaml::from_str_all(text).expect("the example parses")
+    }
+
+    fn path(users: PathUsers, line: Line, factors: &[AuthFactor]) -> AccessPath {
+        AccessPath {
+            name: "経路".into(),
+            users,
+            party: None,
+            city_segment: None,
+            line,
+            authentication: Authentication {
+                factors: factors.to_vec(),
+                identity_provider: None,
+            },
+            allowed_sources: "x".into(),
+        }
+    }
+
+    #[test]
+    fn tec18_is_judged_per_path() {
+        use AuthFactor::*;
+        let staff = path(PathUsers::CityStaff, Line::Lgwan, &[Password]);
+        assert_eq!(
+            mfa_judgement(&staff),
+            "閉域網（LGWAN）で利用するため、別表TEC-18の対象外である。"
+        );
+        let operators = path(
+            PathUsers::VendorOperators,
+            Line::InternetVpn,
+            &[Password, Fido2],
+        );
+        assert_eq!(
+            mfa_judgement(&operators),
+            "閉域網ではないインターネットVPNを経由するため、知識及び所持の2種類の要素による多要素認証とする。"
+        );
+        // Two possession factors are one kind: not multi-factor.
+        let weak = path(PathUsers::CityAdministrators, Line::Internet, &[Totp, Sms]);
+        assert_eq!(
+            mfa_judgement(&weak),
+            "閉域網ではないインターネットを経由するが、認証は多要素認証となっていない。"
+        );
+        let residents = path(PathUsers::Residents, Line::Internet, &[Password]);
+        assert_eq!(
+            mfa_judgement(&residents),
+            "住民・事業者による利用であり、本項目の判断には含めない。認証は、パスワード（知識）による。"
+        );
+        let mut idp = path(PathUsers::CityStaff, Line::Internet, &[]);
+        idp.authentication.identity_provider = Some(IdentityProvider {
+            protocol: FederationProtocol::Oidc,
+            provider: "本市の統合認証基盤".into(),
+            mfa_enforced: true,
+        });
+        assert_eq!(
+            mfa_judgement(&idp),
+            "閉域網ではないインターネットを経由するため、認証を本市の統合認証基盤に委任し、同基盤で多要素認証を必須とする。"
+        );
+        assert_eq!(
+            authentication(&idp),
+            "本市の統合認証基盤へのOpenID Connectによる認証の委任（同基盤で多要素認証を必須とする）"
+        );
+    }
+
+    #[test]
+    fn the_exit_timeline_is_in_date_order_and_ends_with_retained_logs() {
+        let mut f = facts();
+        let exit = f.exit.as_mut().unwrap();
+        exit.migration.window_days = 90;
+        exit.deletion.deadline_days = 100;
+        exit.deletion.backups_gone_days = 95;
+        exit.deletion.retained_logs = Some("監査ログは保存期間の満了まで保存する。".into());
+        let view = ExitView::new(&f).unwrap();
+        let when: Vec<&str> = view.timeline.iter().map(|t| t.when.as_str()).collect();
+        assert_eq!(
+            when,
+            [
+                "契約期間中及び契約終了日の翌日から起算して90日以内",
+                "契約終了日の翌日から起算して95日以内",
+                "契約終了日の翌日から起算して100日以内",
+                "契約終了日の翌日から起算して114日以内",
+                "各ログの取得日から保存期間（最長60か月）の満了まで",
+            ]
+        );
+        assert_eq!(view.timeline[1].what, "全てのバックアップの消滅");
+        assert_eq!(view.all_gone_days, 100);
+        assert_eq!(view.certificate_days, 114);
+        assert_eq!(view.retained_log_months, Some(60));
+    }
+
+    #[test]
+    fn an_export_only_during_the_contract_says_so() {
+        let mut f = facts();
+        f.exit.as_mut().unwrap().migration.window_days = 0;
+        let view = ExitView::new(&f).unwrap();
+        assert_eq!(view.timeline[0].when, "契約期間中");
+    }
+
+    #[test]
+    fn places_are_named_in_japanese_and_judged_for_japan() {
+        let f = facts();
+        let v = Views::new(&f);
+        assert_eq!(v.domestic_places, ["東京都", "大阪府"]);
+        assert!(v.all_in_japan);
+        let mut abroad = facts();
+        let site = &mut abroad.data_location.as_mut().unwrap().sites[2].location;
+        site.country = "SG".into();
+        site.prefecture = None;
+        let v = Views::new(&abroad);
+        assert!(!v.all_in_japan);
+        assert!(
+            v.places.contains(&"シンガポール".to_string()),
+            "{:?}",
+            v.places
+        );
+    }
+}
