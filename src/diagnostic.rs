@@ -276,10 +276,7 @@ fn value_range(source: &str, offset: usize) -> std::ops::Range<usize> {
     let rest = &source[start..];
     let line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
     let line = &rest[..line_end];
-    let line = match line.find(" #") {
-        Some(comment) => &line[..comment],
-        None => line,
-    };
+    let line = without_comment(line);
     let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
     let line = if in_flow(&source[line_start..start]) {
         flow_value(line)
@@ -293,6 +290,23 @@ fn value_range(source: &str, offset: usize) -> std::ops::Range<usize> {
         start + len
     };
     start..end
+}
+
+/// The line before its ` #` comment; a `#` inside quotes is text, not a comment.
+fn without_comment(line: &str) -> &str {
+    let mut quote = None;
+    let mut previous = ' ';
+    for (at, c) in line.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') if previous == ' ' && at > 0 => return &line[..at - 1],
+            _ => {}
+        }
+        previous = c;
+    }
+    line
 }
 
 /// Whether `before` (the line up to a value) leaves a `{` or `[` open: the value is an item
@@ -348,6 +362,9 @@ mod tests {
         );
         let at = source.find("y}").unwrap();
         assert_eq!(&source[value_range(source, at)], "y");
+        let quoted = "a: '# not a comment' # comment\n";
+        let at = quoted.find('\'').unwrap();
+        assert_eq!(&quoted[value_range(quoted, at)], "'# not a comment'");
         let block = "a:\n  b: 120, 130 # note\n";
         let at = block.find("120").unwrap();
         assert_eq!(&block[value_range(block, at)], "120, 130");

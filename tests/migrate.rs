@@ -98,6 +98,9 @@ const OLD_CONTRADICTIONS: &[&str] = &[
     "exit.deletion",
     "logging",
     "sla.backup.retention_days",
+    // format 1 described the IaaS's data centre as the vendor's own physical security;
+    // format 2 wants it inherited from the party that operates the sites, with evidence
+    "data_location.sites",
 ];
 
 fn paths(problems: &[Problem]) -> BTreeSet<String> {

@@ -593,7 +593,7 @@ fn plain_text(markdown: &str) -> (String, usize) {
 
 #[test]
 fn vendor_text_full_of_markdown_renders_literally() {
-    let hostile = r#"*強調* _下線_ # 見出し | 表 | <script>alert(1)</script> `code` [link](http://x) ![img](y) ~~消~~ {{ facts }} {% if %} &amp; \n- 項目\n1. 番号\n## 見出し2"#;
+    let hostile = r#"*強調* _下線_ # 見出し | 表 | <script>alert(1)</script> `code` [link](https://x.example.jp/) ![img](y) ~~消~~ {{ facts }} {% if %} &amp; \n- 項目\n1. 番号\n## 見出し2"#;
     let yaml_value = hostile.replace('"', "\\\"");
     let text = common::example_with(
         "  description: 職員が公文書を起案・決裁し",
@@ -604,7 +604,7 @@ fn vendor_text_full_of_markdown_renders_literally() {
     let doc = &rendered.documents[0].markdown;
     let (plain, headings) = plain_text(doc);
     // Lines join: directly between Japanese, with a space next to Latin letters and digits.
-    let expected = r#"*強調* _下線_ # 見出し | 表 | <script>alert(1)</script> `code` [link](http://x) ![img](y) ~~消~~ {{ facts }} {% if %} &amp;- 項目 1. 番号## 見出し2"#;
+    let expected = r#"*強調* _下線_ # 見出し | 表 | <script>alert(1)</script> `code` [link](https://x.example.jp/) ![img](y) ~~消~~ {{ facts }} {% if %} &amp;- 項目 1. 番号## 見出し2"#;
     assert!(plain.contains(expected), "vendor text changed:\n{plain}");
     let (_, headings_before) = plain_text(&rendered_example_security());
     assert_eq!(headings, headings_before, "a vendor string added a heading");

@@ -248,7 +248,8 @@ fn outline_is_nested_in_document_order() {
     );
     assert_eq!(titles[1], (1, "第1　総則".to_string()));
     assert_eq!(titles[2], (2, "1　対象".to_string()));
-    assert_eq!(titles[3], (1, "第2　情報資産の移行".to_string()));
+    assert_eq!(titles[3], (2, "2　日程".to_string()));
+    assert_eq!(titles[4], (1, "第2　情報資産の移行".to_string()));
     let headings: Vec<String> = markdown
         .lines()
         .filter_map(|l| l.strip_prefix("## ").or_else(|| l.strip_prefix("### ")))
