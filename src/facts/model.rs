@@ -1528,8 +1528,10 @@ pub struct TamperProtection {
 pub enum TamperMethod {
     /// 書換え不能な保存（WORM、オブジェクトロック）。保存期間中は削除できない
     Worm,
-    /// ハッシュチェーン・電子署名
+    /// ハッシュチェーン
     HashChain,
+    /// 電子署名・タイムスタンプ
+    DigitalSignature,
     /// 別環境への転送と権限分離
     SeparateStorage,
 }

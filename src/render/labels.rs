@@ -142,7 +142,8 @@ pub fn label(code: &str) -> Option<&'static str> {
         "ddos_protection" => "DDoS対策",
         // ログの改ざん防止
         "worm" => "書換え不能な保存（WORM）",
-        "hash_chain" => "ハッシュチェーン・電子署名",
+        "hash_chain" => "ハッシュチェーン",
+        "digital_signature" => "電子署名・タイムスタンプ",
         "separate_storage" => "別環境への転送と権限の分離",
         _ => return None,
     })
