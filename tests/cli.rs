@@ -51,7 +51,7 @@ fn check_passes_on_the_example_and_lists_row_status() {
     let out = run(&["check", &example()], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.contains("HUM-04  対応予定  2027-03-31"), "{text}");
+    assert!(text.contains("HUM-04  一部対応  2027-03-31"), "{text}");
     assert!(text.contains("問題はありません"), "{text}");
 }
 

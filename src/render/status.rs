@@ -336,10 +336,7 @@ mod tests {
             text.contains("(1)　東雲データセンター株式会社（データセンター事業者）が実施する対策　建物への入館"),
             "{text}"
         );
-        assert!(
-            text.contains("であり、その写しを本市に提出する。"),
-            "{text}"
-        );
+        assert!(text.contains("であり、公開されている。"), "{text}");
         assert!(
             text.contains("であり、本市の求めに応じて閲覧に供する。"),
             "{text}"
