@@ -21,6 +21,7 @@ pub mod crossref;
 pub mod diagnostic;
 pub mod facts;
 pub mod init;
+pub mod input;
 pub mod render;
 pub mod schema;
 pub mod submission;

@@ -17,7 +17,7 @@ use crate::diagnostic::Problem;
 use crate::yaml::{self, SourceMap, between};
 
 /// Files larger than this are refused before parsing: a facts file is a few dozen KiB.
-pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = crate::input::MAX_INPUT_BYTES;
 
 /// A facts file as read from disk.
 #[derive(Debug, Clone)]
@@ -38,12 +38,8 @@ pub enum FactsError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path} is {size} bytes; facts files are limited to {limit} bytes")]
-    TooLarge {
-        path: PathBuf,
-        size: u64,
-        limit: u64,
-    },
+    #[error("{path} is larger than {limit} bytes; facts files are limited to {limit} bytes")]
+    TooLarge { path: PathBuf, limit: u64 },
     #[error("{path} is not UTF-8 text (invalid byte at offset {offset}){hint}")]
     Encoding {
         path: PathBuf,
@@ -64,15 +60,14 @@ impl SourceFile {
             path: path.to_path_buf(),
             source,
         };
-        let size = std::fs::metadata(path).map_err(read_error)?.len();
-        if size > MAX_FILE_BYTES {
-            return Err(FactsError::TooLarge {
+        // Bounded on the bytes read: a pipe or /dev/zero has no size to check first.
+        let bytes = crate::input::read_limited(path, MAX_FILE_BYTES).map_err(|e| match e {
+            crate::input::InputError::TooLarge { limit, .. } => FactsError::TooLarge {
                 path: path.to_path_buf(),
-                size,
-                limit: MAX_FILE_BYTES,
-            });
-        }
-        let bytes = std::fs::read(path).map_err(read_error)?;
+                limit,
+            },
+            crate::input::InputError::Read { source, .. } => read_error(source),
+        })?;
         SourceFile::from_bytes(&path.display().to_string(), bytes).map_err(|(offset, hint)| {
             FactsError::Encoding {
                 path: path.to_path_buf(),
