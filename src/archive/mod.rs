@@ -29,7 +29,7 @@ pub use manifest::{
     ReadManifest, SubmissionInfo, Superseded, Tool, read_manifest,
 };
 pub use names::check_folder_name;
-pub use verify::{FileCheck, FileState, check_files};
+pub use verify::{FileCheck, FileState, check_files, list_files};
 pub use write::{FolderLock, Recovery, WriteOutcome, write_atomic, write_folder};
 
 use crate::input::shown_path;
