@@ -254,6 +254,61 @@ mod tests {
     }
 
     #[test]
+    fn a_manifest_that_differs_from_the_fresh_one_differs() {
+        let manifest = crate::archive::manifest::parse(
+            br#"{"format_version": 2, "tool": {"name": "beppyo", "version": "0"},
+            "submission": {"id": "s", "vendor_slug": "v", "date": "2026-04-01"},
+            "criteria": {"title": "t", "version": "1", "origin": "embedded",
+              "sha256": "0000000000000000000000000000000000000000000000000000000000000000"},
+            "facts": {"file": "facts.yaml", "bytes": 1,
+              "sha256": "0000000000000000000000000000000000000000000000000000000000000000"},
+            "templates": [], "fonts": [], "attachments": [],
+            "outputs": [{"file": "a.md", "title": "A", "bytes": 1, "rows": ["BAS-01"],
+              "sha256": "ca978112ca1bbdcafac231b39a23dc4da786eff8146d4e6b3c2ae8bb1b43cdb"}]}"#,
+        );
+        assert!(manifest.is_err(), "63 hex digits are not a SHA-256");
+        let text = |row: &str| {
+            format!(
+                r#"{{"format_version": 2, "tool": {{"name": "beppyo", "version": "0"}},
+                "submission": {{"id": "s", "vendor_slug": "v", "date": "2026-04-01"}},
+                "criteria": {{"title": "t", "version": "1", "origin": "embedded",
+                  "sha256": "{zero}"}},
+                "facts": {{"file": "facts.yaml", "bytes": 1, "sha256": "{zero}"}},
+                "templates": [], "fonts": [], "attachments": [],
+                "outputs": [{{"file": "a.md", "title": "A", "bytes": 1, "rows": ["{row}"],
+                  "sha256": "{a}"}}]}}"#,
+                zero = "0".repeat(64),
+                a = crate::archive::sha256(b"a"),
+            )
+        };
+        let archived = text("CAS-01");
+        let read = ReadManifest {
+            manifest: crate::archive::manifest::parse(archived.as_bytes()).unwrap(),
+            fingerprint: crate::archive::sha256(archived.as_bytes()),
+            bytes: archived.clone().into_bytes(),
+        };
+        let fresh = |manifest: String| {
+            [
+                ("a.md".to_string(), b"a".to_vec()),
+                ("manifest.json".to_string(), manifest.into_bytes()),
+            ]
+            .into_iter()
+            .collect()
+        };
+        assert_eq!(
+            compare(&read, &fresh(archived.clone())),
+            Rerender::Identical
+        );
+        assert_eq!(
+            compare(&read, &fresh(text("BAS-01"))),
+            Rerender::Differs {
+                files: vec!["manifest.json".into()],
+                reason: None
+            }
+        );
+    }
+
+    #[test]
     fn only_a_fingerprint_or_a_rerender_confirms() {
         let skipped = || Rerender::Skipped { reason: "r".into() };
         let right = "a".repeat(64);

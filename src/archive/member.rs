@@ -82,6 +82,10 @@ pub enum Refusal {
     /// The entry is not a regular file.
     NotAFile(Kind),
     Missing,
+    /// Longer than the reader accepts.
+    TooLarge {
+        limit: u64,
+    },
     Io(std::io::Error),
 }
 
@@ -94,6 +98,7 @@ impl Refusal {
                 format!("{}です。通常のファイルだけを開きます", kind.describe())
             }
             Refusal::Missing => "ありません".to_string(),
+            Refusal::TooLarge { limit } => format!("上限の {limit} バイトを超えています"),
             Refusal::Io(error) => format!("読めません: {error}"),
         }
     }
@@ -191,15 +196,11 @@ pub fn hash_stream(reader: impl Read, limit: u64) -> std::io::Result<(String, u6
 pub fn read(dir: &Path, name: &str, limit: u64) -> Result<Vec<u8>, Refusal> {
     let (file, len) = open(dir, name)?;
     if len > limit {
-        return Err(Refusal::Io(std::io::Error::other(format!(
-            "{len} バイトあり、上限の {limit} バイトを超えています"
-        ))));
+        return Err(Refusal::TooLarge { limit });
     }
     crate::input::read_limited_from(file, limit).map_err(|error| match error {
         crate::input::Limited::Io(error) => Refusal::Io(error),
-        crate::input::Limited::TooLarge => Refusal::Io(std::io::Error::other(format!(
-            "上限の {limit} バイトを超えています"
-        ))),
+        crate::input::Limited::TooLarge => Refusal::TooLarge { limit },
     })
 }
 
