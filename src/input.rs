@@ -75,6 +75,45 @@ pub fn read_limited_from(reader: impl Read, limit: u64) -> Result<Vec<u8>, Limit
     Ok(bytes)
 }
 
+/// A writer into memory that refuses to grow past a bound: a template that loops away
+/// (nested `range` loops writing 10¹¹ bytes) ends with an error instead of exhausting
+/// memory.
+#[derive(Debug, Default)]
+pub struct Capped {
+    pub bytes: Vec<u8>,
+    limit: usize,
+    /// Whether a write was refused because of the bound.
+    pub overflowed: bool,
+}
+
+impl Capped {
+    pub fn new(limit: usize) -> Capped {
+        Capped {
+            bytes: Vec::new(),
+            limit,
+            overflowed: false,
+        }
+    }
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len().saturating_add(buf.len()) > self.limit {
+            self.overflowed = true;
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::FileTooLarge,
+                format!("出力が上限の {} バイトを超えました", self.limit),
+            ));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Whether a character must not reach a terminal or a report as it is: C0 controls
 /// except tab and newline, DEL, C1 controls, and the bidirectional controls that can
 /// make text read in another order than it is stored.
@@ -125,6 +164,16 @@ mod tests {
             read_limited_from(endless, 1024),
             Err(Limited::TooLarge)
         ));
+    }
+
+    #[test]
+    fn a_capped_writer_keeps_what_fits_and_refuses_more() {
+        use std::io::Write;
+        let mut out = Capped::new(5);
+        out.write_all(b"abc").unwrap();
+        assert!(out.write_all(b"def").is_err());
+        assert!(out.overflowed);
+        assert_eq!(out.bytes, b"abc");
     }
 
     #[test]

@@ -244,8 +244,12 @@ fn run_render(
         templates: &templates,
         fonts,
     };
-    let submission = beppyo::build_submission(&inputs)
-        .map_err(|e| Failure::data(format!("error: {e}\nnothing was written")))?;
+    let submission = beppyo::build_submission(&inputs).map_err(|e| {
+        Failure::data(format!(
+            "error: {}\n何も書き込んでいません",
+            shown(&e.to_string())
+        ))
+    })?;
     let target = output.join(&submission.folder);
     let outcome = write_submission(&target, &submission.files, force)?;
     let verb = match outcome {

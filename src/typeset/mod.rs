@@ -30,7 +30,8 @@ pub enum TypesetError {
     #[error(transparent)]
     FrontMatter(#[from] tree::FrontMatterError),
     #[error(
-        "line {line}: the character 「{character}」 (U+{code:04X}) is not in the font {font}; use another character or pass a font that has it (--font / --heading-font)"
+        "{line}行目: 文字「{}」（U+{code:04X}）がフォント {font} にありません。別の文字にするか、その文字を持つフォントを指定してください（--font / --heading-font）",
+        crate::input::shown(&character.to_string())
     )]
     MissingGlyph {
         character: char,
