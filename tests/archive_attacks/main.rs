@@ -10,9 +10,13 @@
 //! `BEPPYO_BIN=/path/to/beppyo cargo test --test archive_attacks` runs the command-line
 //! tests against another build (e.g. an older one, to see them fail).
 
+mod fuzz_replay;
 mod inputs;
 mod typeset;
 mod verify;
+#[allow(dead_code)]
+#[path = "../../fuzz/fuzz_targets/verify_folder.rs"]
+mod verify_folder;
 mod writes;
 
 use std::path::{Path, PathBuf};
