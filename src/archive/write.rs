@@ -137,7 +137,8 @@ pub enum Recovery {
     Completed,
     /// The folder an interrupted replacement had moved aside is back in place.
     Restored,
-    /// The folder was intact; what an interrupted run left beside it was removed.
+    /// What an interrupted run left beside the folder was removed; the folder (or its
+    /// absence) was left as it was.
     Cleaned,
 }
 
