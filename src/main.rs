@@ -291,9 +291,7 @@ fn write_submission(
             Recovery::Restored => {
                 "前回中断された置き換えを取り消し、元の提出フォルダを復元しました"
             }
-            Recovery::Cleaned => {
-                "前回中断された書き込みの残り（一時フォルダ）を削除しました"
-            }
+            Recovery::Cleaned => "前回中断された書き込みの残り（一時フォルダ）を削除しました",
         };
         eprintln!("注意: {}: {what}", shown_path(target));
     }

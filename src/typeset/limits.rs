@@ -49,11 +49,11 @@ pub fn check(markdown: &str) -> Result<(), LimitError> {
                 indent += LIST_INDENT;
             }
             Event::End(TagEnd::BlockQuote(_)) => {
-                depth -= 1;
+                depth = depth.saturating_sub(1);
                 indent -= QUOTE_INDENT;
             }
             Event::End(TagEnd::List(_)) => {
-                depth -= 1;
+                depth = depth.saturating_sub(1);
                 indent -= LIST_INDENT;
             }
             Event::Start(Tag::Table(alignments)) => {
