@@ -9,6 +9,8 @@
 //!
 //! `BEPPYO_BIN=/path/to/beppyo cargo test --test archive_attacks` runs the command-line
 //! tests against another build (e.g. an older one, to see them fail).
+// Links, FIFOs and devices are Unix's; the refusals are tested there.
+#![cfg(unix)]
 
 mod fuzz_replay;
 mod inputs;
