@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Runs one cargo-fuzz target (optional; not part of cargo test).
-# Usage: scripts/fuzz.sh facts|criteria|typeset|layout [SECONDS] [extra libFuzzer flags...]
+# Usage: scripts/fuzz.sh facts|criteria|typeset|layout|verify [SECONDS] [extra libFuzzer flags...]
 # Needs: cargo install cargo-fuzz. cargo fuzz uses nightly-only compiler flags; on a stable
 # toolchain RUSTC_BOOTSTRAP=1 lets it build. No sanitizer: beppyo is safe Rust, and
 # libFuzzer still catches panics (debug assertions and overflow checks are on), hangs
 # (-timeout) and memory blow-ups (-rss_limit_mb).
 # Seeds come from the repository: the example facts and the bad-input corpus, the shipped
-# table, the typesetting fixtures and the example's rendered documents. An input that
+# table, the typesetting fixtures and the example's rendered documents; for verify, the
+# manifests in fuzz/verify/seeds/ of the folder in fuzz/verify/folder/. An input that
 # crashes a target (fuzz/artifacts/TARGET/) goes into tests/fuzz-corpus/TARGET/, which
 # cargo test replays.
 set -euo pipefail
-target=${1:?usage: $0 facts|criteria|typeset|layout [SECONDS] [flags...]}
+target=${1:?usage: $0 facts|criteria|typeset|layout|verify [SECONDS] [flags...]}
 seconds=${2:-600}
 shift $(( $# < 2 ? $# : 2 ))
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,6 +31,9 @@ case "$target" in
     for f in "$root"/tests/snapshots/render__0*.snap; do
       [ -f "$f" ] && sed '1,/^---$/d' "$f" > "$seeds/$(basename "$f" .snap).md"
     done
+    flags=(-max_len=16384) ;;
+  verify)
+    cp "$root"/fuzz/verify/seeds/*.json "$seeds/"
     flags=(-max_len=16384) ;;
   *) echo "unknown target: $target" >&2; exit 2 ;;
 esac

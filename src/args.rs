@@ -10,7 +10,8 @@ Exit codes:
   1  the input has problems to fix (facts, criteria table, templates, changed archive;
      check --strict: warnings too)
   2  usage error (unknown command or option, missing argument)
-  3  I/O or internal error (cannot read or write a file; a bug)";
+  3  I/O or internal error (cannot read or write a file; another render is writing the same submission folder; a bug)
+  4  verify: every file matches its manifest, but neither a fingerprint (--fingerprint) nor a re-render confirmed the manifest itself";
 
 /// Render the documents a cloud vendor submits against a city's 外部サービスの利用基準別表.
 #[derive(Debug, Parser)]
@@ -79,6 +80,10 @@ pub enum Command {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+        /// The fingerprint recorded at receipt (the SHA-256 of manifest.json, as render
+        /// printed it): any change to any file of the folder is then detected.
+        #[arg(long, value_name = "HEX")]
+        fingerprint: Option<String>,
     },
     /// Work with the document templates.
     Templates {

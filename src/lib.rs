@@ -9,8 +9,10 @@
 //!    problems are plain data ([`diagnostic`]) located in the source file;
 //! 3. **render** — Tera templates ([`templates`]) to Markdown ([`render`]), collecting
 //!    which section answers which row ([`crossref`]) and building the 別表対応表 from it;
-//! 4. **write** — the submission folder, staged and renamed into place, with its
-//!    manifest ([`archive`]).
+//! 4. **write** — the submission folder, staged and renamed into place under a lock,
+//!    with its manifest ([`archive`]); inputs are read within bounds ([`input`]);
+//! 5. **verify** — an archived folder against its manifest, the fingerprint the city
+//!    recorded, and a re-render ([`verification`]).
 //!
 //! [`build_submission`] runs steps 3 and 4's preparation for already-loaded inputs. The
 //! library never prints and never exits; the binary reports.
@@ -21,12 +23,14 @@ pub mod crossref;
 pub mod diagnostic;
 pub mod facts;
 pub mod init;
+pub mod input;
 pub mod migrate;
 pub mod render;
 pub mod schema;
 pub mod submission;
 pub mod templates;
 pub mod typeset;
+pub mod verification;
 pub mod yaml;
 
 pub use submission::{Inputs, Submission, build_submission};

@@ -5,14 +5,15 @@ mod args;
 use std::path::Path;
 use std::process::ExitCode;
 
-use beppyo::archive::{self, ArchiveError, FileState, WriteOutcome};
+use beppyo::archive::{self, ArchiveError, FileState, FolderLock, Recovery, WriteOutcome};
 use beppyo::criteria::{Criteria, CriteriaError};
 use beppyo::diagnostic::{self, Problem};
 use beppyo::facts::rows::{self, RowStatus};
 use beppyo::facts::{self, FactsError, SourceFile};
+use beppyo::input::{self, InputError, shown, shown_path};
 use beppyo::migrate::{self, MigrateError, MigrateFileError, Outcome};
-use beppyo::submission::Rerender;
 use beppyo::typeset::{self, FontError, Fonts};
+use beppyo::verification::{self, Confirmation, Rerender, Verdict};
 use beppyo::{init, schema, templates};
 use clap::Parser;
 
@@ -27,6 +28,8 @@ struct Failure {
 const DATA: u8 = 1;
 const USAGE: u8 = 2;
 const IO: u8 = 3;
+/// `verify`: consistent with itself, but not confirmed by a fingerprint or a re-render.
+const NOT_ESTABLISHED: u8 = 4;
 
 impl Failure {
     fn data(message: impl Into<String>) -> Failure {
@@ -104,7 +107,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             output,
             fonts,
         } => run_pdf(&file, output.as_deref(), &load_fonts(&fonts)?),
-        Command::Verify { dir, json } => run_verify(&dir, json),
+        Command::Verify {
+            dir,
+            json,
+            fingerprint,
+        } => run_verify(&dir, json, fingerprint.as_deref()),
         Command::Templates {
             command: TemplatesCommand::Export { dir },
         } => run_export(&dir),
@@ -291,24 +298,73 @@ fn run_render(
         templates: &templates,
         fonts,
     };
-    let submission = beppyo::build_submission(&inputs)
-        .map_err(|e| Failure::data(format!("error: {e}\nnothing was written")))?;
+    let submission = beppyo::build_submission(&inputs).map_err(|e| {
+        Failure::data(format!(
+            "error: {}\n何も書き込んでいません",
+            shown(&e.to_string())
+        ))
+    })?;
     let target = output.join(&submission.folder);
-    let outcome =
-        archive::write_folder(&target, &submission.files, force).map_err(|e| match e {
-            ArchiveError::Exists { .. } => Failure::data(format!("error: {e}")),
-            _ => Failure::io(format!("error: {e}")),
-        })?;
+    let outcome = write_submission(&target, &submission.files, force)?;
     let verb = match outcome {
-        WriteOutcome::Written => "wrote",
-        WriteOutcome::Replaced => "replaced",
-        WriteOutcome::Unchanged => "unchanged (identical inputs, nothing to do):",
+        WriteOutcome::Written => "書き込みました",
+        WriteOutcome::Replaced => "置き換えました",
+        WriteOutcome::Unchanged => "変更なし（入力が同じため、書き込みませんでした）",
     };
-    println!("{verb} {}", target.display());
+    let target_shown = shown_path(&target);
+    let mut report = format!("{verb}: {target_shown}\n");
     for name in submission.files.keys() {
-        println!("  {name}");
+        report.push_str(&format!("  {}\n", shown(name)));
     }
-    Ok(())
+    let fingerprint = archive::sha256(&submission.files[archive::MANIFEST]);
+    report.push_str(&format!(
+        "指紋（manifest.json の SHA-256）: {fingerprint}\n\
+         提出先には、この指紋を受領時に記録するよう伝えてください。次のコマンドで、後から1バイトでも変わっていないことを確かめられます:\n  \
+         beppyo verify {target_shown} --fingerprint {fingerprint}\n"
+    ));
+    emit(&report)
+}
+
+/// Writes the submission folder under its lock, after recovering what an interrupted
+/// run left, and says what the recovery did.
+fn write_submission(
+    target: &Path,
+    files: &std::collections::BTreeMap<String, Vec<u8>>,
+    force: bool,
+) -> Result<WriteOutcome, Failure> {
+    let failure = |e: ArchiveError| match e {
+        ArchiveError::Exists { .. } => Failure::data(format!("error: {e}")),
+        _ => Failure::io(format!("error: {e}")),
+    };
+    let lock = FolderLock::acquire(target).map_err(failure)?;
+    if let Some(recovery) = lock.recover().map_err(failure)? {
+        let what = match recovery {
+            Recovery::Completed => {
+                "前回中断された置き換えを完了しました（用意できていた新しい提出フォルダを配置しました）"
+            }
+            Recovery::Restored => {
+                "前回中断された置き換えを取り消し、元の提出フォルダを復元しました"
+            }
+            Recovery::Cleaned => "前回中断された書き込みの残り（一時フォルダ）を削除しました",
+        };
+        eprintln!("注意: {}: {what}", shown_path(target));
+    }
+    lock.write(files, force).map_err(failure)
+}
+
+/// Prints a command's report. A reader that closed the pipe (`| head -1`) has what it
+/// wanted and the work is done: that ends quietly, with success.
+fn emit(text: &str) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => Err(Failure::io(format!("error: 標準出力に書けません: {error}"))),
+    }
 }
 
 fn load_fonts(args: &FontArgs) -> Result<Fonts, Failure> {
@@ -318,86 +374,141 @@ fn load_fonts(args: &FontArgs) -> Result<Fonts, Failure> {
     })
 }
 
-/// Markdown files given to `beppyo pdf` are refused above this size.
-const MAX_MARKDOWN_BYTES: u64 = 4 * 1024 * 1024;
-
 fn run_pdf(file: &Path, output: Option<&Path>, fonts: &Fonts) -> Result<(), Failure> {
-    let size = std::fs::metadata(file)
-        .map_err(|e| Failure::io(format!("error: cannot read {}: {e}", file.display())))?
-        .len();
-    if size > MAX_MARKDOWN_BYTES {
-        return Err(Failure::data(format!(
-            "error: {} is {size} bytes; beppyo pdf typesets files up to {MAX_MARKDOWN_BYTES} bytes",
-            file.display()
-        )));
-    }
-    let markdown = std::fs::read_to_string(file).map_err(|e| {
+    let bytes = input::read_limited(file, input::MAX_INPUT_BYTES).map_err(|e| match e {
+        InputError::TooLarge { .. } => Failure::data(format!("error: {e}")),
+        InputError::Read { .. } => Failure::io(format!("error: {e}")),
+    })?;
+    let name = shown_path(file);
+    let markdown = String::from_utf8(bytes).map_err(|e| {
         Failure::data(format!(
-            "error: cannot read {} as UTF-8 text: {e}",
-            file.display()
+            "error: {name} は UTF-8 のテキストではありません（{} バイト目）。UTF-8 で保存し直してください",
+            e.utf8_error().valid_up_to()
         ))
     })?;
     let pdf = typeset::typeset(&markdown, fonts)
-        .map_err(|e| Failure::data(format!("error: {}: {e}", file.display())))?;
+        .map_err(|e| Failure::data(format!("error: {name}: {}", shown(&e.to_string()))))?;
     let target = output.map_or_else(|| file.with_extension("pdf"), Path::to_path_buf);
-    archive::write_atomic(&target, &pdf.bytes)
-        .map_err(|e| Failure::io(format!("error: cannot write {}: {e}", target.display())))?;
-    println!("wrote {} ({} pages)", target.display(), pdf.pages);
-    Ok(())
+    archive::write_atomic(&target, &pdf.bytes).map_err(|e| {
+        Failure::io(format!(
+            "error: {} に書き込めません: {e}",
+            shown_path(&target)
+        ))
+    })?;
+    emit(&format!(
+        "書き込みました: {}（{}ページ）\n",
+        shown_path(&target),
+        pdf.pages
+    ))
 }
 
-fn run_verify(dir: &Path, json: bool) -> Result<(), Failure> {
-    let manifest = archive::read_manifest(dir).map_err(|e| match e {
+fn run_verify(dir: &Path, json: bool, fingerprint: Option<&str>) -> Result<(), Failure> {
+    let expected = fingerprint
+        .map(|text| {
+            archive::normalize_fingerprint(text).ok_or_else(|| Failure {
+                code: USAGE,
+                message: "error: --fingerprint には、render が表示した指紋（manifest.json の SHA-256、16進64桁）を指定してください".into(),
+            })
+        })
+        .transpose()?;
+    let report = verification::verify(dir, expected.as_deref()).map_err(|e| match e {
         ArchiveError::Read { .. } => Failure::io(format!("error: {e}")),
         _ => Failure::data(format!("error: {e}")),
     })?;
-    let checks =
-        archive::check_files(dir, &manifest).map_err(|e| Failure::io(format!("error: {e}")))?;
-    let files_ok = checks.iter().all(|c| c.state == FileState::Ok);
-    let rerender = beppyo::submission::rerender(dir, &manifest);
-    let ok = files_ok && !matches!(rerender, Rerender::Differs { .. });
+    let verdict = report.verdict();
     if json {
-        let report = serde_json::json!({ "ok": ok, "files": checks, "rerender": rerender });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_default()
-        );
+        let value = serde_json::json!({
+            "ok": matches!(verdict, Verdict::Confirmed(_)),
+            "verdict": verdict,
+            "format_version": report.format_version,
+            "fingerprint": report.fingerprint,
+            "fingerprint_matches": report.fingerprint_matches(),
+            "files": report.files,
+            "rerender": report.rerender,
+        });
+        let text = serde_json::to_string_pretty(&value)
+            .expect("the report is plain data and always serialises");
+        emit(&format!("{text}\n"))?;
     } else {
-        for check in &checks {
-            let state = match check.state {
-                FileState::Ok => "OK",
-                FileState::Changed => "CHANGED",
-                FileState::Missing => "MISSING",
-                FileState::Unexpected => "UNEXPECTED",
-            };
-            println!("{state:<10} {}", check.file);
+        emit(&verify_text(&report, &shown_path(dir)))?;
+    }
+    let name = shown_path(dir);
+    match verdict {
+        Verdict::Confirmed(_) => Ok(()),
+        Verdict::SelfConsistentOnly => Err(Failure {
+            code: NOT_ESTABLISHED,
+            message: format!(
+                "{name}: 各ファイルは manifest.json と一致しますが、それはフォルダの中で辻褄が合っていることを示すだけです（ファイルと manifest の SHA-256 を一緒に書き換えても同じ結果になります）。\n\
+                 改変がないことを確かめるには、受領時に記録した指紋を --fingerprint で指定してください。"
+            ),
+        }),
+        Verdict::Failed if report.fingerprint_matches() == Some(false) => {
+            Err(Failure::data(format!(
+                "error: {name} の指紋 {} は、指定された指紋 {} と一致しません。受領後に、いずれかのファイルが変わっています",
+                report.fingerprint,
+                expected.unwrap_or_default()
+            )))
         }
-        match &rerender {
-            Rerender::Identical => {
-                println!("re-render from facts.yaml: byte-identical to the archived documents")
+        Verdict::Failed => Err(Failure::data(format!(
+            "error: {name} は manifest と一致しません"
+        ))),
+    }
+}
+
+/// The human-readable verification report: one line per file, then the re-render, the
+/// fingerprint, and what confirmed the folder.
+fn verify_text(report: &verification::Report, name: &str) -> String {
+    let mut text = String::new();
+    for check in &report.files {
+        let state = match check.state {
+            FileState::Ok => "一致　　",
+            FileState::Changed => "変更あり",
+            FileState::Missing => "欠落　　",
+            FileState::Unexpected => "余分　　",
+            FileState::Refused => "拒否　　",
+        };
+        let detail = check
+            .detail
+            .as_deref()
+            .map(|d| format!("（{}）", shown(d)))
+            .unwrap_or_default();
+        text.push_str(&format!("{state}  {}{detail}\n", shown(&check.file)));
+    }
+    match &report.rerender {
+        Rerender::Identical => text.push_str(
+            "作り直し: facts.yaml から作り直した文書と manifest.json は、保管されたものとバイト単位で同じです\n",
+        ),
+        Rerender::Differs { files, reason } => {
+            let files: Vec<String> = files.iter().map(|f| shown(f).into_owned()).collect();
+            text.push_str(&format!("作り直し: 違いがあります: {}\n", files.join(", ")));
+            if let Some(reason) = reason {
+                text.push_str(&format!("  {}\n", shown(reason)));
             }
-            Rerender::Differs { files, reason } => {
-                println!("re-render from facts.yaml: DIFFERENT {}", files.join(", "));
-                if let Some(reason) = reason {
-                    println!("  {reason}");
-                }
-            }
-            Rerender::Skipped { reason } => {
-                println!("re-render from facts.yaml: skipped ({reason})")
-            }
+        }
+        Rerender::Skipped { reason } => {
+            text.push_str(&format!("作り直し: 行いませんでした（{}）\n", shown(reason)))
         }
     }
-    if ok {
-        if !json {
-            println!("{}: every file matches manifest.json", dir.display());
-        }
-        Ok(())
-    } else {
-        Err(Failure::data(format!(
-            "error: {} does not match its manifest",
-            dir.display()
-        )))
+    text.push_str(&format!(
+        "指紋（manifest.json の SHA-256）: {}\n",
+        report.fingerprint
+    ));
+    match report.fingerprint_matches() {
+        Some(true) => text.push_str("指定された指紋と一致します\n"),
+        Some(false) => text.push_str("指定された指紋と一致しません\n"),
+        None => {}
     }
+    if let Verdict::Confirmed(by) = report.verdict() {
+        let by = match by {
+            Confirmation::Fingerprint => "受領時の指紋と一致します",
+            Confirmation::Rerender => "作り直した結果とも一致します",
+            Confirmation::Both => "受領時の指紋とも、作り直した結果とも一致します",
+        };
+        text.push_str(&format!(
+            "{name}: すべてのファイルが manifest.json と一致し、{by}。改変はありません\n"
+        ));
+    }
+    text
 }
 
 fn run_export(dir: &Path) -> Result<(), Failure> {

@@ -172,20 +172,9 @@ pub fn migrate_file(old: &FsPath, new: &FsPath, force: bool) -> Result<Outcome, 
     Ok(outcome)
 }
 
-/// Why a file could not be read, in Japanese (the facts module's own texts are English).
+/// Why a file could not be read.
 fn read_message(error: &FactsError) -> String {
-    match error {
-        FactsError::Read { path, source } => format!("{} を読めません: {source}", path.display()),
-        FactsError::TooLarge { path, size, limit } => format!(
-            "{} は {size} バイトあります。事実ファイルは {limit} バイトまでです",
-            path.display()
-        ),
-        FactsError::Encoding { path, offset, .. } => format!(
-            "{} は UTF-8 のテキストではありません（{offset} バイト目）。UTF-8 で保存し直してください",
-            path.display()
-        ),
-        FactsError::Problems { file, .. } => format!("{} を読めません", file.name),
-    }
+    error.to_string()
 }
 
 const SCHEMA_LINE: &str = "# yaml-language-server: $schema=facts.schema.json";

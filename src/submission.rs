@@ -110,9 +110,7 @@ pub fn build_submission(inputs: &Inputs) -> Result<Submission, BuildError> {
     files.insert(FACTS_COPY.to_string(), inputs.facts_file.bytes.clone());
 
     let manifest = manifest(inputs, outputs);
-    let mut json = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
-    json.push(b'\n');
-    files.insert(archive::MANIFEST.to_string(), json);
+    files.insert(archive::MANIFEST.to_string(), manifest.to_json());
     Ok(Submission {
         folder: PathBuf::from(&inputs.facts.vendor.slug).join(&inputs.facts.submission.id),
         files,
@@ -171,6 +169,7 @@ fn manifest(inputs: &Inputs, outputs: Vec<OutputEntry>) -> Manifest {
             id: inputs.facts.submission.id.clone(),
             vendor_slug: inputs.facts.vendor.slug.clone(),
             date: inputs.facts.submission.date.to_string(),
+            supersedes: None,
         },
         criteria: CriteriaInfo {
             title: inputs.criteria.title.clone(),
@@ -180,6 +179,7 @@ fn manifest(inputs: &Inputs, outputs: Vec<OutputEntry>) -> Manifest {
         },
         facts: FactsInfo {
             file: FACTS_COPY.to_string(),
+            bytes: Some(inputs.facts_file.bytes.len() as u64),
             sha256: archive::sha256(&inputs.facts_file.bytes),
         },
         templates: inputs
@@ -209,93 +209,6 @@ fn manifest(inputs: &Inputs, outputs: Vec<OutputEntry>) -> Manifest {
                 .collect()
         }),
         outputs,
-    }
-}
-
-/// What re-rendering an archived submission from its own `facts.yaml` showed.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[serde(tag = "result", rename_all = "snake_case")]
-pub enum Rerender {
-    /// Every archived document is byte-identical to a fresh render.
-    Identical,
-    /// These documents differ from a fresh render (or the render failed).
-    Differs {
-        files: Vec<String>,
-        reason: Option<String>,
-    },
-    /// A fresh render cannot be compared: other tool version, table or templates.
-    Skipped { reason: String },
-}
-
-/// Re-renders an archived submission from its `facts.yaml` with the embedded table and
-/// templates, when the manifest says those are what it was made with, and compares.
-pub fn rerender(dir: &std::path::Path, manifest: &Manifest) -> Rerender {
-    if manifest.tool.version != env!("CARGO_PKG_VERSION") {
-        return Rerender::Skipped {
-            reason: format!(
-                "rendered by beppyo {}, this is {}",
-                manifest.tool.version,
-                env!("CARGO_PKG_VERSION")
-            ),
-        };
-    }
-    if manifest.criteria.origin != "embedded"
-        || manifest.templates.iter().any(|t| t.origin != "embedded")
-    {
-        return Rerender::Skipped {
-            reason: "made with a criteria table or templates from files; re-render with the same files to compare".into(),
-        };
-    }
-    let differs = |reason: String| Rerender::Differs {
-        files: Vec::new(),
-        reason: Some(reason),
-    };
-    let path = dir.join(&manifest.facts.file);
-    let file = match SourceFile::read(&path) {
-        Ok(file) => file,
-        Err(error) => return differs(error.to_string()),
-    };
-    let criteria = Criteria::embedded();
-    let with_pdf = manifest.outputs.iter().any(|o| o.file.ends_with(".pdf"));
-    if with_pdf && manifest.fonts.iter().any(|f| f.origin != "embedded") {
-        return Rerender::Skipped {
-            reason: "made with fonts from files; re-render with the same fonts to compare".into(),
-        };
-    }
-    let fonts = with_pdf.then(Fonts::embedded);
-    let facts = match crate::facts::load_with(&file, &criteria, fonts.as_ref()) {
-        Ok((facts, _)) => facts,
-        Err(problems) => {
-            return differs(format!(
-                "the archived facts no longer validate ({} problem(s))",
-                problems.len()
-            ));
-        }
-    };
-    let templates = match crate::templates::load(None) {
-        Ok(templates) => templates,
-        Err(error) => return differs(error.to_string()),
-    };
-    let inputs = Inputs::with_embedded_table(&file, &facts, &criteria, &templates, fonts.as_ref());
-    let fresh = match build_submission(&inputs) {
-        Ok(fresh) => fresh,
-        Err(error) => return differs(error.to_string()),
-    };
-    let files: Vec<String> = manifest
-        .outputs
-        .iter()
-        .filter(|o| {
-            let archived = std::fs::read(dir.join(&o.file)).ok();
-            archived.as_ref() != fresh.files.get(&o.file)
-        })
-        .map(|o| o.file.clone())
-        .collect();
-    if files.is_empty() {
-        Rerender::Identical
-    } else {
-        Rerender::Differs {
-            files,
-            reason: None,
-        }
+        attachments: Vec::new(),
     }
 }

@@ -329,7 +329,7 @@ fn oversized_file_is_refused_before_parsing() {
     std::fs::write(dir.path().join("input.yaml"), vec![b'#'; 5 * 1024 * 1024]).unwrap();
     let out = run(&["check", "input.yaml"], dir.path());
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("limited to 4194304 bytes"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("4194304 バイトまで"));
 }
 
 #[test]

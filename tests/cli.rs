@@ -128,7 +128,7 @@ fn render_writes_the_submission_and_verify_accepts_it() {
     // identical inputs: a no-op that says so
     let again = run(&["render", &example(), "-o", "out"], dir.path());
     assert!(again.status.success());
-    assert!(stdout(&again).contains("unchanged"), "{}", stdout(&again));
+    assert!(stdout(&again).contains("変更なし"), "{}", stdout(&again));
 }
 
 #[test]
@@ -164,7 +164,7 @@ fn verify_names_each_changed_missing_or_extra_file() {
         let out = run(&["verify", &folder_arg], dir.path());
         assert_eq!(out.status.code(), Some(1), "{name}");
         assert!(
-            stdout(&out).contains(&format!("CHANGED    {name}")),
+            stdout(&out).contains(&format!("変更あり  {name}")),
             "{}",
             stdout(&out)
         );
@@ -178,7 +178,7 @@ fn verify_names_each_changed_missing_or_extra_file() {
     let out = run(&["verify", &folder_arg], dir.path());
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stdout(&out).contains("UNEXPECTED extra.pdf"),
+        stdout(&out).contains("余分　　  extra.pdf"),
         "{}",
         stdout(&out)
     );
@@ -195,7 +195,7 @@ fn verify_explains_an_unknown_manifest_format() {
     let out = run(&["verify", "."], dir.path());
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("format_version 99"),
+        stderr(&out).contains("format_version は 99"),
         "{}",
         stderr(&out)
     );
@@ -368,7 +368,7 @@ fn verify_rerenders_and_catches_a_document_edited_with_its_hash() {
     let dir = tempfile::tempdir().unwrap();
     let folder = render_example(dir.path());
     let ok = run(&["verify", &folder.display().to_string()], dir.path());
-    assert!(stdout(&ok).contains("byte-identical"), "{}", stdout(&ok));
+    assert!(stdout(&ok).contains("バイト単位で同じ"), "{}", stdout(&ok));
     // Edit a document and forge its hash in the manifest: the hashes agree, the re-render does not.
     let doc = folder.join("04_sla-draft.md");
     let original = std::fs::read_to_string(&doc).unwrap();
@@ -388,12 +388,12 @@ fn verify_rerenders_and_catches_a_document_edited_with_its_hash() {
     let out = run(&["verify", &folder.display().to_string()], dir.path());
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stdout(&out).contains("OK         04_sla-draft.md"),
+        stdout(&out).contains("一致　　  04_sla-draft.md"),
         "{}",
         stdout(&out)
     );
     assert!(
-        stdout(&out).contains("DIFFERENT 04_sla-draft.md"),
+        stdout(&out).contains("違いがあります: 04_sla-draft.md"),
         "{}",
         stdout(&out)
     );
@@ -412,7 +412,13 @@ fn two_independent_renders_are_byte_identical() {
             .collect::<Vec<_>>()
     };
     assert_eq!(files("a"), files("b"));
-    assert_eq!(files("a").len(), 14);
+    // the submission's 14 files, and the lock file kept beside its folder
+    assert_eq!(files("a").len(), 15);
+    assert!(
+        files("a")
+            .iter()
+            .any(|(path, _)| path.ends_with(".2026-shinonome-001.beppyo-lock"))
+    );
 }
 
 #[test]

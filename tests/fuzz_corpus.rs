@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use beppyo::criteria::Criteria;
 use beppyo::facts::{self, SourceFile};
 use beppyo::templates::{self, Template};
-use beppyo::typeset::{Fonts, layout, tree, typeset};
+use beppyo::typeset::{Fonts, layout, limits, tree, typeset};
 use beppyo::{Inputs, build_submission};
 
 fn cases(target: &str) -> Vec<(String, Vec<u8>)> {
@@ -70,6 +70,7 @@ fn typeset_target(data: &[u8]) {
 /// As `fuzz/fuzz_targets/layout.rs`.
 fn layout_target(data: &[u8]) {
     if let Ok(text) = std::str::from_utf8(data)
+        && limits::check(text).is_ok()
         && let Ok(document) = tree::parse(text)
     {
         let _ = layout::layout(&document, fonts());

@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use beppyo::typeset::{Fonts, layout, tree};
+use beppyo::typeset::{Fonts, layout, limits, tree};
 use libfuzzer_sys::fuzz_target;
 
 fn fonts() -> &'static Fonts {
@@ -13,8 +13,11 @@ fn fonts() -> &'static Fonts {
     FONTS.get_or_init(Fonts::embedded)
 }
 
+// As `typeset` does: nesting and tables the page cannot hold are refused first.
 fuzz_target!(|text: &str| {
-    if let Ok(document) = tree::parse(text) {
+    if limits::check(text).is_ok()
+        && let Ok(document) = tree::parse(text)
+    {
         let _ = layout::layout(&document, fonts());
     }
 });

@@ -23,7 +23,7 @@ use crate::typeset::Fonts;
 use crate::yaml::{self, SourceMap, between};
 
 /// Files larger than this are refused before parsing: a facts file is a few dozen KiB.
-pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = crate::input::MAX_INPUT_BYTES;
 
 /// A facts file as read from disk.
 #[derive(Debug, Clone)]
@@ -39,24 +39,26 @@ pub struct SourceFile {
 /// Why a facts file cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum FactsError {
-    #[error("cannot read {path}: {source}")]
+    #[error("{} を読めません: {source}", crate::input::shown_path(path))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path} is {size} bytes; facts files are limited to {limit} bytes")]
-    TooLarge {
-        path: PathBuf,
-        size: u64,
-        limit: u64,
-    },
-    #[error("{path} is not UTF-8 text (invalid byte at offset {offset}){hint}")]
+    #[error(
+        "{} は {limit} バイトを超えています。事実ファイルは {limit} バイトまでです",
+        crate::input::shown_path(path)
+    )]
+    TooLarge { path: PathBuf, limit: u64 },
+    #[error(
+        "{} は UTF-8 のテキストではありません（{offset} バイト目に UTF-8 でないバイトがあります）。{hint}",
+        crate::input::shown_path(path)
+    )]
     Encoding {
         path: PathBuf,
         offset: usize,
         hint: &'static str,
     },
-    #[error("{} has {} problem(s)", file.name, problems.len())]
+    #[error("{} に問題が {} 件あります", file.name, problems.len())]
     Problems {
         file: Box<SourceFile>,
         problems: Vec<Problem>,
@@ -70,15 +72,14 @@ impl SourceFile {
             path: path.to_path_buf(),
             source,
         };
-        let size = std::fs::metadata(path).map_err(read_error)?.len();
-        if size > MAX_FILE_BYTES {
-            return Err(FactsError::TooLarge {
+        // Bounded on the bytes read: a pipe or /dev/zero has no size to check first.
+        let bytes = crate::input::read_limited(path, MAX_FILE_BYTES).map_err(|e| match e {
+            crate::input::InputError::TooLarge { limit, .. } => FactsError::TooLarge {
                 path: path.to_path_buf(),
-                size,
-                limit: MAX_FILE_BYTES,
-            });
-        }
-        let bytes = std::fs::read(path).map_err(read_error)?;
+                limit,
+            },
+            crate::input::InputError::Read { source, .. } => read_error(source),
+        })?;
         SourceFile::from_bytes(&path.display().to_string(), bytes).map_err(|(offset, hint)| {
             FactsError::Encoding {
                 path: path.to_path_buf(),
@@ -109,9 +110,9 @@ fn encoding_hint(bytes: &[u8]) -> &'static str {
         matches!(w[0], 0x81..=0x9f | 0xe0..=0xef) && matches!(w[1], 0x40..=0x7e | 0x80..=0xfc)
     });
     if looks_sjis {
-        ". It looks like Shift_JIS (CP932). Save it as UTF-8: in VS Code, click the encoding in the status bar → 'Save with Encoding' → 'UTF-8'; in Notepad, 'Save As' → Encoding 'UTF-8'"
+        "Shift_JIS（CP932）で保存されているようです。UTF-8 で保存し直してください。VS Code では右下の文字コード表示 →「エンコード付きで保存」→「UTF-8」、メモ帳では「名前を付けて保存」→ 文字コード「UTF-8」"
     } else {
-        ". Save the file as UTF-8"
+        "UTF-8 で保存し直してください"
     }
 }
 

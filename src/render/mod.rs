@@ -38,6 +38,10 @@ use crate::facts::Facts;
 use crate::facts::rows::{self, RowStatus};
 use crate::templates::{self, DocumentKind, Template};
 
+/// A document's Markdown is a few hundred KiB; a template that writes more than this is
+/// looping away, and is stopped before it exhausts memory.
+pub const MAX_DOCUMENT_BYTES: usize = 50 * 1024 * 1024;
+
 /// One rendered Markdown document.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -259,7 +263,22 @@ impl<'a> Renderer<'a> {
             .ok_or_else(|| RenderError::Template {
                 message: format!("no template for {}", kind.stem),
             })?;
-        self.tera.render(name, context).map_err(template_error)
+        let mut out = crate::input::Capped::new(MAX_DOCUMENT_BYTES);
+        match self.tera.render_to(name, context, &mut out) {
+            Ok(()) => {}
+            Err(_) if out.overflowed => {
+                return Err(RenderError::Template {
+                    message: format!(
+                        "{name}: テンプレートの出力が上限の {} MB を超えました。ループが想定より多く回っていないか確認してください",
+                        MAX_DOCUMENT_BYTES >> 20
+                    ),
+                });
+            }
+            Err(error) => return Err(template_error(error)),
+        }
+        String::from_utf8(out.bytes).map_err(|e| RenderError::Template {
+            message: format!("{name}: テンプレートの出力が UTF-8 ではありません: {e}"),
+        })
     }
 }
 

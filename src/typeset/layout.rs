@@ -26,6 +26,17 @@ const CELL_PAD: f32 = 4.0;
 const FURNITURE_SIZE: f32 = 8.0;
 /// Cells of at most this many characters are not broken inside a table.
 const SHORT_CELL: usize = 6;
+/// How far each level of block quote moves its content right.
+pub const QUOTE_INDENT: f32 = BODY_SIZE * 1.5;
+/// How far each level of list moves its content right (the marker's gutter).
+pub const LIST_INDENT: f32 = BODY_SIZE * 2.0;
+/// The narrowest a table column may be: its padding and two full-width characters.
+pub const MIN_COLUMN_WIDTH: f32 = 2.0 * CELL_PAD + 2.0 * TABLE_SIZE;
+
+/// The width between the margins.
+pub fn content_width() -> f32 {
+    PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+}
 
 /// Something drawn on a page.
 #[derive(Debug, Clone, PartialEq)]
@@ -158,7 +169,7 @@ impl<'f> Layouter<'f> {
     }
 
     fn content_width() -> f32 {
-        PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+        content_width()
     }
 
     fn bottom() -> f32 {
@@ -289,7 +300,7 @@ impl<'f> Layouter<'f> {
             Block::Quote(blocks) => {
                 self.bars.push(MARGIN_LEFT + indent + 2.0);
                 for inner in blocks {
-                    self.block(inner, indent + BODY_SIZE * 1.5);
+                    self.block(inner, indent + QUOTE_INDENT);
                 }
                 self.bars.pop();
             }
@@ -357,7 +368,7 @@ impl<'f> Layouter<'f> {
     }
 
     fn list(&mut self, start: Option<u64>, items: &[Vec<Block>], indent: f32) {
-        let marker_width = BODY_SIZE * 2.0;
+        let marker_width = LIST_INDENT;
         for (i, item) in items.iter().enumerate() {
             let marker = match start {
                 Some(n) => format!("{}.", n + i as u64),
@@ -582,8 +593,8 @@ fn column_widths(
     fonts: &Fonts,
 ) -> Vec<f32> {
     let pad = 2.0 * CELL_PAD;
-    let mut natural = vec![pad + TABLE_SIZE * 2.0; columns];
-    let mut minimum = vec![pad + TABLE_SIZE * 2.0; columns];
+    let mut natural = vec![MIN_COLUMN_WIDTH; columns];
+    let mut minimum = vec![MIN_COLUMN_WIDTH; columns];
     for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
         for (i, cell) in row.iter().enumerate().take(columns) {
             let text = plain(cell);
@@ -606,7 +617,7 @@ fn column_widths(
     let share = available / columns as f32;
     let minimum: Vec<f32> = minimum
         .iter()
-        .map(|m| m.min(share.max(pad + TABLE_SIZE * 2.0)))
+        .map(|m| m.min(share.max(MIN_COLUMN_WIDTH)))
         .collect();
     let min_total: f32 = minimum.iter().sum();
     let natural_total: f32 = natural.iter().sum();

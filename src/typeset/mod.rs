@@ -1,12 +1,14 @@
 //! Markdown → PDF, typeset by beppyo itself.
 //!
-//! Steps: [`tree::parse`] (pulldown-cmark events → our blocks and the front matter),
+//! Steps: [`limits::check`] (nesting and table widths the page cannot hold are located
+//! errors), [`tree::parse`] (pulldown-cmark events → our blocks and the front matter),
 //! a glyph check (every character must exist in its font), [`layout::layout`] (line
 //! breaking with 禁則処理, pages, cover block, header and footer, outline), and
 //! [`pdf::write`] (printpdf with glyph IDs, lopdf for outline and metadata).
 
 pub mod fonts;
 pub mod layout;
+pub mod limits;
 pub mod linebreak;
 pub mod pdf;
 pub mod subset;
@@ -30,7 +32,8 @@ pub enum TypesetError {
     #[error(transparent)]
     FrontMatter(#[from] tree::FrontMatterError),
     #[error(
-        "line {line}: the character 「{character}」 (U+{code:04X}) is not in the font {font}; use another character or pass a font that has it (--font / --heading-font)"
+        "{line}行目: 文字「{}」（U+{code:04X}）がフォント {font} にありません。別の文字にするか、その文字を持つフォントを指定してください（--font / --heading-font）",
+        crate::input::shown(&character.to_string())
     )]
     MissingGlyph {
         character: char,
@@ -38,12 +41,15 @@ pub enum TypesetError {
         line: usize,
         font: String,
     },
+    #[error(transparent)]
+    Limit(#[from] limits::LimitError),
     #[error("cannot write the PDF: {0}")]
     Pdf(#[from] pdf::WriteError),
 }
 
 /// Typesets Markdown (with optional front matter) as an A4 PDF.
 pub fn typeset(markdown: &str, fonts: &Fonts) -> Result<Pdf, TypesetError> {
+    limits::check(markdown)?;
     let document = tree::parse(markdown)?;
     check_glyphs(&document, markdown, fonts)?;
     let laid = layout::layout(&document, fonts);

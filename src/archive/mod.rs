@@ -1,0 +1,126 @@
+//! The submission folder on disk: safe names, writes that cannot be redirected, the
+//! manifest, and verification.
+//!
+//! - [`names`]: which names the folder (portable, not a Windows device name) and the
+//!   files a manifest lists (inside the folder or its `attachments/`) may have;
+//! - [`write`]: files written through exclusive temporary names, flushed and renamed;
+//!   one writer per submission folder under a lock; interrupted replacements recovered;
+//! - [`manifest`]: `manifest.json`, format 2 written, formats 1 and 2 read, strictly;
+//! - [`member`]: opening a file of a folder that may be hostile (no links, no FIFOs or
+//!   devices) and hashing it as a stream;
+//! - [`verify`]: the folder against its manifest.
+//!
+//! The submission's *fingerprint* is the SHA-256 of `manifest.json`: the manifest hashes
+//! every other file, so the fingerprint covers the whole folder, and no file inside it
+//! can state it. The city records it at receipt.
+
+pub mod manifest;
+pub mod member;
+pub mod names;
+pub mod verify;
+pub mod write;
+
+use std::path::PathBuf;
+
+use sha2::{Digest, Sha256};
+
+pub use manifest::{
+    AttachmentEntry, CriteriaInfo, FORMAT_VERSION, FactsInfo, InputEntry, Manifest, OutputEntry,
+    ReadManifest, SubmissionInfo, Superseded, Tool, read_manifest,
+};
+pub use names::check_folder_name;
+pub use verify::{FileCheck, FileState, check_files, list_files};
+pub use write::{FolderLock, Recovery, WriteOutcome, write_atomic, write_folder};
+
+use crate::input::shown_path;
+
+/// The manifest's file name inside a submission folder.
+pub const MANIFEST: &str = "manifest.json";
+
+/// Hex SHA-256 of `bytes`.
+pub fn sha256(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The fingerprint as a user may type it: 64 hex digits, either case, spaces and colons
+/// ignored. Returns it in lower case, or `None` when it is not a SHA-256.
+pub fn normalize_fingerprint(text: &str) -> Option<String> {
+    let hex: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ':')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    manifest::is_sha256(&hex).then_some(hex)
+}
+
+/// Why a submission folder could not be written or read.
+#[derive(Debug, thiserror::Error)]
+pub enum ArchiveError {
+    #[error("{} に書き込めません: {source}", shown_path(path))]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{} を読めません: {source}", shown_path(path))]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "{} には別の内容の提出がすでにあります。置き換えるなら --force を付け、別の提出にするなら submission.id を変えてください",
+        shown_path(path)
+    )]
+    Exists { path: PathBuf },
+    #[error(
+        "{} には、別の beppyo render が書き込んでいる最中です。その処理が終わってから、もう一度実行してください",
+        shown_path(path)
+    )]
+    Locked { path: PathBuf },
+    #[error(
+        "{} は提出フォルダではありません（manifest.json がありません）。beppyo render が書いたフォルダ（<出力先>/<vendor.slug>/<submission.id>）を指定してください",
+        shown_path(path)
+    )]
+    NotASubmission { path: PathBuf },
+    #[error("{} を開きません: {reason}", shown_path(path))]
+    Refused { path: PathBuf, reason: String },
+    #[error("{} は正しい manifest ではありません: {message}", shown_path(path))]
+    BadManifest { path: PathBuf, message: String },
+    #[error(
+        "{} の format_version は {found} です。この beppyo が読めるのは {}〜{FORMAT_VERSION} です。manifest の tool.version にある版の beppyo で確認してください",
+        shown_path(path),
+        manifest::OLDEST_FORMAT
+    )]
+    FormatVersion { path: PathBuf, found: u64 },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_is_hex() {
+        assert_eq!(
+            sha256(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    #[test]
+    fn fingerprints_are_read_as_people_copy_them() {
+        let hex = sha256(b"abc");
+        assert_eq!(
+            normalize_fingerprint(&hex.to_uppercase()),
+            Some(hex.clone())
+        );
+        assert_eq!(
+            normalize_fingerprint(&format!(" {hex}\n")),
+            Some(hex.clone())
+        );
+        assert_eq!(normalize_fingerprint(&hex[1..]), None);
+        assert_eq!(normalize_fingerprint(&format!("{}g", &hex[1..])), None);
+    }
+}

@@ -1,0 +1,390 @@
+//! Writing files and submission folders so that no one can redirect the write and no
+//! crash leaves half of it.
+//!
+//! A file is written under a temporary name that this process creates exclusively (an
+//! entry planted there beforehand, a link included, is never opened: the next name is
+//! tried), flushed to disk, and renamed over its target. A submission folder is written
+//! by one process at a time, under a lock beside it (`.<name>.beppyo-lock`):
+//!
+//! 1. leftovers of an interrupted run are recovered (see [`FolderLock::recover`]);
+//! 2. the files go into a staging folder unique to this process, each flushed, then the
+//!    folder itself; the complete staging folder is renamed to `.<name>.beppyo-new`;
+//! 3. an existing folder is moved aside to `.<name>.beppyo-old`, the new one renamed into
+//!    place, the old one deleted. Each rename is flushed before the next step.
+//!
+//! Once the old folder has been moved aside, the new one is complete: a crash after that
+//! point is finished by the next run; a crash before it is rolled back.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::ArchiveError;
+use super::member::{self, Kind};
+use super::names;
+
+/// How many temporary names are tried before giving up: only names planted on purpose
+/// can exhaust them.
+const TEMP_ATTEMPTS: u64 = 1000;
+
+/// Distinguishes temporary names of threads of one process.
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+fn next_suffix() -> String {
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    format!("{}-{n}", std::process::id())
+}
+
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> ArchiveError + '_ {
+    move |source| ArchiveError::Write {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// The folder `path` is in (`.` for a bare name).
+fn parent_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+fn file_name(path: &Path) -> std::io::Result<&str> {
+    path.file_name().and_then(|n| n.to_str()).ok_or_else(|| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "ファイル名のないパスには書き込めません",
+        )
+    })
+}
+
+/// Creates a new file that did not exist, never through a link.
+fn create_new(path: &Path) -> std::io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    options.open(path)
+}
+
+/// Creates `dir/.<stem>.<pid>-<n><suffix>` exclusively, trying further names when one is
+/// taken.
+fn create_temp(dir: &Path, stem: &str, suffix: &str) -> std::io::Result<(PathBuf, File)> {
+    for _ in 0..TEMP_ATTEMPTS {
+        let path = dir.join(format!(".{stem}.{}{suffix}", next_suffix()));
+        match create_new(&path) {
+            Ok(file) => return Ok((path, file)),
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(error) => return Err(error),
+        }
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::AlreadyExists,
+        format!(
+            "{} に一時ファイルを作れません（名前がすべて使われています）",
+            dir.display()
+        ),
+    ))
+}
+
+/// Flushes a folder's entries (names created, renamed or removed) to disk.
+pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}
+
+/// Writes `bytes` to `path` through an exclusive temporary file in the same folder,
+/// flushed, then renamed over `path`.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = parent_of(path);
+    let (tmp, mut file) = create_temp(dir, file_name(path)?, ".beppyo-tmp")?;
+    let result = file
+        .write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .and_then(|()| sync_dir(dir));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// What writing a submission did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteOutcome {
+    Written,
+    /// The folder already held exactly these files.
+    Unchanged,
+    Replaced,
+}
+
+/// What the recovery of an interrupted run found and did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recovery {
+    /// The new folder of an interrupted replacement was complete and is now in place.
+    Completed,
+    /// The folder an interrupted replacement had moved aside is back in place.
+    Restored,
+    /// What an interrupted run left beside the folder was removed; the folder (or its
+    /// absence) was left as it was.
+    Cleaned,
+}
+
+/// The sole right to write one submission folder, held until dropped.
+#[derive(Debug)]
+pub struct FolderLock {
+    target: PathBuf,
+    parent: PathBuf,
+    name: String,
+    _file: File,
+}
+
+impl FolderLock {
+    /// Takes the lock of the folder `target` (creating its parent), or fails at once
+    /// with [`ArchiveError::Locked`] when another process holds it.
+    pub fn acquire(target: &Path) -> Result<FolderLock, ArchiveError> {
+        let parent = parent_of(target).to_path_buf();
+        let name = file_name(target).map_err(io_error(target))?.to_string();
+        std::fs::create_dir_all(&parent).map_err(io_error(&parent))?;
+        let path = parent.join(format!(".{name}.beppyo-lock"));
+        let file = open_lock_file(&path).map_err(io_error(&path))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(ArchiveError::Locked {
+                    path: target.to_path_buf(),
+                });
+            }
+            Err(std::fs::TryLockError::Error(source)) => {
+                return Err(ArchiveError::Write { path, source });
+            }
+        }
+        Ok(FolderLock {
+            target: target.to_path_buf(),
+            parent,
+            name,
+            _file: file,
+        })
+    }
+
+    fn beside(&self, what: &str) -> PathBuf {
+        self.parent.join(format!(".{}.beppyo-{what}", self.name))
+    }
+
+    /// Puts right what an interrupted run left: a replacement that had moved the old
+    /// folder aside is completed with its new folder when that was ready, else the old
+    /// folder is restored; staging folders and other leftovers are removed. Returns
+    /// `None` when there was nothing to do.
+    pub fn recover(&self) -> Result<Option<Recovery>, ArchiveError> {
+        let old = self.real_folder(&self.beside("old"))?;
+        let new = self.real_folder(&self.beside("new"))?;
+        let staging = self.staging_leftovers()?;
+        let target_missing = matches!(
+            member::entry_kind(&self.target),
+            Err(member::Refusal::Missing)
+        );
+        let recovery = if target_missing && let Some(new) = &new {
+            self.rename(new, &self.target)?;
+            Some(Recovery::Completed)
+        } else if target_missing && let Some(old) = &old {
+            self.rename(old, &self.target)?;
+            Some(Recovery::Restored)
+        } else if old.is_some() || new.is_some() || !staging.is_empty() {
+            Some(Recovery::Cleaned)
+        } else {
+            None
+        };
+        for leftover in [old, new].into_iter().flatten().chain(staging) {
+            if leftover.exists() {
+                std::fs::remove_dir_all(&leftover).map_err(io_error(&leftover))?;
+            }
+        }
+        if recovery.is_some() {
+            sync_dir(&self.parent).map_err(io_error(&self.parent))?;
+        }
+        Ok(recovery)
+    }
+
+    /// `path` when it is a real folder; anything else planted under that name (a link,
+    /// a file) is removed and never used.
+    fn real_folder(&self, path: &Path) -> Result<Option<PathBuf>, ArchiveError> {
+        match std::fs::symlink_metadata(path) {
+            Ok(metadata) if metadata.is_dir() => Ok(Some(path.to_path_buf())),
+            Ok(_) => {
+                std::fs::remove_file(path).map_err(io_error(path))?;
+                Ok(None)
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(source) => Err(ArchiveError::Read {
+                path: path.to_path_buf(),
+                source,
+            }),
+        }
+    }
+
+    /// Staging folders of this submission left by runs that died while writing.
+    fn staging_leftovers(&self) -> Result<Vec<PathBuf>, ArchiveError> {
+        let prefix = format!(".{}.", self.name);
+        let read_error = |source| ArchiveError::Read {
+            path: self.parent.clone(),
+            source,
+        };
+        let mut found = Vec::new();
+        for entry in std::fs::read_dir(&self.parent).map_err(read_error)? {
+            let entry = entry.map_err(read_error)?;
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            if name.starts_with(&prefix)
+                && name.ends_with(".beppyo-staging")
+                && entry.file_type().is_ok_and(|t| t.is_dir())
+            {
+                found.push(entry.path());
+            }
+        }
+        Ok(found)
+    }
+
+    fn rename(&self, from: &Path, to: &Path) -> Result<(), ArchiveError> {
+        std::fs::rename(from, to).map_err(io_error(to))?;
+        sync_dir(&self.parent).map_err(io_error(&self.parent))
+    }
+
+    /// Writes `files` (name → bytes) as the locked folder. An existing folder with the
+    /// same files is left alone; a different one is replaced only with `force`.
+    pub fn write(
+        &self,
+        files: &BTreeMap<String, Vec<u8>>,
+        force: bool,
+    ) -> Result<WriteOutcome, ArchiveError> {
+        let exists = member::entry_kind(&self.target).is_ok();
+        if exists && same_files(&self.target, files) {
+            return Ok(WriteOutcome::Unchanged);
+        }
+        if exists && !force {
+            return Err(ArchiveError::Exists {
+                path: self.target.clone(),
+            });
+        }
+        let new = self.beside("new");
+        self.stage(files, &new)?;
+        if !exists {
+            self.rename(&new, &self.target)?;
+            return Ok(WriteOutcome::Written);
+        }
+        let old = self.beside("old");
+        self.rename(&self.target, &old)?;
+        if let Err(error) = self.rename(&new, &self.target) {
+            // Put the old folder back now rather than leave the recovery to the next run.
+            let _ = std::fs::rename(&old, &self.target);
+            let _ = std::fs::remove_dir_all(&new);
+            return Err(error);
+        }
+        std::fs::remove_dir_all(&old).map_err(io_error(&old))?;
+        sync_dir(&self.parent).map_err(io_error(&self.parent))?;
+        Ok(WriteOutcome::Replaced)
+    }
+
+    /// Writes every file into a staging folder of this process, flushes it, and renames
+    /// it to `ready`.
+    fn stage(&self, files: &BTreeMap<String, Vec<u8>>, ready: &Path) -> Result<(), ArchiveError> {
+        let staging = self.create_staging()?;
+        let result = fill(&staging, files).and_then(|()| self.rename(&staging, ready));
+        if result.is_err() {
+            let _ = std::fs::remove_dir_all(&staging);
+        }
+        result
+    }
+
+    fn create_staging(&self) -> Result<PathBuf, ArchiveError> {
+        for _ in 0..TEMP_ATTEMPTS {
+            let path = self
+                .parent
+                .join(format!(".{}.{}.beppyo-staging", self.name, next_suffix()));
+            match std::fs::create_dir(&path) {
+                Ok(()) => return Ok(path),
+                Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(source) => return Err(ArchiveError::Write { path, source }),
+            }
+        }
+        Err(ArchiveError::Write {
+            path: self.parent.clone(),
+            source: std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+        })
+    }
+}
+
+fn open_lock_file(path: &Path) -> std::io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    options.open(path)
+}
+
+/// Writes the files into the fresh folder `staging`, each flushed, then the folders.
+fn fill(staging: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), ArchiveError> {
+    let mut folders = vec![staging.to_path_buf()];
+    for (name, bytes) in files {
+        names::check_member_name(name).map_err(|bad| ArchiveError::Write {
+            path: staging.join(name),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, bad.reason()),
+        })?;
+        let path = staging.join(name);
+        let folder = parent_of(&path).to_path_buf();
+        if !folders.contains(&folder) {
+            std::fs::create_dir(&folder).map_err(io_error(&folder))?;
+            folders.push(folder);
+        }
+        let mut file = create_new(&path).map_err(io_error(&path))?;
+        file.write_all(bytes)
+            .and_then(|()| file.sync_all())
+            .map_err(io_error(&path))?;
+    }
+    for folder in folders.iter().rev() {
+        sync_dir(folder).map_err(io_error(folder))?;
+    }
+    Ok(())
+}
+
+/// Whether `dir` holds exactly `files`: the same names, each a regular file with the
+/// same bytes.
+fn same_files(dir: &Path, files: &BTreeMap<String, Vec<u8>>) -> bool {
+    let Ok(present) = super::verify::list_members(dir) else {
+        return false;
+    };
+    present.len() == files.len()
+        && present
+            .iter()
+            .zip(files.keys())
+            .all(|(p, name)| p.name == *name && p.kind == Kind::File)
+        && files.iter().all(|(name, bytes)| {
+            member::read(dir, name, bytes.len() as u64).is_ok_and(|found| &found == bytes)
+        })
+}
+
+/// Writes `files` as the folder `target`: lock, recovery, then [`FolderLock::write`].
+pub fn write_folder(
+    target: &Path,
+    files: &BTreeMap<String, Vec<u8>>,
+    force: bool,
+) -> Result<(WriteOutcome, Option<Recovery>), ArchiveError> {
+    let lock = FolderLock::acquire(target)?;
+    let recovery = lock.recover()?;
+    let outcome = lock.write(files, force)?;
+    Ok((outcome, recovery))
+}
