@@ -991,7 +991,7 @@ fn oversized_files_are_refused_before_parsing() {
     let error = beppyo::facts::SourceFile::read(&path)
         .unwrap_err()
         .to_string();
-    assert!(error.contains("limited to 4194304 bytes"), "{error}");
+    assert!(error.contains("4194304 バイトまで"), "{error}");
 }
 
 #[test]
