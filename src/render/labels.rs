@@ -43,7 +43,7 @@ pub fn label(code: &str) -> Option<&'static str> {
         "operations_contractor" => "運用・保守の委託先",
         "support_contractor" => "問合せ窓口の委託先",
         // 本市の承認
-        "not_required" => "不要（本市の情報を取り扱わない）",
+        "not_required" => "不要",
         "requested" => "本提出により承認を求める",
         "obtained" => "承認済み",
         // 接続経路を使う者
@@ -159,7 +159,7 @@ pub fn label_in(enumeration: &str, code: &str) -> Option<&'static str> {
         ("role", "paas") => Some("PaaS事業者"),
         ("role", "other") => Some("その他"),
         ("key_management", "vendor") => Some("当社が管理する"),
-        ("key_management", "city") => Some("本市が管理する（BYOK等）"),
+        ("key_management", "city") => Some("本市が管理する"),
         ("evidence", "other") => Some("その他の資料"),
         ("attestation", "other") => Some("その他の保証報告書"),
         ("remedy", "other") => Some("その他の措置"),

@@ -154,19 +154,18 @@ pub fn country(code: &str) -> String {
     name.to_string()
 }
 
-/// 「日本（東京都）」, 「日本（ap-northeast-1）」, 「日本（東京都、ap-northeast-1）」.
+/// 「日本（東京都）」, or 「日本（ap-northeast-1）」 where no prefecture is given: a region ID
+/// reads as a code to the city, so it stands in only for a missing prefecture.
 pub fn location(country_code: &str, prefecture: Option<&str>, region_id: Option<&str>) -> String {
-    let parts: Vec<&str> = [prefecture, region_id]
+    let detail = [prefecture, region_id]
         .into_iter()
         .flatten()
         .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
+        .find(|p| !p.is_empty());
     let name = country(country_code);
-    if parts.is_empty() {
-        name
-    } else {
-        format!("{name}（{}）", parts.join("、"))
+    match detail {
+        Some(detail) => format!("{name}（{detail}）"),
+        None => name,
     }
 }
 
@@ -276,7 +275,7 @@ mod tests {
         );
         assert_eq!(
             location("JP", Some("大阪府"), Some("ap-northeast-3")),
-            "日本（大阪府、ap-northeast-3）"
+            "日本（大阪府）"
         );
         assert_eq!(location("JP", None, None), "日本");
     }

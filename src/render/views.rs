@@ -14,8 +14,9 @@ use super::text::{and_list, location};
 use super::wareki;
 use crate::facts::Facts;
 use crate::facts::model::{
-    AccessPath, Attestation, AttestationKind, CityAccess, DeletionEvidence, DeletionKind,
-    EquipmentClass, Location, SERVICE, Scheme, VENDOR,
+    AccessPath, AtRest, Attestation, AttestationKind, Certification, CityAccess, DeletionEvidence,
+    DeletionKind, EquipmentClass, EvidenceKind, InheritedEvidence, KeyManagement, Location,
+    SERVICE, Scheme, VENDOR,
 };
 
 /// The code serde writes for an enumeration value (`crypto_erase`).
@@ -192,11 +193,29 @@ impl Views {
             places: places(facts),
             all_in_japan: all_in_japan(facts),
             domestic_places: domestic_places(facts),
-            key_management: facts
-                .encryption
-                .as_ref()
-                .map(|e| labelled("key_management", &e.at_rest.key_management)),
+            key_management: facts.encryption.as_ref().map(|e| key_management(&e.at_rest)),
         }
+    }
+}
+
+/// Who manages the keys and with what, as one predicate: 「汐見KMSを用いて当社が管理する」.
+fn key_management(at_rest: &AtRest) -> String {
+    let service = at_rest
+        .key_service
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(super::text::phrase);
+    let who = match at_rest.key_management {
+        KeyManagement::Vendor | KeyManagement::ProviderKms => "当社",
+        KeyManagement::City => "本市",
+    };
+    match (at_rest.key_management, service) {
+        (KeyManagement::ProviderKms, Some(s)) => {
+            format!("基盤事業者の鍵管理サービスである{s}を用いて当社が管理する")
+        }
+        (_, Some(s)) => format!("{s}を用いて{who}が管理する"),
+        (_, None) => labelled("key_management", &at_rest.key_management),
     }
 }
 
@@ -353,6 +372,99 @@ pub fn access_predicate(access: CityAccess) -> &'static str {
         CityAccess::Inspection => "本市の求めに応じて閲覧に供する",
         CityAccess::InspectionUnderNda => "秘密保持契約の締結後に本市の閲覧に供する",
     }
+}
+
+/// 「「題名」（登録番号C24-0318-2、有効期限は令和9年7月31日）」: an inherited control's
+/// evidence by its title, with what the facts hold of the party's matching certification or
+/// report (its number and expiry, or its auditor and period). Its kind is not repeated: the
+/// title names it.
+pub fn evidence_title(facts: &Facts, party: &str, e: &InheritedEvidence) -> String {
+    let detail = matching_certification(facts, party, e)
+        .map(|c| {
+            let number = if e.kind == EvidenceKind::IsmapRegistration {
+                "登録番号"
+            } else {
+                "認証番号"
+            };
+            format!(
+                "{number}{}、有効期限は{}",
+                c.id.trim(),
+                wareki::wareki(c.valid_until)
+            )
+        })
+        .or_else(|| {
+            matching_attestation(facts, party, e).map(|a| {
+                let mut d = format!(
+                    "監査人は{}、対象期間は{}、報告書の日付は{}",
+                    super::text::phrase(&a.auditor),
+                    period(a.period_from, a.period_to),
+                    wareki::wareki(a.report_date)
+                );
+                if let Some(until) = a.bridge_letter_until {
+                    d.push_str(&format!(
+                        "、ブリッジレターの対象は{}まで",
+                        wareki::wareki(until)
+                    ));
+                }
+                d
+            })
+        })
+        .or_else(|| match (e.period_from, e.period_to) {
+            (Some(from), Some(to)) => Some(format!("対象期間は{}", period(from, to))),
+            _ => None,
+        });
+    let title = format!("「{}」", e.title.trim());
+    match detail {
+        Some(d) => format!("{title}（{d}）"),
+        None => title,
+    }
+}
+
+/// The party's certification that a piece of evidence refers to: same holder, a scheme of
+/// the evidence's kind; among several, the one whose number or scheme the title names.
+fn matching_certification<'a>(
+    facts: &'a Facts,
+    party: &str,
+    e: &InheritedEvidence,
+) -> Option<&'a Certification> {
+    let schemes: &[Scheme] = match e.kind {
+        EvidenceKind::IsmapRegistration => &[Scheme::Ismap, Scheme::IsmapLiu],
+        EvidenceKind::IsoCertificate => &[Scheme::Iso27001, Scheme::Iso27017, Scheme::Iso27018],
+        _ => return None,
+    };
+    let candidates: Vec<&Certification> = facts
+        .certifications
+        .iter()
+        .filter(|c| c.holder == party && schemes.contains(&c.scheme))
+        .collect();
+    let named = |c: &Certification| {
+        let short = labelled("scheme", &c.scheme);
+        let short = short.split('（').next().unwrap_or("");
+        e.title.contains(c.id.trim()) || (!short.is_empty() && e.title.contains(short))
+    };
+    candidates
+        .iter()
+        .copied()
+        .find(|c| named(c))
+        .or(candidates.first().copied())
+}
+
+/// The party's attestation report that a piece of evidence refers to: same holder and kind,
+/// the same period where the evidence gives one.
+fn matching_attestation<'a>(
+    facts: &'a Facts,
+    party: &str,
+    e: &InheritedEvidence,
+) -> Option<&'a Attestation> {
+    if e.kind != EvidenceKind::Soc2Type2 {
+        return None;
+    }
+    facts.attestations.iter().find(|a| {
+        a.holder == party
+            && a.kind == AttestationKind::Soc2Type2
+            && e.period_from.is_none_or(|d| d == a.period_from)
+            && e.period_to.is_none_or(|d| d == a.period_to)
+    })
 }
 
 fn party_certifications(facts: &Facts) -> Vec<CertView> {
@@ -661,7 +773,8 @@ fn party_deletions(facts: &Facts) -> Vec<PartyDeletion> {
 }
 
 /// A party's attestation reports, and failing those the evidence cited for its AST-02
-/// controls: what the city can read about the party's own media sanitisation.
+/// controls: what the city can read about the party's own media sanitisation, each as a
+/// sentence.
 fn party_documents(facts: &Facts, party: &str) -> Vec<String> {
     let reports: Vec<String> = facts
         .attestations
@@ -670,10 +783,11 @@ fn party_documents(facts: &Facts, party: &str) -> Vec<String> {
         .map(|a| {
             let v = attestation_view(facts, a);
             format!(
-                "{}（監査人は{}、対象システムは{}、対象期間は{}、報告書の日付は{}）　{}。",
+                "{}を対象とする{}（監査人は{}、対象システムは{}、対象期間は{}、報告書の日付は{}）は、{}。",
+                v.holder,
                 v.kind,
-                v.auditor.trim(),
-                v.system.trim(),
+                super::text::phrase(&v.auditor),
+                super::text::phrase(&v.system),
                 v.period,
                 v.report_date,
                 v.city_access
@@ -691,13 +805,9 @@ fn party_documents(facts: &Facts, party: &str) -> Vec<String> {
         .filter(|i| i.party == party)
         .flat_map(|i| &i.evidence)
         .map(|e| {
-            let mut detail = labelled("evidence", &e.kind);
-            if let (Some(from), Some(to)) = (e.period_from, e.period_to) {
-                detail.push_str(&format!("、対象期間は{}", period(from, to)));
-            }
             format!(
-                "「{}」（{detail}）　{}。",
-                e.title.trim(),
+                "{}は、{}。",
+                evidence_title(facts, party, e),
                 access_predicate(e.city_access)
             )
         })
