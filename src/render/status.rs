@@ -8,7 +8,7 @@
 //! what [`note`] returns, so every document words a status the same way.
 
 use super::escape::escape;
-use super::text::{and_list, sentence};
+use super::text::sentence;
 use super::views::{access_predicate, evidence_title, labelled, who};
 use super::wareki;
 use crate::criteria::RowId;
@@ -74,7 +74,7 @@ fn status_blocks(facts: &Facts, row: &RowId, status: &RowStatus, above: &str) ->
             blocks.push(alternative(measure, rationale));
         }
         RowStatus::NotApplicable { reason, derived } => {
-            blocks.push(not_applicable(facts, row, reason, *derived));
+            blocks.push(not_applicable(row, reason, *derived));
         }
         RowStatus::Missing { .. } => blocks.push("本項目の回答は、記入されていない。".into()),
         RowStatus::Answered | RowStatus::Inherited { .. } | RowStatus::TemplateOnly => {}
@@ -132,49 +132,36 @@ fn interim_sentence(interim: &str) -> String {
 
 fn alternative(measure: &str, rationale: &str) -> String {
     format!(
-        "本項目については、要件に定める対策に代えて、次の措置を講じる。\n\n{}\n\nこの措置により本項目の目的を満たすと判断する理由は、次のとおりである。\n\n{}",
+        "本項目については、要件に定める対策に代えて、次の措置を講じる。{}この措置により本項目の目的を満たすと判断する理由は、次のとおりである。{}",
         escape(&sentence(measure)),
         escape(&sentence(rationale))
     )
 }
 
-fn not_applicable(facts: &Facts, row: &RowId, reason: &str, derived: bool) -> String {
+fn not_applicable(row: &RowId, reason: &str, derived: bool) -> String {
     if !derived {
         return format!(
             "本項目は、次の理由により適用対象外とする。\n\n{}",
             escape(&sentence(reason))
         );
     }
-    escape(&derived_reason(facts, row).unwrap_or_else(|| sentence(reason)))
+    escape(&derived_reason(row).unwrap_or_else(|| sentence(reason)))
 }
 
-/// The reason TEC-12 or TEC-18 does not apply, in terms of this vendor's access paths.
-pub fn derived_reason(facts: &Facts, row: &RowId) -> Option<String> {
+/// The reason TEC-12 or TEC-18 does not apply, as the section that lists the access paths
+/// concludes it.
+pub fn derived_reason(row: &RowId) -> Option<String> {
     match row.as_str() {
         "TEC-12" => Some(
             "本サービスは、いずれの接続経路でもパスワードを認証要素として用いない。このため、パスワードの複雑性の制御を求める本項目は、適用対象外とする。"
                 .to_string(),
         ),
-        "TEC-18" => {
-            let mut users: Vec<String> = Vec::new();
-            let mut lines: Vec<String> = Vec::new();
-            for p in facts.mfa_paths() {
-                push_unique(&mut users, labelled("users", &p.users));
-                push_unique(&mut lines, labelled("line", &p.line));
-            }
-            Some(format!(
-                "{}が本サービスを利用する経路は、全て閉域網（{}）である。本項目は閉域網で利用する場合を除いているため、適用対象外とする。",
-                and_list(&users),
-                and_list(&lines)
-            ))
-        }
+        // The section lists the paths and their lines just above: the conclusion only.
+        "TEC-18" => Some(
+            "以上のとおり、これらの経路は全て閉域網であるため、本項目は適用対象外とする。"
+                .to_string(),
+        ),
         _ => None,
-    }
-}
-
-fn push_unique(list: &mut Vec<String>, item: String) {
-    if !list.contains(&item) {
-        list.push(item);
     }
 }
 
@@ -350,7 +337,7 @@ mod tests {
         };
         let text = note(&f, &row("TEC-17"), &status);
         assert!(
-            text.contains("次の措置を講じる。\n\n専用線に代えて"),
+            text.contains("次の措置を講じる。専用線に代えて"),
             "{text}"
         );
         assert!(text.ends_with("宛先と接続元を特定できるため。"), "{text}");
@@ -371,16 +358,17 @@ mod tests {
     }
 
     #[test]
-    fn tec18_not_applicable_names_the_users_and_the_lines() {
+    fn tec18_not_applicable_concludes_the_list_without_repeating_it() {
         let f = facts();
         let status = RowStatus::NotApplicable {
             reason: "x".into(),
             derived: true,
         };
         let text = note(&f, &row("TEC-18"), &status);
+        // The section lists every path with its line just before: the note concludes.
         assert_eq!(
             text,
-            "本市の職員、本市の管理者及び当社の運用者が本サービスを利用する経路は、全て閉域網（LGWAN及び閉域IP-VPN）である。別表TEC-18は閉域網で利用する場合を除いているため、適用対象外とする。"
+            "以上のとおり、これらの経路は全て閉域網であるため、別表TEC-18は適用対象外とする。"
         );
     }
 

@@ -39,9 +39,14 @@ pub fn phrase(text: &str) -> String {
         .to_string()
 }
 
-/// 「A」, 「A及びB」, 「A、B及びC」.
+/// 「A」, 「A及びB」, 「A、B及びC」; 「A及びB並びにC」 when an item is itself joined by 及び
+/// (公用文: 並びに joins at the upper level).
 pub fn and_list(items: &[String]) -> String {
-    join_with(items, "及び")
+    if items.iter().any(|i| i.contains("及び")) {
+        join_with(items, "並びに")
+    } else {
+        join_with(items, "及び")
+    }
 }
 
 /// 「A」, 「A又はB」, 「A、B又はC」.
@@ -239,6 +244,10 @@ mod tests {
         assert_eq!(and_list(&s(&["A"])), "A");
         assert_eq!(and_list(&s(&["A", "B"])), "A及びB");
         assert_eq!(and_list(&s(&["A", "B", "C"])), "A、B及びC");
+        assert_eq!(
+            and_list(&s(&["サーバ及びストレージ", "運用端末"])),
+            "サーバ及びストレージ並びに運用端末"
+        );
         assert_eq!(or_list(&s(&["電話", "電子メール。"])), "電話又は電子メール");
         assert_eq!(and_list(&[]), "");
     }

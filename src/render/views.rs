@@ -68,8 +68,20 @@ pub struct Views {
     pub paths: Vec<PathView>,
     /// Paths that start in the city's network (TEC-17).
     pub city_paths: Vec<PathView>,
+    /// Paths that TEC-18 judges: the city's staff and administrators and those who operate
+    /// the service.
+    pub mfa_paths: Vec<PathView>,
+    /// The users of those paths (「本市の職員、本市の管理者及び当社の運用者」).
+    pub mfa_users: Vec<String>,
+    /// Paths of residents and businesses: their sign-in is stated, not judged (TEC-18), and
+    /// their sources are not limited to places and devices (TEC-06).
+    pub resident_paths: Vec<PathView>,
     /// Names of the paths on which the service checks a password (TEC-12).
     pub password_paths: Vec<String>,
+    /// Of those, the paths of the city's own staff and administrators, whose password rules
+    /// the city can be given to change, and the others, whose rules the vendor sets.
+    pub password_paths_city: Vec<String>,
+    pub password_paths_other: Vec<String>,
     pub own_certifications: Vec<CertView>,
     pub own_attestations: Vec<AttestationView>,
     /// Parties' certifications and reports, in the parties' order.
@@ -115,6 +127,8 @@ pub struct PathView {
     pub multi_factor: bool,
     /// TEC-18 for this path, as a sentence.
     pub mfa_judgement: String,
+    /// How users sign in, as a predicate: 「パスワード（知識）により認証する」.
+    pub sign_in: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -161,17 +175,42 @@ impl Views {
             .filter(|(p, _)| p.users.is_city())
             .map(|(_, v)| v.clone())
             .collect();
-        let password_paths = facts
-            .access_paths
-            .iter()
-            .filter(|p| p.authentication.uses_password())
-            .map(|p| p.name.clone())
-            .collect();
+        let select = |keep: fn(&AccessPath) -> bool| -> Vec<PathView> {
+            facts
+                .access_paths
+                .iter()
+                .zip(&paths)
+                .filter(|(p, _)| keep(p))
+                .map(|(_, v)| v.clone())
+                .collect()
+        };
+        let names = |keep: fn(&AccessPath) -> bool| -> Vec<String> {
+            facts
+                .access_paths
+                .iter()
+                .filter(|p| keep(p))
+                .map(|p| p.name.clone())
+                .collect()
+        };
+        let mut mfa_users: Vec<String> = Vec::new();
+        for p in facts.mfa_paths() {
+            let users = labelled("users", &p.users);
+            if !mfa_users.contains(&users) {
+                mfa_users.push(users);
+            }
+        }
         Views {
             parties: facts.parties.iter().map(party_view).collect(),
-            paths,
             city_paths,
-            password_paths,
+            mfa_paths: select(|p| p.users.judged_for_mfa()),
+            mfa_users,
+            resident_paths: select(|p| !p.users.judged_for_mfa()),
+            password_paths: names(|p| p.authentication.uses_password()),
+            password_paths_city: names(|p| p.authentication.uses_password() && p.users.is_city()),
+            password_paths_other: names(|p| {
+                p.authentication.uses_password() && !p.users.is_city()
+            }),
+            paths,
             own_certifications: facts
                 .own_certifications()
                 .map(|c| cert_view(facts, c))
@@ -247,6 +286,7 @@ fn path_view(facts: &Facts, p: &AccessPath) -> PathView {
         judged_for_mfa: judged,
         multi_factor: multi,
         mfa_judgement: mfa_judgement(p),
+        sign_in: sign_in(p),
     }
 }
 
@@ -287,9 +327,14 @@ fn authentication(p: &AccessPath) -> String {
     }
 }
 
-/// TEC-18 for one path, as the sentence 01 prints (a closed network is outside TEC-18 by
-/// the row's own words 「閉域網で利用する場合を除く」).
-fn mfa_judgement(p: &AccessPath) -> String {
+/// How users sign in on a path, as a predicate: multi-factor by the service's own factors,
+/// delegated to an identity provider that enforces MFA, or else the factors themselves.
+fn sign_in(p: &AccessPath) -> String {
+    multi_factor(p).unwrap_or_else(|| format!("{}により認証する", authentication(p)))
+}
+
+/// 「知識及び所持の2種類の要素による多要素認証とする」, if the path's sign-in is multi-factor.
+fn multi_factor(p: &AccessPath) -> Option<String> {
     let auth = &p.authentication;
     let kinds: Vec<String> = auth
         .factor_kinds()
@@ -313,13 +358,18 @@ fn mfa_judgement(p: &AccessPath) -> String {
                 idp.provider.trim()
             )
         });
-    let how = by_factors.or(by_idp);
+    by_factors.or(by_idp)
+}
+
+/// TEC-18 for one path that it judges, as the sentence 01 prints (a closed network is
+/// outside TEC-18 by the row's own words 「閉域網で利用する場合を除く」). Residents' paths
+/// are not judged: their sign-in is stated with [`sign_in`].
+fn mfa_judgement(p: &AccessPath) -> String {
     let line = labelled("line", &p.line);
     if !p.users.judged_for_mfa() {
-        let how = how.unwrap_or_else(|| format!("{}による", authentication(p)));
-        return format!("住民・事業者による利用であり、本項目の判断には含めない。認証は、{how}。");
+        return format!("{}。", sign_in(p));
     }
-    match (p.line.is_closed(), how) {
+    match (p.line.is_closed(), multi_factor(p)) {
         (true, Some(how)) => {
             format!("閉域網（{line}）で利用するため別表TEC-18の対象外であるが、{how}。")
         }
@@ -911,9 +961,11 @@ mod tests {
             "閉域網ではないインターネットを経由するが、認証は多要素認証となっていない。"
         );
         let residents = path(PathUsers::Residents, Line::Internet, &[Password]);
+        assert_eq!(sign_in(&residents), "パスワード（知識）により認証する");
+        let residents = path(PathUsers::Residents, Line::Internet, &[Password, Sms]);
         assert_eq!(
-            mfa_judgement(&residents),
-            "住民・事業者による利用であり、本項目の判断には含めない。認証は、パスワード（知識）による。"
+            sign_in(&residents),
+            "知識及び所持の2種類の要素による多要素認証とする"
         );
         let mut idp = path(PathUsers::CityStaff, Line::Internet, &[]);
         idp.authentication.identity_provider = Some(IdentityProvider {
