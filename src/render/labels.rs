@@ -109,7 +109,7 @@ pub fn label(code: &str) -> Option<&'static str> {
         "logical_deletion" => "論理削除",
         "crypto_erase" => "暗号化消去（本市専用の暗号鍵の破棄）",
         "backup_expiry" => "保存期間の満了による消滅",
-        "media_sanitization" => "記録媒体の消去",
+        "media_sanitization" => "記録媒体の消去又は物理的破壊",
         "clear" => "Clear（消去）",
         "purge" => "Purge（除去）",
         "destroy" => "Destroy（破壊）",
@@ -124,7 +124,7 @@ pub fn label(code: &str) -> Option<&'static str> {
         "operator" => "作業者",
         "tool" => "使用ツールとその版",
         "verification" => "検証結果",
-        "subprocessor_certificates" => "再委託先の証明書",
+        "subprocessor_certificates" => "再委託先が発行する証明書又は作業報告書",
         // 廃棄の証跡
         "certificate" => "廃棄証明書",
         "photos" => "処理の写真",

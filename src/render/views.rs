@@ -15,8 +15,8 @@ use super::wareki;
 use crate::facts::Facts;
 use crate::facts::model::{
     AccessPath, AtRest, Attestation, AttestationKind, Certification, CityAccess, DeletionEvidence,
-    DeletionKind, EquipmentClass, EvidenceKind, InheritedEvidence, KeyManagement, Location,
-    SERVICE, Scheme, VENDOR,
+    DeletionKind, DeletionMethod, EquipmentClass, EvidenceKind, InheritedEvidence, KeyManagement,
+    Location, SERVICE, SanitizationLevel, Scheme, VENDOR,
 };
 
 /// The code serde writes for an enumeration value (`crypto_erase`).
@@ -224,9 +224,19 @@ impl Views {
             party_certifications: party_certifications(facts),
             party_attestations: party_attestations(facts),
             exit: ExitView::new(facts),
-            disposal: facts.disposal.as_ref().map(|d| DisposalView {
-                vendor_classes: classes(facts, &d.classes, true),
-                party_classes: classes(facts, &d.classes, false),
+            disposal: facts.disposal.as_ref().map(|d| {
+                let party_classes = classes(facts, &d.classes, false);
+                let mut party_owners: Vec<String> = Vec::new();
+                for c in &party_classes {
+                    if !party_owners.contains(&c.owner) {
+                        party_owners.push(c.owner.clone());
+                    }
+                }
+                DisposalView {
+                    vendor_classes: classes(facts, &d.classes, true),
+                    party_classes,
+                    party_owners,
+                }
             }),
             sites: sites(facts),
             places: places(facts),
@@ -626,6 +636,17 @@ pub struct ExitView {
     pub timeline: Vec<TimelineEntry>,
     pub methods: Vec<MethodView>,
     pub has_logical_deletion: bool,
+    /// What makes each logically deleted copy unrecoverable, per performer, as sentences
+    /// that cite the methods by their item numbers.
+    pub pairing: Vec<String>,
+    /// What stays on a party's media after the deletion deadline, until that party
+    /// processes its media under its own procedure, as sentences (none when every logical
+    /// deletion is covered by a crypto-erase).
+    pub remains: Vec<String>,
+    /// Parties whose own certificate or work report proves their deletion, and parties
+    /// whose deletion is proven by an attestation or a third party's report.
+    pub certificate_parties: Vec<String>,
+    pub attested_parties: Vec<String>,
     /// Whether any copy is erased by destroying the city's own key.
     pub crypto_erase: bool,
     /// Parties that perform part of the deletion, with the evidence the city can see.
@@ -644,7 +665,8 @@ pub struct TimelineEntry {
 pub struct MethodView {
     pub target: String,
     pub kind: String,
-    pub level: Option<String>,
+    /// 「方法は…とし、…が実施する。」: the method, its NIST SP 800-88 level and who acts.
+    pub how: String,
     pub performer: String,
     pub by_vendor: bool,
     pub evidence: String,
@@ -677,10 +699,7 @@ impl ExitView {
             .map(|m| MethodView {
                 target: m.target.clone(),
                 kind: labelled("deletion", &m.kind),
-                level: (m.kind == DeletionKind::MediaSanitization)
-                    .then_some(m.level)
-                    .flatten()
-                    .map(|l| format!("NIST SP 800-88の{}", labelled("level", &l))),
+                how: method_sentence(facts, m),
                 performer: who(facts, &m.performed_by),
                 by_vendor: m.performed_by == VENDOR,
                 evidence: deletion_evidence(facts, m),
@@ -705,6 +724,23 @@ impl ExitView {
                 .iter()
                 .any(|m| m.kind == DeletionKind::CryptoErase),
             party_deletions: party_deletions(facts),
+            pairing: pairing(facts, &d.methods)
+                .iter()
+                .map(|c| c.sentence(facts, &d.methods))
+                .collect(),
+            remains: pairing(facts, &d.methods)
+                .iter()
+                .filter_map(|c| c.remains(facts, &d.methods))
+                .collect(),
+            certificate_parties: party_names(facts, &d.methods, |e| {
+                e == DeletionEvidence::PartyCertificate
+            }),
+            attested_parties: party_names(facts, &d.methods, |e| {
+                matches!(
+                    e,
+                    DeletionEvidence::PartyAttestation | DeletionEvidence::ThirdPartyReport
+                )
+            }),
             subprocessors: facts
                 .parties
                 .iter()
@@ -715,8 +751,267 @@ impl ExitView {
     }
 }
 
+/// 「方法は記録媒体の物理的破壊（NIST SP 800-88のDestroy）とし、…が実施する。」: a media
+/// method is named by its level (Destroy is no erasure), and an expiry is the platform's
+/// deletion that the vendor confirms or the party carries out.
+fn method_sentence(facts: &Facts, m: &DeletionMethod) -> String {
+    let performer = who(facts, &m.performed_by);
+    let by_vendor = m.performed_by == VENDOR;
+    match m.kind {
+        DeletionKind::BackupExpiry if by_vendor => {
+            "方法は保存期間の満了による消滅とし、当社がその消滅を確認する。".to_string()
+        }
+        DeletionKind::BackupExpiry => {
+            format!("方法は保存期間の満了による消滅とし、{performer}が自らのサービスにおいて削除する。")
+        }
+        DeletionKind::MediaSanitization => {
+            let level = m
+                .level
+                .map(|l| format!("（NIST SP 800-88の{}）", nist_level(l)))
+                .unwrap_or_default();
+            format!(
+                "方法は{}{level}とし、{performer}が実施する。",
+                media_method(m.level)
+            )
+        }
+        _ => format!(
+            "方法は{}とし、{performer}が実施する。",
+            labelled("deletion", &m.kind)
+        ),
+    }
+}
+
+/// 「記録媒体の消去」 for Clear and Purge, 「記録媒体の物理的破壊」 for Destroy.
+fn media_method(level: Option<SanitizationLevel>) -> &'static str {
+    match level {
+        Some(SanitizationLevel::Destroy) => "記録媒体の物理的破壊",
+        Some(_) => "記録媒体の消去",
+        None => "記録媒体の消去又は物理的破壊",
+    }
+}
+
+/// The level as NIST SP 800-88 names it: 「Purge」.
+fn nist_level(level: SanitizationLevel) -> &'static str {
+    match level {
+        SanitizationLevel::Clear => "Clear",
+        SanitizationLevel::Purge => "Purge",
+        SanitizationLevel::Destroy => "Destroy",
+    }
+}
+
+/// What makes the copies one performer deletes logically unrecoverable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Cover {
+    /// The city's key is destroyed (these methods).
+    CryptoErase(Vec<usize>),
+    /// The copies stay on media until these media methods process them.
+    Media(Vec<usize>),
+    /// The copies stay on the performer's media until it processes them under its own
+    /// procedure, which the facts do not describe.
+    OwnProcedure,
+}
+
+/// The logical deletions of one performer and what covers them; indexes are 0-based.
+#[derive(Debug, Clone)]
+struct Pairing {
+    performer: String,
+    logical: Vec<usize>,
+    cover: Cover,
+}
+
+/// Pairs each logical deletion with what makes it unrecoverable: the vendor's with a
+/// crypto-erase if there is one, else with the parties' attested media sanitisation (the
+/// check requires one of the two); a party's with its own media sanitisation if the facts
+/// give it, else with nothing but its own procedure. A crypto-erase is not assumed to reach
+/// a party's copies: nothing says they are under the city's key.
+fn pairing(facts: &Facts, methods: &[DeletionMethod]) -> Vec<Pairing> {
+    let indexes = |keep: &dyn Fn(&DeletionMethod) -> bool| -> Vec<usize> {
+        methods
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| keep(m))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let crypto = indexes(&|m| m.kind == DeletionKind::CryptoErase);
+    let attested_media = indexes(&|m| {
+        m.kind == DeletionKind::MediaSanitization
+            && m.performed_by != VENDOR
+            && matches!(
+                m.evidence,
+                DeletionEvidence::PartyAttestation | DeletionEvidence::ThirdPartyReport
+            )
+    });
+    let mut out: Vec<Pairing> = Vec::new();
+    for (i, m) in methods.iter().enumerate() {
+        if m.kind != DeletionKind::LogicalDeletion {
+            continue;
+        }
+        let cover = if m.performed_by == VENDOR {
+            if !crypto.is_empty() {
+                Cover::CryptoErase(crypto.clone())
+            } else if !attested_media.is_empty() {
+                Cover::Media(attested_media.clone())
+            } else {
+                Cover::OwnProcedure
+            }
+        } else {
+            let own_media = indexes(&|n| {
+                n.kind == DeletionKind::MediaSanitization && n.performed_by == m.performed_by
+            });
+            if own_media.is_empty() {
+                Cover::OwnProcedure
+            } else {
+                Cover::Media(own_media)
+            }
+        };
+        let performer = who(facts, &m.performed_by);
+        match out
+            .iter_mut()
+            .find(|p| p.performer == performer && p.cover == cover)
+        {
+            Some(p) => p.logical.push(i),
+            None => out.push(Pairing {
+                performer,
+                logical: vec![i],
+                cover,
+            }),
+        }
+    }
+    out
+}
+
+/// 「同社」 for a party named just before in the sentence, else its name (当社 stays 当社).
+fn same_party(name: &str, named_before: &str) -> String {
+    if name == named_before && name != "当社" && !name.contains("及び") {
+        "同社".to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+/// 「(1)及び(2)」: methods cited by their item numbers in the exit plan's list.
+fn items(indexes: &[usize]) -> String {
+    let marks: Vec<String> = indexes.iter().map(|i| format!("({})", i + 1)).collect();
+    and_list(&marks)
+}
+
+/// The distinct performers of some methods, named.
+fn performers(facts: &Facts, methods: &[DeletionMethod], indexes: &[usize]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for i in indexes {
+        let name = who(facts, &methods[*i].performed_by);
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+impl Pairing {
+    /// The sentence under the list of methods.
+    fn sentence(&self, facts: &Facts, methods: &[DeletionMethod]) -> String {
+        let subject = format!(
+            "{}が論理削除する{}の情報は、",
+            self.performer,
+            items(&self.logical)
+        );
+        match &self.cover {
+            Cover::CryptoErase(by) => format!(
+                "{subject}{}が行う{}の暗号化消去（本市専用の暗号鍵の破棄）により、復号できない状態となる。",
+                and_list(&performers(facts, methods, by)),
+                items(by)
+            ),
+            Cover::Media(by) => {
+                let who = and_list(&performers(facts, methods, by));
+                let again = same_party(&who, &self.performer);
+                format!(
+                    "{subject}{again}が{}の{}を行うまで、{}の記録媒体に残る。",
+                    items(by),
+                    media_methods(methods, by),
+                    same_party(&who, &who)
+                )
+            }
+            Cover::OwnProcedure => {
+                let again = same_party(&self.performer, &self.performer);
+                format!("{subject}{again}が自らの手順により記録媒体を処理するまで、{again}の記録媒体に残る。")
+            }
+        }
+    }
+
+    /// For the timeline: what stays on a party's media after the deadline, by target.
+    fn remains(&self, facts: &Facts, methods: &[DeletionMethod]) -> Option<String> {
+        let targets: Vec<String> = self
+            .logical
+            .iter()
+            .map(|i| super::text::phrase(&methods[*i].target))
+            .collect();
+        let subject = format!("{}が論理削除する{}は、", self.performer, and_list(&targets));
+        match &self.cover {
+            Cover::CryptoErase(_) => None,
+            Cover::Media(by) => {
+                let who = and_list(&performers(facts, methods, by));
+                let again = same_party(&who, &who);
+                let mut evidence: Vec<String> = Vec::new();
+                for i in by {
+                    let e = deletion_evidence(facts, &methods[*i]);
+                    let e = match e.strip_prefix(who.as_str()) {
+                        Some(rest) if again == "同社" => format!("同社{rest}"),
+                        _ => e,
+                    };
+                    if !evidence.contains(&e) {
+                        evidence.push(e);
+                    }
+                }
+                Some(format!(
+                    "{subject}{}が自らの手順により記録媒体を処理するまで、{again}の記録媒体に残る。その処理は、{}により確認する。",
+                    same_party(&who, &self.performer),
+                    and_list(&evidence)
+                ))
+            }
+            Cover::OwnProcedure => {
+                let again = same_party(&self.performer, &self.performer);
+                Some(format!(
+                    "{subject}{again}が自らの手順により記録媒体を処理するまで、{again}の記録媒体に残る。"
+                ))
+            }
+        }
+    }
+}
+
+/// 「記録媒体の消去」, 「記録媒体の物理的破壊」, or both, for the media methods cited.
+fn media_methods(methods: &[DeletionMethod], indexes: &[usize]) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for i in indexes {
+        let name = media_method(methods[*i].level).to_string();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    super::text::or_list(&names)
+}
+
+/// The parties (not the vendor) whose deletion is proven by evidence of this kind.
+fn party_names(
+    facts: &Facts,
+    methods: &[DeletionMethod],
+    kind: impl Fn(DeletionEvidence) -> bool,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in methods
+        .iter()
+        .filter(|m| m.performed_by != VENDOR && kind(m.evidence))
+    {
+        let name = who(facts, &m.performed_by);
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
 /// The evidence of one deletion, naming who issues it.
-fn deletion_evidence(facts: &Facts, m: &crate::facts::model::DeletionMethod) -> String {
+fn deletion_evidence(facts: &Facts, m: &DeletionMethod) -> String {
     let performer = who(facts, &m.performed_by);
     match m.evidence {
         DeletionEvidence::VendorCertificate => "当社が発行する削除証明書".to_string(),
@@ -871,6 +1166,8 @@ fn party_documents(facts: &Facts, party: &str) -> Vec<String> {
 pub struct DisposalView {
     pub vendor_classes: Vec<ClassView>,
     pub party_classes: Vec<ClassView>,
+    /// The owners of the party classes, each once.
+    pub party_owners: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
