@@ -796,7 +796,11 @@ fn document<'a>(rendered: &'a render::Rendered, stem: &str) -> &'a str {
 
 fn matrix_summary(rendered: &render::Rendered, id: &str) -> String {
     let matrix = document(rendered, "05_compliance-matrix");
-    matrix_line(matrix, id).split(" | ").nth(4).unwrap().to_string()
+    matrix_line(matrix, id)
+        .split(" | ")
+        .nth(4)
+        .unwrap()
+        .to_string()
 }
 
 /// The sum of the N in every 「経路N件」 of a text.
@@ -806,7 +810,8 @@ fn paths_counted(text: &str) -> usize {
             let rest = &text[at + word.len()..];
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
             let after = &rest[digits.len()..];
-            (!digits.is_empty() && after.starts_with('件')).then(|| digits.parse::<usize>().unwrap())
+            (!digits.is_empty() && after.starts_with('件'))
+                .then(|| digits.parse::<usize>().unwrap())
         })
         .sum()
 }
@@ -850,7 +855,11 @@ fn every_path_is_counted_in_the_tec13_and_tec18_summaries() {
     more_residents.access_paths.push(business);
     cases.push(("two residents' paths", more_residents));
     let mut closed = fixture();
-    for p in closed.access_paths.iter_mut().filter(|p| p.users != PathUsers::Residents) {
+    for p in closed
+        .access_paths
+        .iter_mut()
+        .filter(|p| p.users != PathUsers::Residents)
+    {
         p.line = Line::ClosedIpVpn;
         p.city_segment = None;
     }
@@ -874,14 +883,20 @@ fn every_path_is_counted_in_the_tec13_and_tec18_summaries() {
         let tec13 = matrix_summary(&rendered, "TEC-13");
         if residents > 0 {
             assert!(
-                tec13.contains(&format!("住民・事業者の経路{residents}件は接続元を限定せず")),
+                tec13.contains(&format!(
+                    "住民・事業者の経路{residents}件は接続元を限定せず"
+                )),
                 "{case}: {tec13}"
             );
         }
         // 01 names every path in TEC-18 and says why the residents' is not judged.
         let tec18 = first_section_of(&rendered, "TEC-18");
         for p in &facts.access_paths {
-            assert!(tec18.contains(p.name.as_str()), "{case}: {}\n{tec18}", p.name);
+            assert!(
+                tec18.contains(p.name.as_str()),
+                "{case}: {}\n{tec18}",
+                p.name
+            );
         }
         assert!(
             tec18.contains("本サービスを業務に用い、又は運用する者"),
@@ -903,7 +918,9 @@ fn a_closed_network_conclusion_does_not_repeat_the_list() {
     assert_eq!(tec18.matches("当社の運用者").count(), 1, "{tec18}");
     assert!(!tec18.contains("全て閉域網（"), "{tec18}");
     assert!(
-        tec18.contains("以上のとおり、これらの経路は全て閉域網であるため、別表TEC-18は適用対象外とする。"),
+        tec18.contains(
+            "以上のとおり、これらの経路は全て閉域網であるため、別表TEC-18は適用対象外とする。"
+        ),
         "{tec18}"
     );
 }
@@ -988,7 +1005,10 @@ fn the_agreement_has_one_name_in_every_document() {
     let cover = String::from_utf8(files["00_submission-list.md"].clone()).unwrap();
     assert!(cover.contains(&format!("| {title} |")), "{cover}");
     let security = String::from_utf8(files["01_security-measures.md"].clone()).unwrap();
-    assert!(security.contains(&format!("「{title}」に定める")), "{security}");
+    assert!(
+        security.contains(&format!("「{title}」に定める")),
+        "{security}"
+    );
 }
 
 #[test]
@@ -1055,7 +1075,8 @@ fn the_exit_plan_pairs_each_logical_deletion_and_names_what_stays() {
         "{timeline}"
     );
     assert!(
-        document(&aomine, "02_exit-plan").contains("当社が論理削除する(3)の情報は、当社が行う(1)及び(2)の暗号化消去"),
+        document(&aomine, "02_exit-plan")
+            .contains("当社が論理削除する(3)の情報は、当社が行う(1)及び(2)の暗号化消去"),
     );
 }
 
@@ -1144,7 +1165,10 @@ fn no_template_sentence_repeats_the_vendors_value() {
             .flat_map(|l| l.split('。'))
             .filter(|sentence| sentence.contains(value))
             .count();
-        assert_eq!(sentences, 1, "{row}: 「{value}」 in more than the vendor's sentence\n{section}");
+        assert_eq!(
+            sentences, 1,
+            "{row}: 「{value}」 in more than the vendor's sentence\n{section}"
+        );
     }
 }
 
@@ -1182,7 +1206,7 @@ fn parties_places_and_keys_read_as_facts() {
         }
     }
     assert!(
-        security.contains("その暗号鍵は基盤事業者の鍵管理サービスであるソラトモKMSを用いて当社が管理する。"),
+        security.contains("その暗号鍵は基盤事業者が提供するソラトモKMSを用いて当社が管理する。"),
         "{security}"
     );
     assert!(!security.contains("鍵の管理には"), "{security}");
@@ -1213,16 +1237,28 @@ fn the_matrix_names_items_and_leaves_the_citys_acts_to_the_city() {
                 }
                 let rest: String = chars[i + 1..].iter().take(2).collect();
                 for counter in ["種", "区分", "項目", "指標"] {
-                    assert!(!rest.starts_with(counter), "{case}: a count, not names: {line}");
+                    assert!(
+                        !rest.starts_with(counter),
+                        "{case}: a count, not names: {line}"
+                    );
                 }
             }
             assert!(!summary.contains("想定2件"), "{case}: {line}");
-            assert!(!summary.contains("（当社が契約"), "{case}: nested brackets {line}");
+            assert!(
+                !summary.contains("（当社が契約"),
+                "{case}: nested brackets {line}"
+            );
         }
         let bas06 = matrix_summary(&rendered, "BAS-06");
-        assert!(bas06.ends_with("合意書案を提出し、本市の合意を得る。"), "{case}: {bas06}");
+        assert!(
+            bas06.ends_with("合意書案を提出し、本市の合意を得る。"),
+            "{case}: {bas06}"
+        );
         let aud02 = matrix_summary(&rendered, "AUD-02");
-        assert!(aud02.contains("結果を本市に報告し、本市の承認を得る"), "{case}: {aud02}");
+        assert!(
+            aud02.contains("結果を本市に報告し、本市の承認を得る"),
+            "{case}: {aud02}"
+        );
     }
     let rendered = render_facts(&fixture());
     let bas05 = matrix_summary(&rendered, "BAS-05");

@@ -124,9 +124,8 @@ impl SlaCoverage {
                 .logging
                 .as_ref()
                 .and_then(|l| l.kinds.iter().map(|k| k.retention_months).min()),
-            mentions_weekdays: sla(facts).is_some_and(|s| {
-                serde_json::to_string(s).is_ok_and(|text| text.contains("平日"))
-            }),
+            mentions_weekdays: sla(facts)
+                .is_some_and(|s| serde_json::to_string(s).is_ok_and(|text| text.contains("平日"))),
         }
     }
 }

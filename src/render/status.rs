@@ -336,10 +336,7 @@ mod tests {
             rationale: "宛先と接続元を特定できるため".into(),
         };
         let text = note(&f, &row("TEC-17"), &status);
-        assert!(
-            text.contains("次の措置を講じる。専用線に代えて"),
-            "{text}"
-        );
+        assert!(text.contains("次の措置を講じる。専用線に代えて"), "{text}");
         assert!(text.ends_with("宛先と接続元を特定できるため。"), "{text}");
     }
 

@@ -278,8 +278,7 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
         }
         "AST-02" => {
             let d = f.disposal.as_ref()?;
-            let (own, others): (Vec<_>, Vec<_>) =
-                d.classes.iter().partition(|c| c.owner == VENDOR);
+            let (own, others): (Vec<_>, Vec<_>) = d.classes.iter().partition(|c| c.owner == VENDOR);
             let mut levels: Vec<String> = Vec::new();
             for m in own.iter().flat_map(|c| &c.media) {
                 let l = labelled("level", &m.level);

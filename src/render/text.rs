@@ -224,13 +224,23 @@ pub fn otsu(text: &str) -> String {
 fn has_subject(text: &str) -> bool {
     let first = text.split('。').next().unwrap_or(text);
     let parties = [
-        "甲は", "乙は", "甲が", "乙が", "甲乙", "甲及び乙", "乙及び甲", "甲と乙", "乙と甲",
+        "甲は",
+        "乙は",
+        "甲が",
+        "乙が",
+        "甲乙",
+        "甲及び乙",
+        "乙及び甲",
+        "甲と乙",
+        "乙と甲",
     ];
     if parties.iter().any(|p| first.contains(p)) {
         return true;
     }
     // Words before は that do not make a topic: conditions and the conjunction 又は.
-    const NOT_TOPICS: &[&str] = &["場合", "際", "時", "間", "後", "上", "前", "中", "以外", "又"];
+    const NOT_TOPICS: &[&str] = &[
+        "場合", "際", "時", "間", "後", "上", "前", "中", "以外", "又",
+    ];
     let chars: Vec<char> = first.chars().collect();
     chars.iter().enumerate().any(|(i, &c)| {
         if c != 'は' || i == 0 {

@@ -207,9 +207,7 @@ impl Views {
             resident_paths: select(|p| !p.users.judged_for_mfa()),
             password_paths: names(|p| p.authentication.uses_password()),
             password_paths_city: names(|p| p.authentication.uses_password() && p.users.is_city()),
-            password_paths_other: names(|p| {
-                p.authentication.uses_password() && !p.users.is_city()
-            }),
+            password_paths_other: names(|p| p.authentication.uses_password() && !p.users.is_city()),
             paths,
             own_certifications: facts
                 .own_certifications()
@@ -242,7 +240,10 @@ impl Views {
             places: places(facts),
             all_in_japan: all_in_japan(facts),
             domestic_places: domestic_places(facts),
-            key_management: facts.encryption.as_ref().map(|e| key_management(&e.at_rest)),
+            key_management: facts
+                .encryption
+                .as_ref()
+                .map(|e| key_management(&e.at_rest)),
         }
     }
 }
@@ -261,7 +262,7 @@ fn key_management(at_rest: &AtRest) -> String {
     };
     match (at_rest.key_management, service) {
         (KeyManagement::ProviderKms, Some(s)) => {
-            format!("基盤事業者の鍵管理サービスである{s}を用いて当社が管理する")
+            format!("基盤事業者が提供する{s}を用いて当社が管理する")
         }
         (_, Some(s)) => format!("{s}を用いて{who}が管理する"),
         (_, None) => labelled("key_management", &at_rest.key_management),
@@ -762,7 +763,9 @@ fn method_sentence(facts: &Facts, m: &DeletionMethod) -> String {
             "方法は保存期間の満了による消滅とし、当社がその消滅を確認する。".to_string()
         }
         DeletionKind::BackupExpiry => {
-            format!("方法は保存期間の満了による消滅とし、{performer}が自らのサービスにおいて削除する。")
+            format!(
+                "方法は保存期間の満了による消滅とし、{performer}が自らのサービスにおいて削除する。"
+            )
         }
         DeletionKind::MediaSanitization => {
             let level = m
@@ -934,7 +937,9 @@ impl Pairing {
             }
             Cover::OwnProcedure => {
                 let again = same_party(&self.performer, &self.performer);
-                format!("{subject}{again}が自らの手順により記録媒体を処理するまで、{again}の記録媒体に残る。")
+                format!(
+                    "{subject}{again}が自らの手順により記録媒体を処理するまで、{again}の記録媒体に残る。"
+                )
             }
         }
     }
