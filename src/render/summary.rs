@@ -269,10 +269,23 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
                 .map(|x| labelled("format", x))
                 .collect();
             let d = &e.deletion;
+            let window = match e.migration.window_days {
+                0 => "契約期間中".to_string(),
+                days => format!("契約終了後{days}日まで"),
+            };
+            // As the exit plan's timeline: what a party deletes logically stays on its
+            // media until it processes them, and is not promised gone by the day.
+            let remains = super::views::Views::new(f)
+                .exit
+                .is_some_and(|x| !x.remains.is_empty());
+            let deletion = if remains {
+                "削除し（論理削除した情報の一部は、他の事業者が記録媒体を処理するまでその記録媒体に残る）"
+            } else {
+                "複製を含め削除し"
+            };
             format!(
-                "{}で出力（契約終了後{}日まで）、複製を含め{}日以内に削除し、削除証明書を提出",
+                "{}で出力（{window}）、{}日以内に{deletion}、削除証明書を提出",
                 or_list(&formats),
-                e.migration.window_days,
                 d.deadline_days.max(d.backups_gone_days)
             )
         }
