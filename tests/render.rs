@@ -1267,3 +1267,21 @@ fn the_matrix_names_items_and_leaves_the_citys_acts_to_the_city() {
         "the exceptions themselves, not their count: {bas05}"
     );
 }
+
+#[test]
+fn the_agreement_promises_no_more_deletion_than_the_exit_plan() {
+    let rendered = render_facts(&fixture());
+    let article = section(sla_of(&rendered), "データの返却及び消去");
+    assert!(!article.contains("全てのデータ"), "{article}");
+    assert!(
+        article
+            .contains("他の事業者が自らの手順により記録媒体を処理するまでその記録媒体に残るもの"),
+        "{article}"
+    );
+    let aomine = rendered_aomine();
+    let article = section(sla_of(&aomine), "データの返却及び消去");
+    assert!(
+        article.contains("複製を含む甲の全てのデータを削除し、又は復元できない状態とし、"),
+        "{article}"
+    );
+}
