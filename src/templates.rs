@@ -38,7 +38,7 @@ pub const ANSWERING: [DocumentKind; 4] = [
         "03_disposal-procedure",
         "情報資産（機器等）の交換・廃棄手順書"
     ),
-    document!("04_sla-draft", "サービスレベル合意書（SLA）案"),
+    document!("04_sla-draft", "サービスレベル合意書（案）"),
 ];
 
 /// Every document, in submission order.

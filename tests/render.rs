@@ -298,8 +298,8 @@ const STATUS_CASES: &[StatusCase] = &[
         row: "BAS-04",
         status: "planned",
         expect: &[
-            "別表BAS-04には、令和9年3月31日（2027年3月31日）までに対応する予定である。",
-            "完了までの暫定措置は",
+            "別表BAS-04については、令和9年3月31日（2027年3月31日）までに次の対応を完了する予定である。当社の体制を見直し、",
+            "。それまでの間は、当社の担当者が毎週確認する。",
         ],
     },
     StatusCase {
@@ -312,7 +312,7 @@ const STATUS_CASES: &[StatusCase] = &[
         status: "inherited",
         expect: &[
             "別表TEC-10の対策は、次の事業者が実施する。",
-            "ソラトモ・クラウド株式会社（IaaS事業者）が実施する対策",
+            "ソラトモ・クラウド株式会社（IaaS事業者）は、次の対策を実施する。",
         ],
     },
     StatusCase {
@@ -327,15 +327,15 @@ const STATUS_CASES: &[StatusCase] = &[
         row: "TEC-14",
         status: "partial",
         expect: &[
-            "当社運用チームの指名された3名に限る",
-            "別表TEC-14には一部対応しており",
+            "| 操作できる者 | 当社運用チームの指名された3名 |",
+            "別表TEC-14には一部対応しており、上記の対策は実施している。これに加え、",
         ],
     },
     StatusCase {
         row: "OPS-04",
         status: "planned",
         expect: &[
-            "別表OPS-04の事項には、令和9年3月31日（2027年3月31日）までに対応する予定である。",
+            "別表OPS-04の事項については、令和9年3月31日（2027年3月31日）までに次の対応を完了する予定である。",
             "乙の",
         ],
     },
@@ -564,12 +564,18 @@ fn the_exit_plan_states_one_timeline_and_who_proves_each_deletion() {
         rows[3].contains("57日以内") && rows[3].contains("削除証明書"),
         "{timeline}"
     );
-    assert!(timeline.contains("47日以内に全て消去される"), "{timeline}");
+    // The copies the parties keep on their media until they process them are named, not
+    // promised gone by day 47.
+    assert!(
+        timeline.contains("47日以内に、削除され、又は復元できない状態となる。ただし、"),
+        "{timeline}"
+    );
+    assert!(!timeline.contains("全て削除され"), "{timeline}");
     assert!(
         exit.contains("ソラトモ・クラウド株式会社の第三者保証報告書"),
         "the provider's attestation, not a certificate, proves its part"
     );
-    assert!(exit.contains("NIST SP 800-88のPurge（除去）"));
+    assert!(exit.contains("方法は記録媒体の消去（NIST SP 800-88のPurge）とし"));
     assert!(
         !exit.contains("論理削除（NIST"),
         "a level belongs to media only"
@@ -688,7 +694,7 @@ fn each_topic_left_out_renders_its_rows_status() {
     let statuses = [
         (
             "planned",
-            "令和9年3月31日（2027年3月31日）までに対応する予定である",
+            "令和9年3月31日（2027年3月31日）までに次の対応を完了する予定である",
         ),
         (
             "alternative",
@@ -770,4 +776,512 @@ fn first_section_of<'a>(rendered: &'a render::Rendered, row: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no citation of {row}"));
     let rest = &document.markdown[start..];
     &rest[..rest.find("\n#").unwrap_or(rest.len())]
+}
+
+// ---------------------------------------------------------------------------------------
+// What the city reviewer sent back: each rule below failed on the documents before.
+
+fn fixture() -> Facts {
+    facts_of(&case_text(CASES[1].1))
+}
+
+fn document<'a>(rendered: &'a render::Rendered, stem: &str) -> &'a str {
+    &rendered
+        .documents
+        .iter()
+        .find(|d| d.kind.stem == stem)
+        .unwrap()
+        .markdown
+}
+
+fn matrix_summary(rendered: &render::Rendered, id: &str) -> String {
+    let matrix = document(rendered, "05_compliance-matrix");
+    matrix_line(matrix, id)
+        .split(" | ")
+        .nth(4)
+        .unwrap()
+        .to_string()
+}
+
+/// The sum of the N in every 「経路N件」 of a text.
+fn paths_counted(text: &str) -> usize {
+    text.match_indices("経路")
+        .filter_map(|(at, word)| {
+            let rest = &text[at + word.len()..];
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            let after = &rest[digits.len()..];
+            (!digits.is_empty() && after.starts_with('件'))
+                .then(|| digits.parse::<usize>().unwrap())
+        })
+        .sum()
+}
+
+#[test]
+fn residents_connect_from_anywhere_and_tec06_says_so() {
+    use beppyo::facts::model::PathUsers;
+    let rendered = render_facts(&fixture());
+    let tec06 = first_section_of(&rendered, "TEC-06");
+    assert!(
+        !tec06.contains("本サービスへの接続は、次の方法により特定の場所及び装置からのものに限る"),
+        "a residents' path exists: not every connection comes from a fixed place\n{tec06}"
+    );
+    assert!(
+        tec06.contains("住民・事業者による接続は、接続元の場所及び装置を限らない。住民による申請の経路で接続を認める範囲とその制限の方法は、次のとおりである。住民向け画面のみをインターネットに公開し、WAFを経由させる。"),
+        "{tec06}"
+    );
+    let mut staff_only = fixture();
+    staff_only
+        .access_paths
+        .retain(|p| p.users != PathUsers::Residents);
+    let rendered = render_facts(&staff_only);
+    let tec06 = first_section_of(&rendered, "TEC-06");
+    assert!(!tec06.contains("住民・事業者による接続"), "{tec06}");
+    assert!(
+        !matrix_summary(&rendered, "TEC-13").contains("住民"),
+        "no residents' path, none counted"
+    );
+}
+
+#[test]
+fn every_path_is_counted_in_the_tec13_and_tec18_summaries() {
+    use beppyo::facts::model::{AuthFactor, Line, PathUsers};
+    let mut cases = vec![
+        ("fixture", fixture()),
+        ("aomine", facts_of(&common::example_text())),
+    ];
+    let mut more_residents = fixture();
+    let mut business = more_residents.access_paths[2].clone();
+    business.name = "事業者による届出".into();
+    more_residents.access_paths.push(business);
+    cases.push(("two residents' paths", more_residents));
+    let mut closed = fixture();
+    for p in closed
+        .access_paths
+        .iter_mut()
+        .filter(|p| p.users != PathUsers::Residents)
+    {
+        p.line = Line::ClosedIpVpn;
+        p.city_segment = None;
+    }
+    closed.alternative.clear();
+    cases.push(("judged paths all closed", closed));
+    let mut single_factor = fixture();
+    single_factor.access_paths[2].authentication.factors = vec![AuthFactor::Password];
+    cases.push(("residents with a password", single_factor));
+    for (case, facts) in cases {
+        let rendered = render_facts(&facts);
+        let paths = facts.access_paths.len();
+        for id in ["TEC-13", "TEC-18"] {
+            let summary = matrix_summary(&rendered, id);
+            assert_eq!(paths_counted(&summary), paths, "{case} {id}: {summary}");
+        }
+        let residents = facts
+            .access_paths
+            .iter()
+            .filter(|p| p.users == PathUsers::Residents)
+            .count();
+        let tec13 = matrix_summary(&rendered, "TEC-13");
+        if residents > 0 {
+            assert!(
+                tec13.contains(&format!(
+                    "住民・事業者の経路{residents}件は接続元を限定せず"
+                )),
+                "{case}: {tec13}"
+            );
+        }
+        // 01 names every path in TEC-18 and says why the residents' is not judged.
+        let tec18 = first_section_of(&rendered, "TEC-18");
+        for p in &facts.access_paths {
+            assert!(
+                tec18.contains(p.name.as_str()),
+                "{case}: {}\n{tec18}",
+                p.name
+            );
+        }
+        assert!(
+            tec18.contains("本サービスを業務に用い、又は運用する者"),
+            "{case}: the basis is stated\n{tec18}"
+        );
+        if residents > 0 {
+            assert!(
+                tec18.contains("住民・事業者は、これらの者に当たらないため"),
+                "{case}: {tec18}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_closed_network_conclusion_does_not_repeat_the_list() {
+    let rendered = rendered(&common::example_text());
+    let tec18 = first_section_of(&rendered, "TEC-18");
+    assert_eq!(tec18.matches("当社の運用者").count(), 1, "{tec18}");
+    assert!(!tec18.contains("全て閉域網（"), "{tec18}");
+    assert!(
+        tec18.contains(
+            "以上のとおり、これらの経路は全て閉域網であるため、別表TEC-18は適用対象外とする。"
+        ),
+        "{tec18}"
+    );
+}
+
+#[test]
+fn only_the_citys_own_paths_have_city_configurable_passwords() {
+    let mut facts = fixture();
+    facts.passwords.as_mut().unwrap().city_configurable = true;
+    let rendered = render_facts(&facts);
+    let tec12 = first_section_of(&rendered, "TEC-12");
+    assert!(
+        tec12.contains("本市の職員・管理者が利用する経路（管理者による設定変更）では、これらの設定を本市の管理者が変更できる。その他の経路（住民による申請及び当社運用者による保守）では、当社が上表のとおり設定する。"),
+        "{tec12}"
+    );
+    assert!(!tec12.contains("| 本市による設定の変更 |"), "{tec12}");
+    let summary = matrix_summary(&rendered, "TEC-12");
+    assert!(
+        summary.contains("本市の職員・管理者の経路は本市が設定を変更可能"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn a_guarantee_is_defined_without_promising_remedies() {
+    for (case, path) in CASES {
+        let mut facts = facts_of(&case_text(path));
+        for without_credits in [false, true] {
+            if without_credits {
+                facts.sla.as_mut().unwrap().service_credits = None;
+            }
+            let rendered = render_facts(&facts);
+            let sla = sla_of(&rendered);
+            let definitions = section(sla, "定義");
+            let guarantee = definitions
+                .lines()
+                .find(|l| l.contains("保証値　"))
+                .unwrap_or_else(|| panic!("{case}: no definition of 保証値"));
+            assert!(
+                !guarantee.contains("措置") && !guarantee.contains('条'),
+                "{case}: {guarantee}"
+            );
+            assert!(
+                !sla.contains("保証値を達成できなかった場合は、次のとおり"),
+                "{case}: credits are the tiers' own conditions"
+            );
+            assert!(
+                definitions.contains("営業日　土曜日、日曜日、国民の祝日に関する法律"),
+                "{case}: {definitions}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_agreement_sentence_without_a_subject_is_the_vendors() {
+    let rendered = rendered(&common::example_text());
+    let sla = sla_of(&rendered);
+    assert!(
+        sla.contains("2　乙は、緊急の脆弱性対策等のため計画停止によらず停止する場合は"),
+        "{sla}"
+    );
+    assert!(sla.contains("2　乙は、甲の依頼を受けた日から"), "{sla}");
+    assert!(!sla.contains("乙は、甲は"), "{sla}");
+    assert!(
+        sla.contains("乙は、障害の想定ごとの目標復旧時間（RTO）及び目標復旧時点（RPO）を次の表のとおりとする。"),
+        "{sla}"
+    );
+}
+
+#[test]
+fn the_agreement_has_one_name_in_every_document() {
+    let facts = fixture();
+    let title = render::agreement_title(&facts);
+    let files = submission_files(&case_text(CASES[1].1));
+    for (name, bytes) in &files {
+        if !name.ends_with(".md") {
+            continue;
+        }
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert!(!text.contains("（SLA）案"), "{name}");
+    }
+    let cover = String::from_utf8(files["00_submission-list.md"].clone()).unwrap();
+    assert!(cover.contains(&format!("| {title} |")), "{cover}");
+    let security = String::from_utf8(files["01_security-measures.md"].clone()).unwrap();
+    assert!(
+        security.contains(&format!("「{title}」に定める")),
+        "{security}"
+    );
+}
+
+#[test]
+fn destroy_is_never_printed_as_erasure() {
+    use beppyo::facts::model::{DeletionKind, SanitizationLevel};
+    let mut facts = fixture();
+    let exit = facts.exit.as_mut().unwrap();
+    let media = exit
+        .deletion
+        .methods
+        .iter_mut()
+        .find(|m| m.kind == DeletionKind::MediaSanitization)
+        .unwrap();
+    media.level = Some(SanitizationLevel::Destroy);
+    let rendered = render_facts(&facts);
+    let exit = document(&rendered, "02_exit-plan");
+    assert!(
+        exit.contains("方法は記録媒体の物理的破壊（NIST SP 800-88のDestroy）とし"),
+        "{exit}"
+    );
+    for line in exit.lines().filter(|l| l.contains("Destroy")) {
+        assert!(!line.contains("記録媒体の消去"), "{line}");
+    }
+    assert!(
+        exit.contains("ソラトモ・クラウド株式会社が(3)の記録媒体の物理的破壊を行うまで、同社の記録媒体に残る。"),
+        "{exit}"
+    );
+}
+
+#[test]
+fn the_exit_plan_pairs_each_logical_deletion_and_names_what_stays() {
+    let rendered = render_facts(&fixture());
+    let exit = document(&rendered, "02_exit-plan");
+    assert!(!exit.contains("と併せて行う"), "no constant pairing claim");
+    assert!(
+        exit.contains("当社が論理削除する(1)の情報は、ソラトモ・クラウド株式会社が(3)の記録媒体の消去を行うまで、同社の記録媒体に残る。"),
+        "{exit}"
+    );
+    assert!(
+        exit.contains("株式会社はやてメールが論理削除する(4)の情報は、同社が自らの手順により記録媒体を処理するまで、同社の記録媒体に残る。"),
+        "{exit}"
+    );
+    let timeline = section(exit, "日程");
+    assert!(
+        timeline.contains("株式会社はやてメールが論理削除する通知メールの配信記録は、同社が自らの手順により記録媒体を処理するまで"),
+        "{timeline}"
+    );
+    // A party's expiry is its platform's deletion; the vendor's own, its confirmation.
+    assert!(
+        exit.contains("方法は保存期間の満了による消滅とし、ソラトモ・クラウド株式会社が自らのサービスにおいて削除する。"),
+        "{exit}"
+    );
+    // The certificate carries the party's work report it lists, and cites the attestation.
+    let certificate = section(exit, "4　削除証明書");
+    assert!(
+        certificate.contains("株式会社はやてメールが実施した削除については、その事業者が発行する証明書又は作業報告書を削除証明書に添付する。ソラトモ・クラウド株式会社が実施する削除は、"),
+        "{certificate}"
+    );
+    // With every logical deletion under the city's own key, all of it is gone by the day.
+    let aomine = rendered_aomine();
+    let timeline = section(document(&aomine, "02_exit-plan"), "日程");
+    assert!(
+        timeline.contains("110日以内に、全て削除され、又は復元できない状態となる。"),
+        "{timeline}"
+    );
+    assert!(
+        document(&aomine, "02_exit-plan")
+            .contains("当社が論理削除する(4)の情報は、当社が行う(1)及び(2)の暗号化消去"),
+    );
+}
+
+fn rendered_aomine() -> render::Rendered {
+    rendered(&common::example_text())
+}
+
+#[test]
+fn an_evidence_title_is_followed_by_facts_not_by_its_kind() {
+    use beppyo::facts::model::EvidenceKind;
+    let kinds = [
+        EvidenceKind::IsmapRegistration,
+        EvidenceKind::Soc2Type2,
+        EvidenceKind::IsoCertificate,
+        EvidenceKind::ContractClause,
+        EvidenceKind::Other,
+    ];
+    let labels: Vec<String> = kinds
+        .iter()
+        .map(|k| {
+            let code = serde_json::to_value(k).unwrap();
+            beppyo::render::labels::label_in("evidence", code.as_str().unwrap())
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    for (case, path) in CASES {
+        let facts = facts_of(&case_text(path));
+        let rendered = render_facts(&facts);
+        for document in &rendered.documents {
+            for e in facts.inherited.values().flatten().flat_map(|i| &i.evidence) {
+                let quoted = format!("「{}」（", e.title.trim());
+                for (at, _) in document.markdown.match_indices(&quoted) {
+                    let after = &document.markdown[at + quoted.len()..];
+                    for label in &labels {
+                        assert!(
+                            !after.starts_with(label.as_str()),
+                            "{case} {}: {quoted}{label}",
+                            document.kind.stem
+                        );
+                    }
+                }
+            }
+        }
+    }
+    // The party's registration in the facts is cited by its number and expiry.
+    let rendered = render_facts(&fixture());
+    let phy01 = first_section_of(&rendered, "PHY-01");
+    assert!(
+        phy01.contains("「ソラトモIaaSのISMAPクラウドサービスリスト登録」（登録番号C24-0999-1、有効期限は令和9年9月30日）は、公開されている。"),
+        "{phy01}"
+    );
+    assert!(
+        phy01.contains("ソラトモ・クラウド株式会社（IaaS事業者）は、次の対策を実施する。"),
+        "{phy01}"
+    );
+}
+
+/// A typed value printed in a template sentence and again in the vendor's sentence right
+/// after it: the typed value belongs in a list or table, the vendor's sentence alone.
+#[test]
+fn no_template_sentence_repeats_the_vendors_value() {
+    let mut facts = fixture();
+    facts.time_sync.as_mut().unwrap().description =
+        "サーバはソラトモIaaSの時刻同期サービスと同期する。".into();
+    facts.forensics.as_mut().unwrap().description =
+        "求めから5営業日以内に、ハッシュ値を付して提供する。".into();
+    facts.malware.as_mut().unwrap().description =
+        "当社が契約するマルウェア対策ソフトウェアを全ての端末に導入する。".into();
+    facts.backup_protection.as_mut().unwrap().description =
+        "当社運用チームの指名された3名が、承認を得て操作する。".into();
+    facts.account_suspension.as_mut().unwrap().description =
+        "当社は依頼を受けてから60分以内に停止する。".into();
+    let rendered = render_facts(&facts);
+    for (row, value) in [
+        ("TEC-03", "ソラトモIaaSの時刻同期サービス"),
+        ("TEC-09", "5営業日"),
+        ("TEC-10", "当社が契約するマルウェア対策ソフトウェア"),
+        ("TEC-14", "指名された3名"),
+        ("TEC-15", "60分"),
+    ] {
+        let section = first_section_of(&rendered, row);
+        let sentences = section
+            .lines()
+            .filter(|l| !l.starts_with('|') && !l.starts_with('(') && !l.starts_with('〔'))
+            .flat_map(|l| l.split('。'))
+            .filter(|sentence| sentence.contains(value))
+            .count();
+        assert_eq!(
+            sentences, 1,
+            "{row}: 「{value}」 in more than the vendor's sentence\n{section}"
+        );
+    }
+}
+
+#[test]
+fn status_sentences_carry_the_plan_and_the_interim_once() {
+    let rendered = render_facts(&fixture());
+    let tec08 = first_section_of(&rendered, "TEC-08");
+    assert!(
+        tec08.contains("別表TEC-08には一部対応しており、上記の対策は実施している。これに加え、令和9年6月30日（2027年6月30日）までに次の対応を完了する予定である。ログの改ざんを検知するため、"),
+        "{tec08}"
+    );
+    assert!(
+        tec08.contains("。導入までの間は、ログを運用者と権限を分けた別アカウントに"),
+        "{tec08}"
+    );
+    assert!(!tec08.contains("それまでの間は、導入までの間"), "{tec08}");
+    assert!(!tec08.contains("次のとおりである。\n\n"), "{tec08}");
+}
+
+#[test]
+fn parties_places_and_keys_read_as_facts() {
+    let rendered = render_facts(&fixture());
+    let security = document(&rendered, "01_security-measures");
+    assert!(
+        security.contains("| 本市の情報は保存しない。LGWANと本サービスの間の暗号化された通信を中継する。 | 日本（東京都） | 不要 |"),
+        "{security}"
+    );
+    for region in ["jp-east-1", "jp-west-1"] {
+        for document in &rendered.documents {
+            assert!(
+                !document.markdown.contains(region),
+                "{}: a region ID where a prefecture is given",
+                document.kind.stem
+            );
+        }
+    }
+    assert!(
+        security.contains("その暗号鍵は基盤事業者が提供するソラトモKMSを用いて当社が管理する。"),
+        "{security}"
+    );
+    assert!(!security.contains("鍵の管理には"), "{security}");
+    // 03 lists each class once, then refers to its table.
+    let disposal = document(&rendered, "03_disposal-procedure");
+    assert_eq!(
+        disposal
+            .matches("| ソラトモIaaSの記録媒体 | ソラトモ・クラウド株式会社 |")
+            .count(),
+        1,
+        "{disposal}"
+    );
+}
+
+#[test]
+fn the_matrix_names_items_and_leaves_the_citys_acts_to_the_city() {
+    for (case, path) in CASES {
+        let rendered = rendered(&case_text(path));
+        let matrix = document(&rendered, "05_compliance-matrix");
+        for line in matrix.lines().filter(|l| l.starts_with("| ")) {
+            let Some(summary) = line.split(" | ").nth(4) else {
+                continue;
+            };
+            let chars: Vec<char> = summary.chars().collect();
+            for (i, c) in chars.iter().enumerate() {
+                if !c.is_ascii_digit() {
+                    continue;
+                }
+                let rest: String = chars[i + 1..].iter().take(2).collect();
+                for counter in ["種", "区分", "項目", "指標"] {
+                    assert!(
+                        !rest.starts_with(counter),
+                        "{case}: a count, not names: {line}"
+                    );
+                }
+            }
+            assert!(!summary.contains("想定2件"), "{case}: {line}");
+            assert!(
+                !summary.contains("（当社が契約"),
+                "{case}: nested brackets {line}"
+            );
+        }
+        let bas06 = matrix_summary(&rendered, "BAS-06");
+        assert!(
+            bas06.ends_with("合意書案を提出し、本市の合意を得る。"),
+            "{case}: {bas06}"
+        );
+        let aud02 = matrix_summary(&rendered, "AUD-02");
+        assert!(
+            aud02.contains("結果を本市に報告し、本市の承認を得る"),
+            "{case}: {aud02}"
+        );
+    }
+    let rendered = render_facts(&fixture());
+    let bas05 = matrix_summary(&rendered, "BAS-05");
+    assert!(
+        bas05.contains("代替策として接続元の固定IPアドレスとFIDO2セキュリティキーを組み合わせる"),
+        "the exceptions themselves, not their count: {bas05}"
+    );
+}
+
+#[test]
+fn the_agreement_promises_no_more_deletion_than_the_exit_plan() {
+    let rendered = render_facts(&fixture());
+    let article = section(sla_of(&rendered), "データの返却及び消去");
+    assert!(!article.contains("全てのデータ"), "{article}");
+    assert!(
+        article
+            .contains("他の事業者が自らの手順により記録媒体を処理するまでその記録媒体に残るもの"),
+        "{article}"
+    );
+    let aomine = rendered_aomine();
+    let article = section(sla_of(&aomine), "データの返却及び消去");
+    assert!(
+        article.contains("複製を含む甲の全てのデータを削除し、又は復元できない状態とし、"),
+        "{article}"
+    );
 }

@@ -43,7 +43,7 @@ pub fn label(code: &str) -> Option<&'static str> {
         "operations_contractor" => "運用・保守の委託先",
         "support_contractor" => "問合せ窓口の委託先",
         // 本市の承認
-        "not_required" => "不要（本市の情報を取り扱わない）",
+        "not_required" => "不要",
         "requested" => "本提出により承認を求める",
         "obtained" => "承認済み",
         // 接続経路を使う者
@@ -109,7 +109,7 @@ pub fn label(code: &str) -> Option<&'static str> {
         "logical_deletion" => "論理削除",
         "crypto_erase" => "暗号化消去（本市専用の暗号鍵の破棄）",
         "backup_expiry" => "保存期間の満了による消滅",
-        "media_sanitization" => "記録媒体の消去",
+        "media_sanitization" => "記録媒体の消去又は物理的破壊",
         "clear" => "Clear（消去）",
         "purge" => "Purge（除去）",
         "destroy" => "Destroy（破壊）",
@@ -124,7 +124,7 @@ pub fn label(code: &str) -> Option<&'static str> {
         "operator" => "作業者",
         "tool" => "使用ツールとその版",
         "verification" => "検証結果",
-        "subprocessor_certificates" => "再委託先の証明書",
+        "subprocessor_certificates" => "再委託先が発行する証明書又は作業報告書",
         // 廃棄の証跡
         "certificate" => "廃棄証明書",
         "photos" => "処理の写真",
@@ -159,7 +159,7 @@ pub fn label_in(enumeration: &str, code: &str) -> Option<&'static str> {
         ("role", "paas") => Some("PaaS事業者"),
         ("role", "other") => Some("その他"),
         ("key_management", "vendor") => Some("当社が管理する"),
-        ("key_management", "city") => Some("本市が管理する（BYOK等）"),
+        ("key_management", "city") => Some("本市が管理する"),
         ("evidence", "other") => Some("その他の資料"),
         ("attestation", "other") => Some("その他の保証報告書"),
         ("remedy", "other") => Some("その他の措置"),

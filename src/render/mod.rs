@@ -79,7 +79,8 @@ pub struct ListedDocument {
     pub sha256: String,
 }
 
-fn listed_documents(files: &[ListedFile]) -> Vec<ListedDocument> {
+/// The documents of the listed files; the agreement by its full title, as on its first page.
+fn listed_documents(files: &[ListedFile], facts: &Facts) -> Vec<ListedDocument> {
     let mut out: Vec<(String, ListedDocument)> = Vec::new();
     for file in files {
         let is_pdf = file.file.ends_with(".pdf");
@@ -94,7 +95,11 @@ fn listed_documents(files: &[ListedFile]) -> Vec<ListedDocument> {
             None => out.push((
                 file.stem.clone(),
                 ListedDocument {
-                    title: file.title.clone(),
+                    title: if file.stem == AGREEMENT_STEM {
+                        agreement_title(facts)
+                    } else {
+                        file.title.clone()
+                    },
                     files: vec![file.file.clone()],
                     pages: file.pages,
                     sha256: file.sha256.clone(),
@@ -244,7 +249,7 @@ impl<'a> Renderer<'a> {
     pub fn cover(&self, files: &[ListedFile]) -> Result<Document, RenderError> {
         let mut context = self.base.clone();
         context.insert("files", files);
-        context.insert("documents", &listed_documents(files));
+        context.insert("documents", &listed_documents(files, self.facts));
         let raw = self.render_one(templates::COVER, &context)?;
         let (body, _) = sections::resolve(&raw, templates::COVER, &[], self.criteria);
         Ok(Document {
@@ -721,6 +726,7 @@ fn register_text_filters(tera: &mut Tera, facts: &Facts) {
     tera.register_filter("kouotsu", move |v: &str, _: Kwargs, _: &State| {
         text::kouotsu(v, &city, &vendor)
     });
+    tera.register_filter("otsu", |v: &str, _: Kwargs, _: &State| text::otsu(v));
 }
 
 /// A list of strings (or one string) from a template value.
@@ -883,6 +889,7 @@ fn register_status_note(tera: &mut Tera, facts: &Facts, criteria: &Criteria) {
             skip_status: !with_status,
             subject: agreement.then(|| format!("別表{row}の事項")),
             lead,
+            above: agreement.then(|| "前各項に定める事項".to_string()),
         };
         let note = status::note_with(&facts, &row, &row_status, &options);
         let note = if agreement && !note.is_empty() {

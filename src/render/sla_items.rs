@@ -102,6 +102,8 @@ pub struct SlaCoverage {
     pub has_target: bool,
     /// The shortest log retention, in months: what the agreement can promise for every kind.
     pub log_months_min: Option<u32>,
+    /// Whether the agreement's vendor text speaks of 平日, which it then defines.
+    pub mentions_weekdays: bool,
 }
 
 impl SlaCoverage {
@@ -122,6 +124,8 @@ impl SlaCoverage {
                 .logging
                 .as_ref()
                 .and_then(|l| l.kinds.iter().map(|k| k.retention_months).min()),
+            mentions_weekdays: sla(facts)
+                .is_some_and(|s| serde_json::to_string(s).is_ok_and(|text| text.contains("平日"))),
         }
     }
 }

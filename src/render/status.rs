@@ -8,13 +8,13 @@
 //! what [`note`] returns, so every document words a status the same way.
 
 use super::escape::escape;
-use super::text::{and_list, sentence};
-use super::views::{access_predicate, labelled, period, who};
+use super::text::sentence;
+use super::views::{access_predicate, evidence_title, labelled, who};
 use super::wareki;
 use crate::criteria::RowId;
 use crate::facts::Facts;
-use crate::facts::model::{Inherited, InheritedEvidence, Plan};
-use crate::facts::rows::RowStatus;
+use crate::facts::model::{Inherited, InheritedEvidence, PartyRole, Plan};
+use crate::facts::rows::{self, RowStatus};
 
 /// How a section wants its note: whether it lists inherited controls itself, what the
 /// sentences call the row, and the lead of the inherited controls.
@@ -29,6 +29,9 @@ pub struct NoteOptions {
     pub subject: Option<String>,
     /// The sentence that introduces the inherited controls, if not the usual one.
     pub lead: Option<String>,
+    /// What a partly met row's note calls the measures printed before it; 「上記の対策」
+    /// unless given (an agreement says 「前各項に定める事項」).
+    pub above: Option<String>,
 }
 
 /// The Markdown a section prints after its own facts for `row`: the inherited controls
@@ -42,7 +45,8 @@ pub fn note_with(facts: &Facts, row: &RowId, status: &RowStatus, options: &NoteO
         blocks.push(inherited(facts, entries, whole, options.lead.as_deref()));
     }
     if !options.skip_status {
-        blocks.extend(status_blocks(facts, row, status));
+        let above = options.above.as_deref().unwrap_or("上記の対策");
+        blocks.extend(status_blocks(facts, row, status, above));
     }
     let subject = options
         .subject
@@ -52,12 +56,13 @@ pub fn note_with(facts: &Facts, row: &RowId, status: &RowStatus, options: &NoteO
 }
 
 /// The sentences of a status other than 対応済.
-fn status_blocks(facts: &Facts, row: &RowId, status: &RowStatus) -> Vec<String> {
+fn status_blocks(facts: &Facts, row: &RowId, status: &RowStatus, above: &str) -> Vec<String> {
     let mut blocks = Vec::new();
     match status {
         RowStatus::Partial { .. } => {
             if let Some(plan) = facts.partial.get(row) {
-                blocks.push(partial(plan));
+                let present = rows::topic_for(row.as_str()).is_some_and(|t| (t.present)(facts));
+                blocks.push(partial(plan, present.then_some(above)));
             }
         }
         RowStatus::Planned { .. } => {
@@ -69,7 +74,7 @@ fn status_blocks(facts: &Facts, row: &RowId, status: &RowStatus) -> Vec<String> 
             blocks.push(alternative(measure, rationale));
         }
         RowStatus::NotApplicable { reason, derived } => {
-            blocks.push(not_applicable(facts, row, reason, *derived));
+            blocks.push(not_applicable(row, reason, *derived));
         }
         RowStatus::Missing { .. } => blocks.push("本項目の回答は、記入されていない。".into()),
         RowStatus::Answered | RowStatus::Inherited { .. } | RowStatus::TemplateOnly => {}
@@ -77,80 +82,86 @@ fn status_blocks(facts: &Facts, row: &RowId, status: &RowStatus) -> Vec<String> 
     blocks
 }
 
-fn partial(plan: &Plan) -> String {
-    let mut out = format!(
-        "本項目には一部対応しており、残る対応を{}までに完了する予定である。残る対応の内容は、次のとおりである。\n\n{}",
+/// 「本項目には一部対応しており、上記の対策は実施している。これに加え、…までに次の対応を
+/// 完了する予定である。{plan}それまでの間は、{interim}」: what is in place (the topic's facts,
+/// printed above the note) before the plan.
+fn partial(plan: &Plan, in_place: Option<&str>) -> String {
+    let lead = match in_place {
+        Some(above) => format!("本項目には一部対応しており、{above}は実施している。これに加え、"),
+        None => "本項目には一部対応している。".to_string(),
+    };
+    format!(
+        "{lead}{}までに次の対応を完了する予定である。{}",
         wareki::both(plan.date),
-        escape(&sentence(&plan.plan))
-    );
-    push_interim(&mut out, plan);
-    out
+        plan_sentences(plan)
+    )
 }
 
+/// 「本項目については、…までに次の対応を完了する予定である。{plan}それまでの間は、{interim}」.
 fn planned(plan: &Plan) -> String {
-    let mut out = format!(
-        "本項目には、{}までに対応する予定である。予定する対応の内容は、次のとおりである。\n\n{}",
+    format!(
+        "本項目については、{}までに次の対応を完了する予定である。{}",
         wareki::both(plan.date),
-        escape(&sentence(&plan.plan))
-    );
-    push_interim(&mut out, plan);
+        plan_sentences(plan)
+    )
+}
+
+/// The plan and its interim measure as sentences of the status's paragraph.
+fn plan_sentences(plan: &Plan) -> String {
+    let mut out = escape(&sentence(&plan.plan));
+    if let Some(interim) = plan.interim.as_deref().filter(|i| !i.trim().is_empty()) {
+        out.push_str(&escape(&interim_sentence(interim)));
+    }
     out
 }
 
-fn push_interim(out: &mut String, plan: &Plan) {
-    if let Some(interim) = plan.interim.as_deref().filter(|i| !i.trim().is_empty()) {
-        out.push_str(&format!(
-            "\n\n完了までの暫定措置は、次のとおりである。\n\n{}",
-            escape(&sentence(interim))
-        ));
+/// The interim measure, led by 「それまでの間は、」 unless it says its own period
+/// (「導入までの間は、…」「当面は、…」).
+fn interim_sentence(interim: &str) -> String {
+    let interim = interim.trim();
+    let first_clause = interim.split('、').next().unwrap_or(interim);
+    let own_period = ["までの間", "当面", "暫定", "完了まで"]
+        .iter()
+        .any(|w| first_clause.contains(w));
+    if own_period {
+        sentence(interim)
+    } else {
+        sentence(&format!("それまでの間は、{interim}"))
     }
 }
 
 fn alternative(measure: &str, rationale: &str) -> String {
     format!(
-        "本項目については、要件に定める対策に代えて、次の措置を講じる。\n\n{}\n\nこの措置により本項目の目的を満たすと判断する理由は、次のとおりである。\n\n{}",
+        "本項目については、要件に定める対策に代えて、次の措置を講じる。{}この措置により本項目の目的を満たすと判断する理由は、次のとおりである。{}",
         escape(&sentence(measure)),
         escape(&sentence(rationale))
     )
 }
 
-fn not_applicable(facts: &Facts, row: &RowId, reason: &str, derived: bool) -> String {
+fn not_applicable(row: &RowId, reason: &str, derived: bool) -> String {
     if !derived {
         return format!(
             "本項目は、次の理由により適用対象外とする。\n\n{}",
             escape(&sentence(reason))
         );
     }
-    escape(&derived_reason(facts, row).unwrap_or_else(|| sentence(reason)))
+    escape(&derived_reason(row).unwrap_or_else(|| sentence(reason)))
 }
 
-/// The reason TEC-12 or TEC-18 does not apply, in terms of this vendor's access paths.
-pub fn derived_reason(facts: &Facts, row: &RowId) -> Option<String> {
+/// The reason TEC-12 or TEC-18 does not apply, as the section that lists the access paths
+/// concludes it.
+pub fn derived_reason(row: &RowId) -> Option<String> {
     match row.as_str() {
         "TEC-12" => Some(
             "本サービスは、いずれの接続経路でもパスワードを認証要素として用いない。このため、パスワードの複雑性の制御を求める本項目は、適用対象外とする。"
                 .to_string(),
         ),
-        "TEC-18" => {
-            let mut users: Vec<String> = Vec::new();
-            let mut lines: Vec<String> = Vec::new();
-            for p in facts.mfa_paths() {
-                push_unique(&mut users, labelled("users", &p.users));
-                push_unique(&mut lines, labelled("line", &p.line));
-            }
-            Some(format!(
-                "{}が本サービスを利用する経路は、全て閉域網（{}）である。本項目は閉域網で利用する場合を除いているため、適用対象外とする。",
-                and_list(&users),
-                and_list(&lines)
-            ))
-        }
+        // The section lists the paths and their lines just above: the conclusion only.
+        "TEC-18" => Some(
+            "以上のとおり、これらの経路は全て閉域網であるため、本項目は適用対象外とする。"
+                .to_string(),
+        ),
         _ => None,
-    }
-}
-
-fn push_unique(list: &mut Vec<String>, item: String) {
-    if !list.contains(&item) {
-        list.push(item);
     }
 }
 
@@ -160,7 +171,7 @@ fn inherited(facts: &Facts, entries: &[Inherited], whole: bool, lead: Option<&st
         if whole {
             "本項目の対策は、次の事業者が実施する。当社は、その実施を各事業者の根拠資料により確認する。"
         } else {
-            "このほか、次の対策は他の事業者が実施する。当社は、その実施を各事業者の根拠資料により確認する。"
+            "このほか、次の事業者が対策を実施する。当社は、その実施を各事業者の根拠資料により確認する。"
         }
         .to_string()
     });
@@ -168,44 +179,40 @@ fn inherited(facts: &Facts, entries: &[Inherited], whole: bool, lead: Option<&st
     for (i, entry) in entries.iter().enumerate() {
         let role = facts
             .party(&entry.party)
+            .filter(|p| p.role != PartyRole::Other)
             .map(|p| format!("（{}）", labelled("role", &p.role)))
             .unwrap_or_default();
         out.push_str(&format!(
-            "\n\n({})　{}{role}が実施する対策　{}",
+            "\n\n({})　{}{role}は、次の対策を実施する。{}",
             i + 1,
             escape(&who(facts, &entry.party)),
             escape(&sentence(&entry.controls))
         ));
+        let evidence = |e: &InheritedEvidence| evidence_title(facts, &entry.party, e);
         match entry.evidence.as_slice() {
             [] => out.push_str("根拠資料は、記載されていない。"),
-            [one] => out.push_str(&format!(
+            [one] => out.push_str(&escape(&format!(
                 "根拠資料は{}であり、{}。",
-                evidence_name(one),
+                evidence(one),
                 access_predicate(one.city_access)
-            )),
+            ))),
             many => {
                 out.push_str("根拠資料は、次のとおりである。");
                 for (j, e) in many.iter().enumerate() {
                     let mark = super::text::ItemStyle::Kana.mark(j + 1);
                     out.push_str(&format!(
-                        "\n\n{mark}　{}　{}。",
-                        evidence_name(e),
-                        access_predicate(e.city_access)
+                        "\n\n{mark}　{}",
+                        escape(&format!(
+                            "{}は、{}。",
+                            evidence(e),
+                            access_predicate(e.city_access)
+                        ))
                     ));
                 }
             }
         }
     }
     out
-}
-
-/// 「「title」（SOC 2 Type 2報告書、対象期間は…まで）」.
-fn evidence_name(e: &InheritedEvidence) -> String {
-    let mut detail = labelled("evidence", &e.kind);
-    if let (Some(from), Some(to)) = (e.period_from, e.period_to) {
-        detail.push_str(&format!("、対象期間は{}", period(from, to)));
-    }
-    format!("「{}」（{}）", escape(e.title.trim()), escape(&detail))
 }
 
 #[cfg(test)]
@@ -254,8 +261,48 @@ mod tests {
         let text = note(&f, &row("TEC-08"), &status);
         assert_eq!(
             text,
-            "別表TEC-08には一部対応しており、残る対応を令和9年3月31日（2027年3月31日）までに完了する予定である。残る対応の内容は、次のとおりである。\n\nログの改ざん検知のため、ハッシュチェーンを導入する。\n\n完了までの暫定措置は、次のとおりである。\n\nそれまでの間は、ログを週1回外部媒体に複製する。"
+            "別表TEC-08には一部対応しており、上記の対策は実施している。これに加え、令和9年3月31日（2027年3月31日）までに次の対応を完了する予定である。ログの改ざん検知のため、ハッシュチェーンを導入する。それまでの間は、ログを週1回外部媒体に複製する。"
         );
+        // An interim measure without its own period is led by 「それまでの間は、」; one that
+        // names its period keeps it.
+        let plan = f.partial.get_mut(&row("TEC-08")).unwrap();
+        plan.interim = Some("ログを週1回外部媒体に複製する。".into());
+        let text = note(&f, &row("TEC-08"), &status);
+        assert!(
+            text.ends_with("。それまでの間は、ログを週1回外部媒体に複製する。"),
+            "{text}"
+        );
+        let plan = f.partial.get_mut(&row("TEC-08")).unwrap();
+        plan.interim = Some("導入までの間は、ログを週1回外部媒体に複製する。".into());
+        let text = note(&f, &row("TEC-08"), &status);
+        assert!(
+            text.ends_with("。導入までの間は、ログを週1回外部媒体に複製する。"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_partial_row_without_its_topic_does_not_point_above() {
+        let mut f = facts();
+        f.logging = None;
+        f.partial.insert(
+            row("TEC-08"),
+            Plan {
+                date: date(),
+                plan: "ハッシュチェーンを導入する。".into(),
+                interim: None,
+            },
+        );
+        let status = RowStatus::Partial {
+            date: date(),
+            plan: String::new(),
+        };
+        let text = note(&f, &row("TEC-08"), &status);
+        assert!(
+            text.starts_with("別表TEC-08には一部対応している。令和9年3月31日"),
+            "{text}"
+        );
+        assert!(!text.contains("上記"), "{text}");
     }
 
     #[test]
@@ -274,10 +321,10 @@ mod tests {
             plan: String::new(),
         };
         let text = note(&f, &row("HUM-04"), &status);
-        assert!(text.starts_with(
-            "別表HUM-04には、令和9年3月31日（2027年3月31日）までに対応する予定である。"
-        ));
-        assert!(text.ends_with("誓約書を改訂する。"), "{text}");
+        assert_eq!(
+            text,
+            "別表HUM-04については、令和9年3月31日（2027年3月31日）までに次の対応を完了する予定である。誓約書を改訂する。"
+        );
         assert!(!text.contains("暫定"), "{text}");
     }
 
@@ -289,10 +336,7 @@ mod tests {
             rationale: "宛先と接続元を特定できるため".into(),
         };
         let text = note(&f, &row("TEC-17"), &status);
-        assert!(
-            text.contains("次の措置を講じる。\n\n専用線に代えて"),
-            "{text}"
-        );
+        assert!(text.contains("次の措置を講じる。専用線に代えて"), "{text}");
         assert!(text.ends_with("宛先と接続元を特定できるため。"), "{text}");
     }
 
@@ -311,16 +355,17 @@ mod tests {
     }
 
     #[test]
-    fn tec18_not_applicable_names_the_users_and_the_lines() {
+    fn tec18_not_applicable_concludes_the_list_without_repeating_it() {
         let f = facts();
         let status = RowStatus::NotApplicable {
             reason: "x".into(),
             derived: true,
         };
         let text = note(&f, &row("TEC-18"), &status);
+        // The section lists every path with its line just before: the note concludes.
         assert_eq!(
             text,
-            "本市の職員、本市の管理者及び当社の運用者が本サービスを利用する経路は、全て閉域網（LGWAN及び閉域IP-VPN）である。別表TEC-18は閉域網で利用する場合を除いているため、適用対象外とする。"
+            "以上のとおり、これらの経路は全て閉域網であるため、別表TEC-18は適用対象外とする。"
         );
     }
 
@@ -329,11 +374,16 @@ mod tests {
         let f = facts();
         let text = note(&f, &row("PHY-01"), &RowStatus::Answered);
         assert!(
-            text.starts_with("このほか、次の対策は他の事業者が実施する。"),
+            text.starts_with("このほか、次の事業者が対策を実施する。"),
             "{text}"
         );
         assert!(
-            text.contains("(1)　東雲データセンター株式会社（データセンター事業者）が実施する対策　建物への入館"),
+            text.contains("(1)　東雲データセンター株式会社（データセンター事業者）は、次の対策を実施する。建物への入館"),
+            "{text}"
+        );
+        // The title names the evidence; its kind is not repeated after it.
+        assert!(
+            text.contains("根拠資料は「東雲データセンター株式会社のISO/IEC 27001認証（データセンターサービスの提供）」であり、"),
             "{text}"
         );
         assert!(text.contains("であり、公開されている。"), "{text}");

@@ -9,7 +9,7 @@ use super::views::{labelled, who};
 use super::wareki;
 use crate::criteria::RowId;
 use crate::facts::Facts;
-use crate::facts::model::{Commitment, Plan, VENDOR};
+use crate::facts::model::{AccessPath, Commitment, Plan, VENDOR};
 use crate::facts::rows::RowStatus;
 
 /// The summary of a row of the shipped table, or `None` for a row beppyo has no facts for.
@@ -89,11 +89,56 @@ fn derived_summary(facts: &Facts, id: &str) -> String {
                 }
             }
             format!(
-                "職員・管理者・運用者の経路は全て閉域網（{}）",
-                and_list(&lines)
+                "{}の経路{}件は全て閉域網（{}）{}",
+                mfa_users(facts),
+                facts.mfa_paths().count(),
+                and_list(&lines),
+                residents_not_judged(facts)
             )
         }
     }
+}
+
+/// 「本市の職員、本市の管理者及び当社の運用者」: the users whose paths TEC-18 judges.
+fn mfa_users(facts: &Facts) -> String {
+    let mut users: Vec<String> = Vec::new();
+    for p in facts.mfa_paths() {
+        let u = labelled("users", &p.users);
+        if !users.contains(&u) {
+            users.push(u);
+        }
+    }
+    and_list(&users)
+}
+
+fn resident_paths(facts: &Facts) -> Vec<&AccessPath> {
+    facts
+        .access_paths
+        .iter()
+        .filter(|p| !p.users.judged_for_mfa())
+        .collect()
+}
+
+/// 「。住民・事業者の経路1件は本項目の判断に含めない」, so that every path is counted.
+fn residents_not_judged(facts: &Facts) -> String {
+    match resident_paths(facts).len() {
+        0 => String::new(),
+        n => format!("。住民・事業者の経路{n}件は本項目の判断に含めない"),
+    }
+}
+
+/// Items without their parenthetical detail, for a short line: 「アプリケーションサーバ」
+/// from 「アプリケーションサーバ（自動拡張）」.
+fn short_items(items: &[String]) -> String {
+    let short: Vec<String> = items
+        .iter()
+        .map(|i| {
+            let i = i.trim();
+            i.split('（').next().unwrap_or(i).trim().to_string()
+        })
+        .filter(|i| !i.is_empty())
+        .collect();
+    and_list(&short)
 }
 
 fn inherited(facts: &Facts, row: &RowId) -> Option<String> {
@@ -155,9 +200,8 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
         "BAS-04" => {
             let c = f.capacity.as_ref()?;
             format!(
-                "{}の{}指標を監視し、{}に需要予測を見直す",
-                first_and_others(&c.metrics),
-                c.metrics.len(),
+                "{}を監視し、需要予測の見直しは{}",
+                and_list(&c.metrics),
                 phrase(&c.review_cycle)
             )
         }
@@ -166,9 +210,16 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
             if c.exceptions.is_empty() {
                 "本市のポリシーに従った利用が可能（準拠できない事項なし）".to_string()
             } else {
+                // The exceptions are sentences that give what cannot be met and its
+                // alternative: the reviewer reads them here, not a count.
+                let exceptions: Vec<String> = c
+                    .exceptions
+                    .iter()
+                    .map(|e| super::text::sentence(e))
+                    .collect();
                 format!(
-                    "本市のポリシーに従った利用が可能（準拠できない事項{}件と代替策を記載）",
-                    c.exceptions.len()
+                    "本市のポリシーに従った利用が可能。ただし、次の事項は代替策により対応する。{}",
+                    exceptions.concat()
                 )
             }
         }
@@ -179,8 +230,15 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
             } else {
                 (f.external_audit.as_ref()?, "外部監査")
             };
+            // The city reports or approves after the vendor acts: the summary says what the
+            // vendor will do, not that the city has done it.
+            let city = if id == "AUD-01" {
+                "結果を本市に報告する"
+            } else {
+                "結果を本市に報告し、本市の承認を得る"
+            };
             format!(
-                "{}による{kind}（{}、直近の報告書は{}）",
+                "{}による{kind}（{}、直近の報告書は{}）。{city}",
                 phrase(&a.auditor),
                 phrase(&a.cycle),
                 wareki::wareki(a.last_report)
@@ -211,39 +269,54 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
                 .map(|x| labelled("format", x))
                 .collect();
             let d = &e.deletion;
+            let window = match e.migration.window_days {
+                0 => "契約期間中".to_string(),
+                days => format!("契約終了後{days}日まで"),
+            };
+            // As the exit plan's timeline: what a party deletes logically stays on its
+            // media until it processes them, and is not promised gone by the day.
+            let remains = super::views::Views::new(f)
+                .exit
+                .is_some_and(|x| !x.remains.is_empty());
+            let deletion = if remains {
+                "削除し（論理削除した情報の一部は、他の事業者が記録媒体を処理するまでその記録媒体に残る）"
+            } else {
+                "複製を含め削除し"
+            };
             format!(
-                "{}で出力（契約終了後{}日まで）、複製を含め{}日以内に削除し、削除証明書を提出",
+                "{}で出力（{window}）、{}日以内に{deletion}、削除証明書を提出",
                 or_list(&formats),
-                e.migration.window_days,
                 d.deadline_days.max(d.backups_gone_days)
             )
         }
         "AST-02" => {
             let d = f.disposal.as_ref()?;
-            let own = d.classes.iter().filter(|c| c.owner == VENDOR).count();
-            let others = d.classes.len() - own;
+            let (own, others): (Vec<_>, Vec<_>) = d.classes.iter().partition(|c| c.owner == VENDOR);
             let mut levels: Vec<String> = Vec::new();
-            for m in d.classes.iter().flat_map(|c| &c.media) {
+            for m in own.iter().flat_map(|c| &c.media) {
                 let l = labelled("level", &m.level);
                 let l = l.split('（').next().unwrap_or("").to_string();
                 if !levels.contains(&l) {
                     levels.push(l);
                 }
             }
-            let mut s = format!(
-                "当社の機器{own}区分の媒体を{}の方法で処理",
-                and_list(&levels)
-            );
-            if own == 0 {
-                s = String::new();
+            let equipment = |classes: &[&crate::facts::model::EquipmentClass]| {
+                let names: Vec<String> = classes.iter().map(|c| c.equipment.clone()).collect();
+                short_items(&names)
+            };
+            let mut parts = Vec::new();
+            if !own.is_empty() {
+                let how = if levels.is_empty() {
+                    "当社が処理".to_string()
+                } else {
+                    format!("当社が{}により処理", and_list(&levels))
+                };
+                parts.push(format!("{}の記録媒体は{how}", equipment(&own)));
             }
-            if others > 0 {
-                if !s.is_empty() {
-                    s.push('、');
-                }
-                s.push_str(&format!("他の事業者の機器{others}区分はその事業者が処理"));
+            if !others.is_empty() {
+                parts.push(format!("{}は各所有者が処理", equipment(&others)));
             }
-            s
+            parts.join("、")
         }
         "PHY-01" => {
             let p = f.physical_security.as_ref()?;
@@ -269,9 +342,9 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
         "HUM-01" => {
             let t = f.training.as_ref()?;
             format!(
-                "{}、{}項目の教育・訓練を実施",
+                "{}、{}の教育・訓練を実施",
                 phrase(&t.cycle),
-                t.topics.len()
+                and_list(&t.topics)
             )
         }
         "HUM-02" => first_sentence(&f.violation_procedure.as_ref()?.description),
@@ -288,9 +361,9 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
         "TEC-01" => {
             let r = f.redundancy.as_ref()?;
             format!(
-                "{}（{}種の構成要素を冗長化）",
+                "{}（{}を冗長化）",
                 phrase(&r.zones),
-                r.components.len()
+                short_items(&r.components)
             )
         }
         "TEC-02" => {
@@ -312,11 +385,20 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
         "TEC-04" => first_sentence(&f.access_control.as_ref()?.model),
         "TEC-06" => {
             let a = f.access_control.as_ref()?;
-            format!(
-                "接続元の制限（{}種）及びなりすまし対策。{}",
-                a.source_restrictions.len(),
+            let mut parts = Vec::new();
+            if !a.source_restrictions.is_empty() {
+                // The restrictions are clauses (「…に限る」): listed, not joined with 及び.
+                let each: Vec<String> = a.source_restrictions.iter().map(|r| phrase(r)).collect();
+                parts.push(format!("接続元を限定（{}）", each.join("、")));
+            }
+            if !resident_paths(f).is_empty() {
+                parts.push("住民・事業者の接続元は限定しない".to_string());
+            }
+            parts.push(format!(
+                "なりすまし対策として、{}",
                 first_sentence(&a.anti_spoofing)
-            )
+            ));
+            parts.join("。")
         }
         "TEC-05" => {
             let v = f.vulnerability_management.as_ref()?;
@@ -333,11 +415,7 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
         "TEC-07" => {
             let l = f.logging.as_ref()?;
             let names: Vec<String> = l.kinds.iter().map(|k| k.name.clone()).collect();
-            format!(
-                "{}の{}種のログを取得",
-                first_and_others(&names),
-                names.len()
-            )
+            format!("{}を取得", short_items(&names))
         }
         "TEC-08" => {
             let l = f.logging.as_ref()?;
@@ -366,33 +444,68 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
         }
         "TEC-10" => {
             let m = f.malware.as_ref()?;
+            let cooperation = if m.performed_by == VENDOR {
+                ""
+            } else {
+                "し、当社はその対策に協力"
+            };
             format!(
-                "{}が実施（{}）",
-                who(f, &m.performed_by),
-                phrase(&m.product)
+                "{}により{}が実施{cooperation}",
+                phrase(&m.product),
+                who(f, &m.performed_by)
             )
         }
         "TEC-12" => {
             let p = f.passwords.as_ref()?;
-            let configurable = if p.city_configurable {
-                "本市が設定を変更可能"
+            // Only the city's own users' rules can be the city's to change.
+            let city_paths = f
+                .access_paths
+                .iter()
+                .any(|a| a.users.is_city() && a.authentication.uses_password());
+            let configurable = if p.city_configurable && city_paths {
+                "本市の職員・管理者の経路は本市が設定を変更可能"
             } else {
                 "設定は当社が管理"
             };
             format!(
-                "最小{}桁、{}種の文字種を必須とし、システムで制御（{configurable}）",
+                "最小{}桁、{}を必須とし、システムで制御（{configurable}）",
                 p.min_length,
-                p.character_classes.len()
+                and_list(&p.character_classes)
             )
         }
         "TEC-13" => {
             if f.access_paths.is_empty() {
                 return None;
             }
-            format!(
-                "接続経路{}件のそれぞれで接続を認める接続元を限定",
-                f.access_paths.len()
-            )
+            let residents = resident_paths(f);
+            let restricted: Vec<&AccessPath> = f
+                .access_paths
+                .iter()
+                .filter(|p| p.users.judged_for_mfa())
+                .collect();
+            let mut parts = Vec::new();
+            if !restricted.is_empty() {
+                parts.push(format!(
+                    "{}の経路{}件は接続を認める接続元を限定",
+                    mfa_users(f),
+                    restricted.len()
+                ));
+            }
+            if !residents.is_empty() {
+                let mut lines: Vec<String> = Vec::new();
+                for p in &residents {
+                    let l = labelled("line", &p.line);
+                    if !lines.contains(&l) {
+                        lines.push(l);
+                    }
+                }
+                parts.push(format!(
+                    "住民・事業者の経路{}件は接続元を限定せず、{}からの接続を認める",
+                    residents.len(),
+                    or_list(&lines)
+                ));
+            }
+            parts.join("、")
         }
         "TEC-14" => {
             let b = f.backup_protection.as_ref()?;
@@ -445,26 +558,36 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
                     lines.push(l);
                 }
             }
-            format!("本市からの経路は{}", and_list(&lines))
+            format!("本市のネットワークに接続する回線は{}", and_list(&lines))
         }
         "TEC-18" => {
-            let open: Vec<_> = f.mfa_paths().filter(|p| !p.line.is_closed()).collect();
             if f.access_paths.is_empty() {
                 return None;
             }
+            // Every path is counted: the judged ones, open or closed, and the residents'.
+            let judged = f.mfa_paths().count();
+            let open: Vec<_> = f.mfa_paths().filter(|p| !p.line.is_closed()).collect();
             let multi = open
                 .iter()
                 .filter(|p| p.authentication.is_multi_factor())
                 .count();
-            let closed = f.mfa_paths().count() - open.len();
-            let mut s = format!(
-                "閉域網を経由しない経路{}件中{multi}件で多要素認証",
-                open.len()
-            );
-            if closed > 0 {
-                s.push_str(&format!("、閉域網の経路{closed}件は本項目の対象外"));
+            let closed = judged - open.len();
+            let mut parts = Vec::new();
+            if !open.is_empty() {
+                parts.push(format!(
+                    "閉域網ではない{}件中{multi}件で多要素認証",
+                    open.len()
+                ));
             }
-            s
+            if closed > 0 {
+                parts.push(format!("閉域網の{closed}件は本項目の対象外"));
+            }
+            format!(
+                "{}の経路{judged}件のうち、{}{}",
+                mfa_users(f),
+                parts.join("、"),
+                residents_not_judged(f)
+            )
         }
         "OPS-01" => {
             let m = f.monitoring.as_ref()?;
@@ -485,9 +608,9 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
         "OPS-03" => {
             let m = f.monitoring.as_ref()?;
             format!(
-                "復旧から{}営業日以内に{}項目の詳細報告",
+                "復旧から{}営業日以内に詳細を報告（{}）",
                 m.report_within_business_days,
-                m.report_contents.len()
+                and_list(&m.report_contents)
             )
         }
         "OPS-04" => {
@@ -509,16 +632,6 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
     })
 }
 
-/// 「CPU使用率等」 for several items, the item itself for one.
-fn first_and_others(items: &[String]) -> String {
-    let first = items.first().map_or("", |m| m.trim());
-    if items.len() > 1 {
-        format!("{first}等")
-    } else {
-        first.to_string()
-    }
-}
-
 /// 「ISO/IEC 27001」 from 「ISO/IEC 27001（ISMS適合性評価制度）」, for a short line.
 fn short_scheme(label: &str) -> String {
     label.split('（').next().unwrap_or(label).to_string()
@@ -536,11 +649,7 @@ fn sla(f: &Facts) -> Option<String> {
     }
     if !s.recovery.is_empty() {
         let rtos: Vec<String> = s.recovery.iter().map(|r| r.rto.to_string()).collect();
-        parts.push(format!(
-            "障害の想定{}件ごとのRTO（{}）",
-            s.recovery.len(),
-            rtos.join("・")
-        ));
+        parts.push(format!("障害の想定ごとのRTO（{}）", rtos.join("・")));
     }
     if s.service_credits.is_some() {
         parts.push("未達時の減額".to_string());
@@ -548,7 +657,11 @@ fn sla(f: &Facts) -> Option<String> {
     if parts.is_empty() {
         parts.push(format!("サービス提供時間{}", phrase(&s.service_hours)));
     }
-    Some(format!("{}を定めた合意書案", parts.join("、")))
+    // The city agrees when it signs: the vendor submits the draft for that agreement.
+    Some(format!(
+        "{}を定めた合意書案を提出し、本市の合意を得る",
+        parts.join("、")
+    ))
 }
 
 #[cfg(test)]
@@ -579,7 +692,7 @@ mod tests {
         assert_ne!(summary_of(&f, "OPS-01"), summary_of(&f, "OPS-02"));
         assert_eq!(
             summary_of(&f, "TEC-18"),
-            "職員・管理者・運用者の経路は全て閉域網（LGWAN及び閉域IP-VPN）"
+            "本市の職員、本市の管理者及び当社の運用者の経路3件は全て閉域網（LGWAN及び閉域IP-VPN）"
         );
     }
 

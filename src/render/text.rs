@@ -39,9 +39,14 @@ pub fn phrase(text: &str) -> String {
         .to_string()
 }
 
-/// 「A」, 「A及びB」, 「A、B及びC」.
+/// 「A」, 「A及びB」, 「A、B及びC」; 「A及びB並びにC」 when an item is itself joined by 及び
+/// (公用文: 並びに joins at the upper level).
 pub fn and_list(items: &[String]) -> String {
-    join_with(items, "及び")
+    if items.iter().any(|i| i.contains("及び")) {
+        join_with(items, "並びに")
+    } else {
+        join_with(items, "及び")
+    }
 }
 
 /// 「A」, 「A又はB」, 「A、B又はC」.
@@ -154,19 +159,18 @@ pub fn country(code: &str) -> String {
     name.to_string()
 }
 
-/// 「日本（東京都）」, 「日本（ap-northeast-1）」, 「日本（東京都、ap-northeast-1）」.
+/// 「日本（東京都）」, or 「日本（ap-northeast-1）」 where no prefecture is given: a region ID
+/// reads as a code to the city, so it stands in only for a missing prefecture.
 pub fn location(country_code: &str, prefecture: Option<&str>, region_id: Option<&str>) -> String {
-    let parts: Vec<&str> = [prefecture, region_id]
+    let detail = [prefecture, region_id]
         .into_iter()
         .flatten()
         .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
+        .find(|p| !p.is_empty());
     let name = country(country_code);
-    if parts.is_empty() {
-        name
-    } else {
-        format!("{name}（{}）", parts.join("、"))
+    match detail {
+        Some(detail) => format!("{name}（{detail}）"),
+        None => name,
     }
 }
 
@@ -200,6 +204,53 @@ pub fn kouotsu(text: &str, city: &str, vendor: &str) -> String {
         rest = &rest[c.len_utf8()..];
     }
     out
+}
+
+/// An obligation of the vendor's inside the agreement, with its subject: 「乙は、」 is put
+/// before a sentence that names no one as its subject (「緊急の…場合は、…甲に通知する。」),
+/// and a sentence that has one (「甲は、…」「…場合、乙は…」「アプリケーションサーバは…」) is
+/// left as it is. Run after [`kouotsu`].
+pub fn otsu(text: &str) -> String {
+    let text = text.trim();
+    if text.is_empty() || has_subject(text) {
+        text.to_string()
+    } else {
+        format!("乙は、{text}")
+    }
+}
+
+/// Whether the first sentence has a subject or topic: 甲 or 乙 with は・が, or a noun
+/// marked by は that is not a condition (「場合は」「際は」).
+fn has_subject(text: &str) -> bool {
+    let first = text.split('。').next().unwrap_or(text);
+    let parties = [
+        "甲は",
+        "乙は",
+        "甲が",
+        "乙が",
+        "甲乙",
+        "甲及び乙",
+        "乙及び甲",
+        "甲と乙",
+        "乙と甲",
+    ];
+    if parties.iter().any(|p| first.contains(p)) {
+        return true;
+    }
+    // Words before は that do not make a topic: conditions and the conjunction 又は.
+    const NOT_TOPICS: &[&str] = &[
+        "場合", "際", "時", "間", "後", "上", "前", "中", "以外", "又",
+    ];
+    let chars: Vec<char> = first.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        if c != 'は' || i == 0 {
+            return false;
+        }
+        let before = chars[i - 1];
+        let hiragana = ('\u{3041}'..='\u{309F}').contains(&before);
+        let head: String = chars[..i].iter().collect();
+        !hiragana && !NOT_TOPICS.iter().any(|w| head.ends_with(w))
+    })
 }
 
 /// Whether a character begins a noun rather than a particle or punctuation.
@@ -240,6 +291,10 @@ mod tests {
         assert_eq!(and_list(&s(&["A"])), "A");
         assert_eq!(and_list(&s(&["A", "B"])), "A及びB");
         assert_eq!(and_list(&s(&["A", "B", "C"])), "A、B及びC");
+        assert_eq!(
+            and_list(&s(&["サーバ及びストレージ", "運用端末"])),
+            "サーバ及びストレージ並びに運用端末"
+        );
         assert_eq!(or_list(&s(&["電話", "電子メール。"])), "電話又は電子メール");
         assert_eq!(and_list(&[]), "");
     }
@@ -276,7 +331,7 @@ mod tests {
         );
         assert_eq!(
             location("JP", Some("大阪府"), Some("ap-northeast-3")),
-            "日本（大阪府、ap-northeast-3）"
+            "日本（大阪府）"
         );
         assert_eq!(location("JP", None, None), "日本");
     }
@@ -296,5 +351,30 @@ mod tests {
             "甲は乙に請求する"
         );
         assert_eq!(k("本サービス"), "本サービス");
+    }
+
+    #[test]
+    fn an_obligation_without_a_subject_is_the_vendors() {
+        assert_eq!(
+            otsu("緊急の保守のため停止する場合は、停止の1時間前までに甲に通知する。"),
+            "乙は、緊急の保守のため停止する場合は、停止の1時間前までに甲に通知する。"
+        );
+        assert_eq!(
+            otsu("甲の依頼を受けた日から2営業日以内に復元する。"),
+            "乙は、甲の依頼を受けた日から2営業日以内に復元する。"
+        );
+        assert_eq!(
+            otsu("使用率が70%を超える場合、又は予測で80%に達する場合は、資源を増強する。"),
+            "乙は、使用率が70%を超える場合、又は予測で80%に達する場合は、資源を増強する。"
+        );
+        for has in [
+            "甲は、対象月の翌月末日までに請求する。",
+            "稼働率の保証値を下回った場合、乙は改善計画を提出する。",
+            "年1回、甲と乙が本合意を見直す会議を開く。",
+            "アプリケーションサーバは自動で増減する。",
+            "データ出力は無償とする。",
+        ] {
+            assert_eq!(otsu(has), has);
+        }
     }
 }

@@ -14,8 +14,9 @@ use super::text::{and_list, location};
 use super::wareki;
 use crate::facts::Facts;
 use crate::facts::model::{
-    AccessPath, Attestation, AttestationKind, CityAccess, DeletionEvidence, DeletionKind,
-    EquipmentClass, Location, SERVICE, Scheme, VENDOR,
+    AccessPath, AtRest, Attestation, AttestationKind, Certification, CityAccess, DeletionEvidence,
+    DeletionKind, DeletionMethod, EquipmentClass, EvidenceKind, InheritedEvidence, KeyManagement,
+    Location, SERVICE, SanitizationLevel, Scheme, VENDOR,
 };
 
 /// The code serde writes for an enumeration value (`crypto_erase`).
@@ -67,8 +68,20 @@ pub struct Views {
     pub paths: Vec<PathView>,
     /// Paths that start in the city's network (TEC-17).
     pub city_paths: Vec<PathView>,
+    /// Paths that TEC-18 judges: the city's staff and administrators and those who operate
+    /// the service.
+    pub mfa_paths: Vec<PathView>,
+    /// The users of those paths (「本市の職員、本市の管理者及び当社の運用者」).
+    pub mfa_users: Vec<String>,
+    /// Paths of residents and businesses: their sign-in is stated, not judged (TEC-18), and
+    /// their sources are not limited to places and devices (TEC-06).
+    pub resident_paths: Vec<PathView>,
     /// Names of the paths on which the service checks a password (TEC-12).
     pub password_paths: Vec<String>,
+    /// Of those, the paths of the city's own staff and administrators, whose password rules
+    /// the city can be given to change, and the others, whose rules the vendor sets.
+    pub password_paths_city: Vec<String>,
+    pub password_paths_other: Vec<String>,
     pub own_certifications: Vec<CertView>,
     pub own_attestations: Vec<AttestationView>,
     /// Parties' certifications and reports, in the parties' order.
@@ -114,6 +127,8 @@ pub struct PathView {
     pub multi_factor: bool,
     /// TEC-18 for this path, as a sentence.
     pub mfa_judgement: String,
+    /// How users sign in, as a predicate: 「パスワード（知識）により認証する」.
+    pub sign_in: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -160,17 +175,40 @@ impl Views {
             .filter(|(p, _)| p.users.is_city())
             .map(|(_, v)| v.clone())
             .collect();
-        let password_paths = facts
-            .access_paths
-            .iter()
-            .filter(|p| p.authentication.uses_password())
-            .map(|p| p.name.clone())
-            .collect();
+        let select = |keep: fn(&AccessPath) -> bool| -> Vec<PathView> {
+            facts
+                .access_paths
+                .iter()
+                .zip(&paths)
+                .filter(|(p, _)| keep(p))
+                .map(|(_, v)| v.clone())
+                .collect()
+        };
+        let names = |keep: fn(&AccessPath) -> bool| -> Vec<String> {
+            facts
+                .access_paths
+                .iter()
+                .filter(|p| keep(p))
+                .map(|p| p.name.clone())
+                .collect()
+        };
+        let mut mfa_users: Vec<String> = Vec::new();
+        for p in facts.mfa_paths() {
+            let users = labelled("users", &p.users);
+            if !mfa_users.contains(&users) {
+                mfa_users.push(users);
+            }
+        }
         Views {
             parties: facts.parties.iter().map(party_view).collect(),
-            paths,
             city_paths,
-            password_paths,
+            mfa_paths: select(|p| p.users.judged_for_mfa()),
+            mfa_users,
+            resident_paths: select(|p| !p.users.judged_for_mfa()),
+            password_paths: names(|p| p.authentication.uses_password()),
+            password_paths_city: names(|p| p.authentication.uses_password() && p.users.is_city()),
+            password_paths_other: names(|p| p.authentication.uses_password() && !p.users.is_city()),
+            paths,
             own_certifications: facts
                 .own_certifications()
                 .map(|c| cert_view(facts, c))
@@ -184,9 +222,19 @@ impl Views {
             party_certifications: party_certifications(facts),
             party_attestations: party_attestations(facts),
             exit: ExitView::new(facts),
-            disposal: facts.disposal.as_ref().map(|d| DisposalView {
-                vendor_classes: classes(facts, &d.classes, true),
-                party_classes: classes(facts, &d.classes, false),
+            disposal: facts.disposal.as_ref().map(|d| {
+                let party_classes = classes(facts, &d.classes, false);
+                let mut party_owners: Vec<String> = Vec::new();
+                for c in &party_classes {
+                    if !party_owners.contains(&c.owner) {
+                        party_owners.push(c.owner.clone());
+                    }
+                }
+                DisposalView {
+                    vendor_classes: classes(facts, &d.classes, true),
+                    party_classes,
+                    party_owners,
+                }
             }),
             sites: sites(facts),
             places: places(facts),
@@ -195,8 +243,29 @@ impl Views {
             key_management: facts
                 .encryption
                 .as_ref()
-                .map(|e| labelled("key_management", &e.at_rest.key_management)),
+                .map(|e| key_management(&e.at_rest)),
         }
+    }
+}
+
+/// Who manages the keys and with what, as one predicate: 「汐見KMSを用いて当社が管理する」.
+fn key_management(at_rest: &AtRest) -> String {
+    let service = at_rest
+        .key_service
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(super::text::phrase);
+    let who = match at_rest.key_management {
+        KeyManagement::Vendor | KeyManagement::ProviderKms => "当社",
+        KeyManagement::City => "本市",
+    };
+    match (at_rest.key_management, service) {
+        (KeyManagement::ProviderKms, Some(s)) => {
+            format!("基盤事業者が提供する{s}を用いて当社が管理する")
+        }
+        (_, Some(s)) => format!("{s}を用いて{who}が管理する"),
+        (_, None) => labelled("key_management", &at_rest.key_management),
     }
 }
 
@@ -228,6 +297,7 @@ fn path_view(facts: &Facts, p: &AccessPath) -> PathView {
         judged_for_mfa: judged,
         multi_factor: multi,
         mfa_judgement: mfa_judgement(p),
+        sign_in: sign_in(p),
     }
 }
 
@@ -268,9 +338,14 @@ fn authentication(p: &AccessPath) -> String {
     }
 }
 
-/// TEC-18 for one path, as the sentence 01 prints (a closed network is outside TEC-18 by
-/// the row's own words 「閉域網で利用する場合を除く」).
-fn mfa_judgement(p: &AccessPath) -> String {
+/// How users sign in on a path, as a predicate: multi-factor by the service's own factors,
+/// delegated to an identity provider that enforces MFA, or else the factors themselves.
+fn sign_in(p: &AccessPath) -> String {
+    multi_factor(p).unwrap_or_else(|| format!("{}により認証する", authentication(p)))
+}
+
+/// 「知識及び所持の2種類の要素による多要素認証とする」, if the path's sign-in is multi-factor.
+fn multi_factor(p: &AccessPath) -> Option<String> {
     let auth = &p.authentication;
     let kinds: Vec<String> = auth
         .factor_kinds()
@@ -294,13 +369,18 @@ fn mfa_judgement(p: &AccessPath) -> String {
                 idp.provider.trim()
             )
         });
-    let how = by_factors.or(by_idp);
+    by_factors.or(by_idp)
+}
+
+/// TEC-18 for one path that it judges, as the sentence 01 prints (a closed network is
+/// outside TEC-18 by the row's own words 「閉域網で利用する場合を除く」). Residents' paths
+/// are not judged: their sign-in is stated with [`sign_in`].
+fn mfa_judgement(p: &AccessPath) -> String {
     let line = labelled("line", &p.line);
     if !p.users.judged_for_mfa() {
-        let how = how.unwrap_or_else(|| format!("{}による", authentication(p)));
-        return format!("住民・事業者による利用であり、本項目の判断には含めない。認証は、{how}。");
+        return format!("{}。", sign_in(p));
     }
-    match (p.line.is_closed(), how) {
+    match (p.line.is_closed(), multi_factor(p)) {
         (true, Some(how)) => {
             format!("閉域網（{line}）で利用するため別表TEC-18の対象外であるが、{how}。")
         }
@@ -353,6 +433,99 @@ pub fn access_predicate(access: CityAccess) -> &'static str {
         CityAccess::Inspection => "本市の求めに応じて閲覧に供する",
         CityAccess::InspectionUnderNda => "秘密保持契約の締結後に本市の閲覧に供する",
     }
+}
+
+/// 「「題名」（登録番号C24-0318-2、有効期限は令和9年7月31日）」: an inherited control's
+/// evidence by its title, with what the facts hold of the party's matching certification or
+/// report (its number and expiry, or its auditor and period). Its kind is not repeated: the
+/// title names it.
+pub fn evidence_title(facts: &Facts, party: &str, e: &InheritedEvidence) -> String {
+    let detail = matching_certification(facts, party, e)
+        .map(|c| {
+            let number = if e.kind == EvidenceKind::IsmapRegistration {
+                "登録番号"
+            } else {
+                "認証番号"
+            };
+            format!(
+                "{number}{}、有効期限は{}",
+                c.id.trim(),
+                wareki::wareki(c.valid_until)
+            )
+        })
+        .or_else(|| {
+            matching_attestation(facts, party, e).map(|a| {
+                let mut d = format!(
+                    "監査人は{}、対象期間は{}、報告書の日付は{}",
+                    super::text::phrase(&a.auditor),
+                    period(a.period_from, a.period_to),
+                    wareki::wareki(a.report_date)
+                );
+                if let Some(until) = a.bridge_letter_until {
+                    d.push_str(&format!(
+                        "、ブリッジレターの対象は{}まで",
+                        wareki::wareki(until)
+                    ));
+                }
+                d
+            })
+        })
+        .or_else(|| match (e.period_from, e.period_to) {
+            (Some(from), Some(to)) => Some(format!("対象期間は{}", period(from, to))),
+            _ => None,
+        });
+    let title = format!("「{}」", e.title.trim());
+    match detail {
+        Some(d) => format!("{title}（{d}）"),
+        None => title,
+    }
+}
+
+/// The party's certification that a piece of evidence refers to: same holder, a scheme of
+/// the evidence's kind; among several, the one whose number or scheme the title names.
+fn matching_certification<'a>(
+    facts: &'a Facts,
+    party: &str,
+    e: &InheritedEvidence,
+) -> Option<&'a Certification> {
+    let schemes: &[Scheme] = match e.kind {
+        EvidenceKind::IsmapRegistration => &[Scheme::Ismap, Scheme::IsmapLiu],
+        EvidenceKind::IsoCertificate => &[Scheme::Iso27001, Scheme::Iso27017, Scheme::Iso27018],
+        _ => return None,
+    };
+    let candidates: Vec<&Certification> = facts
+        .certifications
+        .iter()
+        .filter(|c| c.holder == party && schemes.contains(&c.scheme))
+        .collect();
+    let named = |c: &Certification| {
+        let short = labelled("scheme", &c.scheme);
+        let short = short.split('（').next().unwrap_or("");
+        e.title.contains(c.id.trim()) || (!short.is_empty() && e.title.contains(short))
+    };
+    candidates
+        .iter()
+        .copied()
+        .find(|c| named(c))
+        .or(candidates.first().copied())
+}
+
+/// The party's attestation report that a piece of evidence refers to: same holder and kind,
+/// the same period where the evidence gives one.
+fn matching_attestation<'a>(
+    facts: &'a Facts,
+    party: &str,
+    e: &InheritedEvidence,
+) -> Option<&'a Attestation> {
+    if e.kind != EvidenceKind::Soc2Type2 {
+        return None;
+    }
+    facts.attestations.iter().find(|a| {
+        a.holder == party
+            && a.kind == AttestationKind::Soc2Type2
+            && e.period_from.is_none_or(|d| d == a.period_from)
+            && e.period_to.is_none_or(|d| d == a.period_to)
+    })
 }
 
 fn party_certifications(facts: &Facts) -> Vec<CertView> {
@@ -464,6 +637,17 @@ pub struct ExitView {
     pub timeline: Vec<TimelineEntry>,
     pub methods: Vec<MethodView>,
     pub has_logical_deletion: bool,
+    /// What makes each logically deleted copy unrecoverable, per performer, as sentences
+    /// that cite the methods by their item numbers.
+    pub pairing: Vec<String>,
+    /// What stays on a party's media after the deletion deadline, until that party
+    /// processes its media under its own procedure, as sentences (none when every logical
+    /// deletion is covered by a crypto-erase).
+    pub remains: Vec<String>,
+    /// Parties whose own certificate or work report proves their deletion, and parties
+    /// whose deletion is proven by an attestation or a third party's report.
+    pub certificate_parties: Vec<String>,
+    pub attested_parties: Vec<String>,
     /// Whether any copy is erased by destroying the city's own key.
     pub crypto_erase: bool,
     /// Parties that perform part of the deletion, with the evidence the city can see.
@@ -482,7 +666,8 @@ pub struct TimelineEntry {
 pub struct MethodView {
     pub target: String,
     pub kind: String,
-    pub level: Option<String>,
+    /// 「方法は…とし、…が実施する。」: the method, its NIST SP 800-88 level and who acts.
+    pub how: String,
     pub performer: String,
     pub by_vendor: bool,
     pub evidence: String,
@@ -515,10 +700,7 @@ impl ExitView {
             .map(|m| MethodView {
                 target: m.target.clone(),
                 kind: labelled("deletion", &m.kind),
-                level: (m.kind == DeletionKind::MediaSanitization)
-                    .then_some(m.level)
-                    .flatten()
-                    .map(|l| format!("NIST SP 800-88の{}", labelled("level", &l))),
+                how: method_sentence(facts, m),
                 performer: who(facts, &m.performed_by),
                 by_vendor: m.performed_by == VENDOR,
                 evidence: deletion_evidence(facts, m),
@@ -543,6 +725,23 @@ impl ExitView {
                 .iter()
                 .any(|m| m.kind == DeletionKind::CryptoErase),
             party_deletions: party_deletions(facts),
+            pairing: pairing(facts, &d.methods)
+                .iter()
+                .map(|c| c.sentence(facts, &d.methods))
+                .collect(),
+            remains: pairing(facts, &d.methods)
+                .iter()
+                .filter_map(|c| c.remains(facts, &d.methods))
+                .collect(),
+            certificate_parties: party_names(facts, &d.methods, |e| {
+                e == DeletionEvidence::PartyCertificate
+            }),
+            attested_parties: party_names(facts, &d.methods, |e| {
+                matches!(
+                    e,
+                    DeletionEvidence::PartyAttestation | DeletionEvidence::ThirdPartyReport
+                )
+            }),
             subprocessors: facts
                 .parties
                 .iter()
@@ -553,8 +752,271 @@ impl ExitView {
     }
 }
 
+/// 「方法は記録媒体の物理的破壊（NIST SP 800-88のDestroy）とし、…が実施する。」: a media
+/// method is named by its level (Destroy is no erasure), and an expiry is the platform's
+/// deletion that the vendor confirms or the party carries out.
+fn method_sentence(facts: &Facts, m: &DeletionMethod) -> String {
+    let performer = who(facts, &m.performed_by);
+    let by_vendor = m.performed_by == VENDOR;
+    match m.kind {
+        DeletionKind::BackupExpiry if by_vendor => {
+            "方法は保存期間の満了による消滅とし、当社がその消滅を確認する。".to_string()
+        }
+        DeletionKind::BackupExpiry => {
+            format!(
+                "方法は保存期間の満了による消滅とし、{performer}が自らのサービスにおいて削除する。"
+            )
+        }
+        DeletionKind::MediaSanitization => {
+            let level = m
+                .level
+                .map(|l| format!("（NIST SP 800-88の{}）", nist_level(l)))
+                .unwrap_or_default();
+            format!(
+                "方法は{}{level}とし、{performer}が実施する。",
+                media_method(m.level)
+            )
+        }
+        _ => format!(
+            "方法は{}とし、{performer}が実施する。",
+            labelled("deletion", &m.kind)
+        ),
+    }
+}
+
+/// 「記録媒体の消去」 for Clear and Purge, 「記録媒体の物理的破壊」 for Destroy.
+fn media_method(level: Option<SanitizationLevel>) -> &'static str {
+    match level {
+        Some(SanitizationLevel::Destroy) => "記録媒体の物理的破壊",
+        Some(_) => "記録媒体の消去",
+        None => "記録媒体の消去又は物理的破壊",
+    }
+}
+
+/// The level as NIST SP 800-88 names it: 「Purge」.
+fn nist_level(level: SanitizationLevel) -> &'static str {
+    match level {
+        SanitizationLevel::Clear => "Clear",
+        SanitizationLevel::Purge => "Purge",
+        SanitizationLevel::Destroy => "Destroy",
+    }
+}
+
+/// What makes the copies one performer deletes logically unrecoverable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Cover {
+    /// The city's key is destroyed (these methods).
+    CryptoErase(Vec<usize>),
+    /// The copies stay on media until these media methods process them.
+    Media(Vec<usize>),
+    /// The copies stay on the performer's media until it processes them under its own
+    /// procedure, which the facts do not describe.
+    OwnProcedure,
+}
+
+/// The logical deletions of one performer and what covers them; indexes are 0-based.
+#[derive(Debug, Clone)]
+struct Pairing {
+    performer: String,
+    logical: Vec<usize>,
+    cover: Cover,
+}
+
+/// Pairs each logical deletion with what makes it unrecoverable: the vendor's with a
+/// crypto-erase if there is one, else with the parties' attested media sanitisation (the
+/// check requires one of the two); a party's with its own media sanitisation if the facts
+/// give it, else with nothing but its own procedure. A crypto-erase is not assumed to reach
+/// a party's copies: nothing says they are under the city's key.
+fn pairing(facts: &Facts, methods: &[DeletionMethod]) -> Vec<Pairing> {
+    let indexes = |keep: &dyn Fn(&DeletionMethod) -> bool| -> Vec<usize> {
+        methods
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| keep(m))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let crypto = indexes(&|m| m.kind == DeletionKind::CryptoErase);
+    let attested_media = indexes(&|m| {
+        m.kind == DeletionKind::MediaSanitization
+            && m.performed_by != VENDOR
+            && matches!(
+                m.evidence,
+                DeletionEvidence::PartyAttestation | DeletionEvidence::ThirdPartyReport
+            )
+    });
+    let mut out: Vec<Pairing> = Vec::new();
+    for (i, m) in methods.iter().enumerate() {
+        if m.kind != DeletionKind::LogicalDeletion {
+            continue;
+        }
+        let cover = if m.performed_by == VENDOR {
+            if !crypto.is_empty() {
+                Cover::CryptoErase(crypto.clone())
+            } else if !attested_media.is_empty() {
+                Cover::Media(attested_media.clone())
+            } else {
+                Cover::OwnProcedure
+            }
+        } else {
+            let own_media = indexes(&|n| {
+                n.kind == DeletionKind::MediaSanitization && n.performed_by == m.performed_by
+            });
+            if own_media.is_empty() {
+                Cover::OwnProcedure
+            } else {
+                Cover::Media(own_media)
+            }
+        };
+        let performer = who(facts, &m.performed_by);
+        match out
+            .iter_mut()
+            .find(|p| p.performer == performer && p.cover == cover)
+        {
+            Some(p) => p.logical.push(i),
+            None => out.push(Pairing {
+                performer,
+                logical: vec![i],
+                cover,
+            }),
+        }
+    }
+    out
+}
+
+/// 「同社」 for a party named just before in the sentence, else its name (当社 stays 当社).
+fn same_party(name: &str, named_before: &str) -> String {
+    if name == named_before && name != "当社" && !name.contains("及び") {
+        "同社".to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+/// 「(1)及び(2)」: methods cited by their item numbers in the exit plan's list.
+fn items(indexes: &[usize]) -> String {
+    let marks: Vec<String> = indexes.iter().map(|i| format!("({})", i + 1)).collect();
+    and_list(&marks)
+}
+
+/// The distinct performers of some methods, named.
+fn performers(facts: &Facts, methods: &[DeletionMethod], indexes: &[usize]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for i in indexes {
+        let name = who(facts, &methods[*i].performed_by);
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+impl Pairing {
+    /// The sentence under the list of methods.
+    fn sentence(&self, facts: &Facts, methods: &[DeletionMethod]) -> String {
+        let subject = format!(
+            "{}が論理削除する{}の情報は、",
+            self.performer,
+            items(&self.logical)
+        );
+        match &self.cover {
+            Cover::CryptoErase(by) => format!(
+                "{subject}{}が行う{}の暗号化消去（本市専用の暗号鍵の破棄）により、復号できない状態となる。",
+                and_list(&performers(facts, methods, by)),
+                items(by)
+            ),
+            Cover::Media(by) => {
+                let who = and_list(&performers(facts, methods, by));
+                let again = same_party(&who, &self.performer);
+                format!(
+                    "{subject}{again}が{}の{}を行うまで、{}の記録媒体に残る。",
+                    items(by),
+                    media_methods(methods, by),
+                    same_party(&who, &who)
+                )
+            }
+            Cover::OwnProcedure => {
+                let again = same_party(&self.performer, &self.performer);
+                format!(
+                    "{subject}{again}が自らの手順により記録媒体を処理するまで、{again}の記録媒体に残る。"
+                )
+            }
+        }
+    }
+
+    /// For the timeline: what stays on a party's media after the deadline, by target.
+    fn remains(&self, facts: &Facts, methods: &[DeletionMethod]) -> Option<String> {
+        let targets: Vec<String> = self
+            .logical
+            .iter()
+            .map(|i| super::text::phrase(&methods[*i].target))
+            .collect();
+        let subject = format!("{}が論理削除する{}は、", self.performer, and_list(&targets));
+        match &self.cover {
+            Cover::CryptoErase(_) => None,
+            Cover::Media(by) => {
+                let who = and_list(&performers(facts, methods, by));
+                let again = same_party(&who, &who);
+                let mut evidence: Vec<String> = Vec::new();
+                for i in by {
+                    let e = deletion_evidence(facts, &methods[*i]);
+                    let e = match e.strip_prefix(who.as_str()) {
+                        Some(rest) if again == "同社" => format!("同社{rest}"),
+                        _ => e,
+                    };
+                    if !evidence.contains(&e) {
+                        evidence.push(e);
+                    }
+                }
+                Some(format!(
+                    "{subject}{}が自らの手順により記録媒体を処理するまで、{again}の記録媒体に残る。その処理は、{}により確認する。",
+                    same_party(&who, &self.performer),
+                    and_list(&evidence)
+                ))
+            }
+            Cover::OwnProcedure => {
+                let again = same_party(&self.performer, &self.performer);
+                Some(format!(
+                    "{subject}{again}が自らの手順により記録媒体を処理するまで、{again}の記録媒体に残る。"
+                ))
+            }
+        }
+    }
+}
+
+/// 「記録媒体の消去」, 「記録媒体の物理的破壊」, or both, for the media methods cited.
+fn media_methods(methods: &[DeletionMethod], indexes: &[usize]) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for i in indexes {
+        let name = media_method(methods[*i].level).to_string();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    super::text::or_list(&names)
+}
+
+/// The parties (not the vendor) whose deletion is proven by evidence of this kind.
+fn party_names(
+    facts: &Facts,
+    methods: &[DeletionMethod],
+    kind: impl Fn(DeletionEvidence) -> bool,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in methods
+        .iter()
+        .filter(|m| m.performed_by != VENDOR && kind(m.evidence))
+    {
+        let name = who(facts, &m.performed_by);
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
 /// The evidence of one deletion, naming who issues it.
-fn deletion_evidence(facts: &Facts, m: &crate::facts::model::DeletionMethod) -> String {
+fn deletion_evidence(facts: &Facts, m: &DeletionMethod) -> String {
     let performer = who(facts, &m.performed_by);
     match m.evidence {
         DeletionEvidence::VendorCertificate => "当社が発行する削除証明書".to_string(),
@@ -661,7 +1123,8 @@ fn party_deletions(facts: &Facts) -> Vec<PartyDeletion> {
 }
 
 /// A party's attestation reports, and failing those the evidence cited for its AST-02
-/// controls: what the city can read about the party's own media sanitisation.
+/// controls: what the city can read about the party's own media sanitisation, each as a
+/// sentence.
 fn party_documents(facts: &Facts, party: &str) -> Vec<String> {
     let reports: Vec<String> = facts
         .attestations
@@ -670,10 +1133,11 @@ fn party_documents(facts: &Facts, party: &str) -> Vec<String> {
         .map(|a| {
             let v = attestation_view(facts, a);
             format!(
-                "{}（監査人は{}、対象システムは{}、対象期間は{}、報告書の日付は{}）　{}。",
+                "{}を対象とする{}（監査人は{}、対象システムは{}、対象期間は{}、報告書の日付は{}）は、{}。",
+                v.holder,
                 v.kind,
-                v.auditor.trim(),
-                v.system.trim(),
+                super::text::phrase(&v.auditor),
+                super::text::phrase(&v.system),
                 v.period,
                 v.report_date,
                 v.city_access
@@ -691,13 +1155,9 @@ fn party_documents(facts: &Facts, party: &str) -> Vec<String> {
         .filter(|i| i.party == party)
         .flat_map(|i| &i.evidence)
         .map(|e| {
-            let mut detail = labelled("evidence", &e.kind);
-            if let (Some(from), Some(to)) = (e.period_from, e.period_to) {
-                detail.push_str(&format!("、対象期間は{}", period(from, to)));
-            }
             format!(
-                "「{}」（{detail}）　{}。",
-                e.title.trim(),
+                "{}は、{}。",
+                evidence_title(facts, party, e),
                 access_predicate(e.city_access)
             )
         })
@@ -711,6 +1171,8 @@ fn party_documents(facts: &Facts, party: &str) -> Vec<String> {
 pub struct DisposalView {
     pub vendor_classes: Vec<ClassView>,
     pub party_classes: Vec<ClassView>,
+    /// The owners of the party classes, each once.
+    pub party_owners: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -801,9 +1263,11 @@ mod tests {
             "閉域網ではないインターネットを経由するが、認証は多要素認証となっていない。"
         );
         let residents = path(PathUsers::Residents, Line::Internet, &[Password]);
+        assert_eq!(sign_in(&residents), "パスワード（知識）により認証する");
+        let residents = path(PathUsers::Residents, Line::Internet, &[Password, Sms]);
         assert_eq!(
-            mfa_judgement(&residents),
-            "住民・事業者による利用であり、本項目の判断には含めない。認証は、パスワード（知識）による。"
+            sign_in(&residents),
+            "知識及び所持の2種類の要素による多要素認証とする"
         );
         let mut idp = path(PathUsers::CityStaff, Line::Internet, &[]);
         idp.authentication.identity_provider = Some(IdentityProvider {
