@@ -20,6 +20,7 @@ const CASES: &[(&str, &str)] = &[
         "saas-on-iaas",
         "tests/fixtures/documents/saas-on-iaas/vendor.yaml",
     ),
+    ("kasumi", "data/examples/kasumi/vendor.yaml"),
 ];
 
 fn case_text(path: &str) -> String {
