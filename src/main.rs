@@ -129,7 +129,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut page = Vec::new();
             clap_mangen::Man::new(command)
                 .render(&mut page)
-                .map_err(|e| Failure::io(format!("error: {e}")))?;
+                .map_err(|e| Failure::io(format!("エラー: {e}")))?;
             print_bytes(&page)
         }
         Command::Migrate { old, output, force } => run_migrate(&old, &output, force),
@@ -165,7 +165,7 @@ fn load_criteria(table: &TableArgs) -> Result<(Criteria, String, String), Failur
 
 fn criteria_failure(error: CriteriaError) -> Failure {
     match error {
-        CriteriaError::Read { .. } => Failure::io(format!("error: {error}")),
+        CriteriaError::Read { .. } => Failure::io(format!("エラー: {error}")),
         CriteriaError::Parse {
             name,
             source_text,
@@ -177,23 +177,23 @@ fn criteria_failure(error: CriteriaError) -> Failure {
                 .collect();
             Failure::data(diagnostic::render(&name, &source_text, &problems))
         }
-        CriteriaError::Invalid { .. } => Failure::data(format!("error: {error}")),
+        CriteriaError::Invalid { .. } => Failure::data(format!("エラー: {error}")),
     }
 }
 
 fn facts_failure(error: FactsError) -> Failure {
     match error {
-        FactsError::Read { .. } => Failure::io(format!("error: {error}")),
+        FactsError::Read { .. } => Failure::io(format!("エラー: {error}")),
         FactsError::Problems { file, problems } => {
             let errors = problems.iter().filter(|p| p.is_error()).count();
             Failure::data(format!(
-                "{}error: {} has {errors} problem(s) to fix; nothing was written",
+                "{}エラー: {} に直すべき問題が {errors} 件あります。何も書き込んでいません",
                 diagnostic::render(&file.name, &file.text, &problems),
                 file.name
             ))
         }
         FactsError::TooLarge { .. } | FactsError::Encoding { .. } => {
-            Failure::data(format!("error: {error}"))
+            Failure::data(format!("エラー: {error}"))
         }
     }
 }
@@ -288,7 +288,7 @@ fn run_render(
         );
     }
     let templates =
-        templates::load(template_dir).map_err(|e| Failure::io(format!("error: {e}")))?;
+        templates::load(template_dir).map_err(|e| Failure::io(format!("エラー: {e}")))?;
     let inputs = beppyo::Inputs {
         facts_file: &file,
         facts: &facts,
@@ -300,7 +300,7 @@ fn run_render(
     };
     let submission = beppyo::build_submission(&inputs).map_err(|e| {
         Failure::data(format!(
-            "error: {}\n何も書き込んでいません",
+            "エラー: {}\n何も書き込んでいません",
             shown(&e.to_string())
         ))
     })?;
@@ -333,8 +333,8 @@ fn write_submission(
     force: bool,
 ) -> Result<WriteOutcome, Failure> {
     let failure = |e: ArchiveError| match e {
-        ArchiveError::Exists { .. } => Failure::data(format!("error: {e}")),
-        _ => Failure::io(format!("error: {e}")),
+        ArchiveError::Exists { .. } => Failure::data(format!("エラー: {e}")),
+        _ => Failure::io(format!("エラー: {e}")),
     };
     let lock = FolderLock::acquire(target).map_err(failure)?;
     if let Some(recovery) = lock.recover().map_err(failure)? {
@@ -363,35 +363,35 @@ fn emit(text: &str) -> Result<(), Failure> {
     {
         Ok(()) => Ok(()),
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(error) => Err(Failure::io(format!("error: 標準出力に書けません: {error}"))),
+        Err(error) => Err(Failure::io(format!("エラー: 標準出力に書けません: {error}"))),
     }
 }
 
 fn load_fonts(args: &FontArgs) -> Result<Fonts, Failure> {
     Fonts::load(args.font.as_deref(), args.heading_font.as_deref()).map_err(|e| match e {
-        FontError::Read { .. } => Failure::io(format!("error: {e}")),
-        FontError::Parse { .. } => Failure::data(format!("error: {e}")),
+        FontError::Read { .. } => Failure::io(format!("エラー: {e}")),
+        FontError::Parse { .. } => Failure::data(format!("エラー: {e}")),
     })
 }
 
 fn run_pdf(file: &Path, output: Option<&Path>, fonts: &Fonts) -> Result<(), Failure> {
     let bytes = input::read_limited(file, input::MAX_INPUT_BYTES).map_err(|e| match e {
-        InputError::TooLarge { .. } => Failure::data(format!("error: {e}")),
-        InputError::Read { .. } => Failure::io(format!("error: {e}")),
+        InputError::TooLarge { .. } => Failure::data(format!("エラー: {e}")),
+        InputError::Read { .. } => Failure::io(format!("エラー: {e}")),
     })?;
     let name = shown_path(file);
     let markdown = String::from_utf8(bytes).map_err(|e| {
         Failure::data(format!(
-            "error: {name} は UTF-8 のテキストではありません（{} バイト目）。UTF-8 で保存し直してください",
+            "エラー: {name} は UTF-8 のテキストではありません（{} バイト目）。UTF-8 で保存し直してください",
             e.utf8_error().valid_up_to()
         ))
     })?;
     let pdf = typeset::typeset(&markdown, fonts)
-        .map_err(|e| Failure::data(format!("error: {name}: {}", shown(&e.to_string()))))?;
+        .map_err(|e| Failure::data(format!("エラー: {name}: {}", shown(&e.to_string()))))?;
     let target = output.map_or_else(|| file.with_extension("pdf"), Path::to_path_buf);
     archive::write_atomic(&target, &pdf.bytes).map_err(|e| {
         Failure::io(format!(
-            "error: {} に書き込めません: {e}",
+            "エラー: {} に書き込めません: {e}",
             shown_path(&target)
         ))
     })?;
@@ -407,13 +407,13 @@ fn run_verify(dir: &Path, json: bool, fingerprint: Option<&str>) -> Result<(), F
         .map(|text| {
             archive::normalize_fingerprint(text).ok_or_else(|| Failure {
                 code: USAGE,
-                message: "error: --fingerprint には、render が表示した指紋（manifest.json の SHA-256、16進64桁）を指定してください".into(),
+                message: "エラー: --fingerprint には、render が表示した指紋（manifest.json の SHA-256、16進64桁）を指定してください".into(),
             })
         })
         .transpose()?;
     let report = verification::verify(dir, expected.as_deref()).map_err(|e| match e {
-        ArchiveError::Read { .. } => Failure::io(format!("error: {e}")),
-        _ => Failure::data(format!("error: {e}")),
+        ArchiveError::Read { .. } => Failure::io(format!("エラー: {e}")),
+        _ => Failure::data(format!("エラー: {e}")),
     })?;
     let verdict = report.verdict();
     if json {
@@ -444,13 +444,13 @@ fn run_verify(dir: &Path, json: bool, fingerprint: Option<&str>) -> Result<(), F
         }),
         Verdict::Failed if report.fingerprint_matches() == Some(false) => {
             Err(Failure::data(format!(
-                "error: {name} の指紋 {} は、指定された指紋 {} と一致しません。受領後に、いずれかのファイルが変わっています",
+                "エラー: {name} の指紋 {} は、指定された指紋 {} と一致しません。受領後に、いずれかのファイルが変わっています",
                 report.fingerprint,
                 expected.unwrap_or_default()
             )))
         }
         Verdict::Failed => Err(Failure::data(format!(
-            "error: {name} は manifest と一致しません"
+            "エラー: {name} は manifest と一致しません"
         ))),
     }
 }
@@ -513,8 +513,8 @@ fn verify_text(report: &verification::Report, name: &str) -> String {
 
 fn run_export(dir: &Path) -> Result<(), Failure> {
     let written = templates::export(dir).map_err(|e| match e {
-        templates::TemplateError::Exists { .. } => Failure::data(format!("error: {e}")),
-        _ => Failure::io(format!("error: {e}")),
+        templates::TemplateError::Exists { .. } => Failure::data(format!("エラー: {e}")),
+        _ => Failure::io(format!("エラー: {e}")),
     })?;
     for path in written {
         println!("wrote {}", path.display());
@@ -526,7 +526,7 @@ fn run_export(dir: &Path) -> Result<(), Failure> {
 fn run_criteria_export(table: &TableArgs, file: &Path) -> Result<(), Failure> {
     let (criteria, text, _) = load_criteria(table)?;
     archive::write_atomic(file, text.as_bytes())
-        .map_err(|e| Failure::io(format!("error: cannot write {}: {e}", file.display())))?;
+        .map_err(|e| Failure::io(format!("エラー: {} に書き込めません: {e}", file.display())))?;
     println!("wrote {} ({} rows)", file.display(), criteria.rows.len());
     Ok(())
 }
@@ -538,7 +538,7 @@ fn print_bytes(bytes: &[u8]) -> Result<(), Failure> {
         Ok(()) => Ok(()),
         // A closed pipe (`beppyo man | head`) is the reader's choice, not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::io(format!("error: {e}"))),
+        Err(e) => Err(Failure::io(format!("エラー: {e}"))),
     }
 }
 
@@ -595,7 +595,7 @@ fn run_migrate(old: &Path, new: &Path, force: bool) -> Result<(), Failure> {
 fn migrate_failure(error: MigrateFileError) -> Failure {
     match error {
         MigrateFileError::Read(FactsError::Read { .. }) | MigrateFileError::Write { .. } => {
-            Failure::io(format!("error: {error}"))
+            Failure::io(format!("エラー: {error}"))
         }
         MigrateFileError::Migrate {
             file,
@@ -604,11 +604,11 @@ fn migrate_failure(error: MigrateFileError) -> Failure {
             let problem = Problem::error(syntax.path.clone().unwrap_or_default(), syntax.message)
                 .at(syntax.location);
             Failure::data(format!(
-                "{}error: {} を YAML として読めないため、変換できません",
+                "{}エラー: {} を YAML として読めないため、変換できません",
                 diagnostic::render(&file.name, &file.text, &[problem]),
                 file.name
             ))
         }
-        _ => Failure::data(format!("error: {error}")),
+        _ => Failure::data(format!("エラー: {error}")),
     }
 }
