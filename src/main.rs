@@ -50,8 +50,8 @@ impl Failure {
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         eprintln!(
-            "beppyo: internal error (this is a bug in beppyo, not in your files): {info}\n\
-             Please report it with the command you ran and, if you can, the input files."
+            "beppyo: 内部エラー（beppyo の不具合であり、入力ファイルの誤りではありません）: {info}\n\
+             実行したコマンドと、可能であれば入力ファイルを添えて報告してください。"
         );
     }));
     let cli = match Cli::try_parse() {
@@ -363,7 +363,9 @@ fn emit(text: &str) -> Result<(), Failure> {
     {
         Ok(()) => Ok(()),
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(error) => Err(Failure::io(format!("エラー: 標準出力に書けません: {error}"))),
+        Err(error) => Err(Failure::io(format!(
+            "エラー: 標準出力に書けません: {error}"
+        ))),
     }
 }
 
@@ -517,7 +519,7 @@ fn run_export(dir: &Path) -> Result<(), Failure> {
         _ => Failure::io(format!("エラー: {e}")),
     })?;
     for path in written {
-        println!("wrote {}", path.display());
+        println!("書き出しました: {}", path.display());
     }
     Ok(())
 }
@@ -527,7 +529,11 @@ fn run_criteria_export(table: &TableArgs, file: &Path) -> Result<(), Failure> {
     let (criteria, text, _) = load_criteria(table)?;
     archive::write_atomic(file, text.as_bytes())
         .map_err(|e| Failure::io(format!("エラー: {} に書き込めません: {e}", file.display())))?;
-    println!("wrote {} ({} rows)", file.display(), criteria.rows.len());
+    println!(
+        "書き出しました: {}（{} 行）",
+        file.display(),
+        criteria.rows.len()
+    );
     Ok(())
 }
 
@@ -545,7 +551,7 @@ fn print_bytes(bytes: &[u8]) -> Result<(), Failure> {
 fn run_criteria(table: &TableArgs) -> Result<(), Failure> {
     let (criteria, _, origin) = load_criteria(table)?;
     println!(
-        "{}（{}） version {} — {} rows ({origin})",
+        "{}（{}） 版 {} — {} 行（{origin}）",
         criteria.title,
         criteria.source,
         criteria.version,

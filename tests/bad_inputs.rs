@@ -100,7 +100,7 @@ fn mismatches(expect: &Expect, code: Option<i32>, text: &str) -> Vec<String> {
     if code != Some(expect.exit) {
         wrong.push(format!("check exited {code:?}, expected {}", expect.exit));
     }
-    if text.contains("internal error") || text.contains("panicked") {
+    if text.contains("内部エラー") || text.contains("panicked") {
         wrong.push("check panicked".into());
     }
     for row in &expect.rows {
@@ -182,7 +182,7 @@ fn check_render(name: &str, expect: &Expect, dir: &Path) {
             render.status.code()
         ));
     }
-    if text.contains("internal error") {
+    if text.contains("内部エラー") {
         wrong.push("render panicked".into());
     }
     if wanted != 0 && dir.join("out").exists() {
