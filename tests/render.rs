@@ -1049,7 +1049,7 @@ fn the_exit_plan_pairs_each_logical_deletion_and_names_what_stays() {
         "{exit}"
     );
     assert!(
-        exit.contains("株式会社はやてメールが論理削除する(4)の情報は、同社が自らの手順により記録媒体を処理するまで、同社の記録媒体に残る。"),
+        exit.contains("株式会社はやてメールが論理削除する(4)の情報は、同社が(5)の記録媒体の消去を行うまで、同社の記録媒体に残る。"),
         "{exit}"
     );
     let timeline = section(exit, "日程");
@@ -1065,7 +1065,7 @@ fn the_exit_plan_pairs_each_logical_deletion_and_names_what_stays() {
     // The certificate carries the party's work report it lists, and cites the attestation.
     let certificate = section(exit, "4　削除証明書");
     assert!(
-        certificate.contains("株式会社はやてメールが実施した削除については、その事業者が発行する証明書又は作業報告書を削除証明書に添付する。ソラトモ・クラウド株式会社が実施する削除は、"),
+        certificate.contains("株式会社はやてメールが実施した削除については、その事業者が発行する証明書又は作業報告書を削除証明書に添付する。ソラトモ・クラウド株式会社及び株式会社はやてメールが実施する削除は、"),
         "{certificate}"
     );
     // With every logical deletion under the city's own key, all of it is gone by the day.
@@ -1264,8 +1264,10 @@ fn the_matrix_names_items_and_leaves_the_citys_acts_to_the_city() {
     let rendered = render_facts(&fixture());
     let bas05 = matrix_summary(&rendered, "BAS-05");
     assert!(
-        bas05.contains("代替策として接続元の固定IPアドレスとFIDO2セキュリティキーを組み合わせる"),
-        "the exceptions themselves, not their count: {bas05}"
+        bas05.contains(
+            "代替措置として、管理者の接続は、インターネット接続系からの接続元を固定IPアドレスに限り"
+        ),
+        "an exception makes BAS-05 an alternative, said in its own words: {bas05}"
     );
 }
 

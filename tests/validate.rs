@@ -197,7 +197,10 @@ fn partial_needs_current_measures() {
 #[test]
 fn plans_complete_after_the_submission() {
     for date in ["2026-01-01", "2026-11-26"] {
-        let text = example_with("    date: 2027-03-31", &format!("    date: {date}"));
+        let text = example_with(
+            "  HUM-04:\n    date: 2027-03-31",
+            &format!("  HUM-04:\n    date: {date}"),
+        );
         let problem = find(&problems(&text), "HUM-04", "提出日");
         assert_eq!(related_line(&text, &problem), "date: 2026-11-26");
     }
@@ -607,6 +610,36 @@ fn logical_deletion_alone_does_not_make_data_unrecoverable() {
     let text = example_text().replace("kind: crypto_erase", "kind: backup_expiry");
     let problem = find(&problems(&text), "AST-01", "論理削除だけでは");
     assert_eq!(line_of(&text, &problem), "kind: logical_deletion");
+}
+
+#[test]
+fn a_partys_logical_deletion_is_covered_only_by_that_partys_own_processing() {
+    let fixture = std::fs::read_to_string(
+        common::repo().join("tests/fixtures/documents/saas-on-iaas/vendor.yaml"),
+    )
+    .unwrap();
+    load(&fixture).unwrap();
+    // the mail provider's own media sanitisation removed: the IaaS's does not reach its records
+    let start = fixture
+        .find("      - target: 株式会社はやてメールの記録媒体")
+        .unwrap();
+    let end = start + fixture[start..].find("  certificate:").unwrap();
+    let text = format!("{}{}", &fixture[..start], &fixture[end..]);
+    let problem = find(&problems(&text), "AST-01", "論理削除だけでは");
+    assert!(
+        problem.message.contains("通知メールの配信記録"),
+        "{problem:?}"
+    );
+}
+
+#[test]
+fn policy_exceptions_keep_bas05_from_being_fully_met() {
+    let text = example_with(
+        "  BAS-05:\n    date: 2027-03-31\n",
+        "  TEC-16:\n    date: 2027-03-31\n",
+    );
+    let problem = find(&problems(&text), "BAS-05", "対応済にできません");
+    assert!(line_of(&text, &problem).starts_with("exceptions:"));
 }
 
 #[test]

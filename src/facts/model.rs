@@ -1674,6 +1674,17 @@ impl Facts {
             .filter(|p| p.users.judged_for_mfa())
     }
 
+    /// Whether the party runs the infrastructure that stores the vendor's own data, so that
+    /// its media sanitisation reaches what the vendor deletes logically.
+    pub fn hosts_vendor_storage(&self, key: &str) -> bool {
+        self.party(key).is_some_and(|p| {
+            matches!(
+                p.role,
+                PartyRole::Iaas | PartyRole::Paas | PartyRole::Datacenter
+            )
+        })
+    }
+
     /// Whether any path lets the service check a password (TEC-12 applies).
     pub fn uses_passwords(&self) -> bool {
         self.access_paths

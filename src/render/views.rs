@@ -839,7 +839,7 @@ fn pairing(facts: &Facts, methods: &[DeletionMethod]) -> Vec<Pairing> {
     let crypto = indexes(&|m| m.kind == DeletionKind::CryptoErase);
     let attested_media = indexes(&|m| {
         m.kind == DeletionKind::MediaSanitization
-            && m.performed_by != VENDOR
+            && facts.hosts_vendor_storage(&m.performed_by)
             && matches!(
                 m.evidence,
                 DeletionEvidence::PartyAttestation | DeletionEvidence::ThirdPartyReport

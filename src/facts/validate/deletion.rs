@@ -20,7 +20,7 @@ pub fn check(facts: &Facts) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (i, method) in methods.iter().enumerate() {
         problems.extend(crypto_erase_keys(facts, i, method));
-        problems.extend(unpaired_logical_deletion(methods, i, method));
+        problems.extend(unpaired_logical_deletion(facts, methods, i, method));
         problems.extend(level(i, method));
         problems.extend(evidence(i, method));
     }
@@ -59,6 +59,7 @@ fn crypto_erase_keys(facts: &Facts, i: usize, method: &DeletionMethod) -> Option
 }
 
 fn unpaired_logical_deletion(
+    facts: &Facts,
     methods: &[DeletionMethod],
     i: usize,
     method: &DeletionMethod,
@@ -66,21 +67,29 @@ fn unpaired_logical_deletion(
     if method.kind != DeletionKind::LogicalDeletion {
         return None;
     }
+    // What the vendor deletes logically lives on its own keys or on a party's media; what a
+    // party deletes logically is made unrecoverable only by that party's own processing.
+    let by_vendor = method.performed_by == VENDOR;
     let paired = methods.iter().any(|m| {
-        m.kind == DeletionKind::CryptoErase
-            || (m.kind == DeletionKind::MediaSanitization
-                && m.performed_by != VENDOR
-                && matches!(
-                    m.evidence,
-                    DeletionEvidence::PartyAttestation | DeletionEvidence::ThirdPartyReport
-                ))
+        let attested = matches!(
+            m.evidence,
+            DeletionEvidence::PartyAttestation | DeletionEvidence::ThirdPartyReport
+        );
+        match m.kind {
+            DeletionKind::CryptoErase => by_vendor || m.performed_by == method.performed_by,
+            DeletionKind::MediaSanitization if by_vendor => {
+                facts.hosts_vendor_storage(&m.performed_by) && attested
+            }
+            DeletionKind::MediaSanitization => m.performed_by == method.performed_by && attested,
+            _ => false,
+        }
     });
     (!paired).then(|| {
         Problem::error(
             at(i, "kind"),
             format!("「{}」の論理削除だけでは、データは復元不能になりません", method.target),
         )
-        .hint("論理削除は、暗号化消去（crypto_erase: 本市専用の鍵の破棄）か、基盤事業者が第三者の保証（party_attestation・third_party_report）のもとで行う記録媒体の消去（media_sanitization）と組み合わせて書いてください")
+        .hint("論理削除は、暗号化消去（crypto_erase: 本市専用の鍵の破棄）か、第三者の保証（party_attestation・third_party_report）のある記録媒体の消去（media_sanitization）と組み合わせて書いてください。他の事業者が論理削除するものは、その事業者自身の暗号化消去又は記録媒体の消去と組み合わせます")
     })
 }
 

@@ -49,8 +49,37 @@ pub fn check(facts: &Facts, criteria: &Criteria) -> Vec<Problem> {
     problems.extend(plan_dates(facts));
     problems.extend(partial_without_measures(facts));
     problems.extend(inherited_evidence(facts));
+    problems.extend(conformance_exceptions(facts));
     problems.extend(unanswered(facts, criteria));
     problems
+}
+
+/// A policy the service cannot fully follow is not 対応済 for BAS-05: the row is then met
+/// partly (with a dated plan) or by an alternative, and says so.
+fn conformance_exceptions(facts: &Facts) -> Vec<Problem> {
+    let Some(conformance) = &facts.policy_conformance else {
+        return Vec::new();
+    };
+    let Ok(id) = RowId::parse("BAS-05") else {
+        return Vec::new();
+    };
+    let qualified = facts.partial.contains_key(&id)
+        || facts.alternative.contains_key(&id)
+        || facts.planned.contains_key(&id);
+    if conformance.exceptions.is_empty() || qualified {
+        return Vec::new();
+    }
+    vec![
+        Problem::error(
+            path!["policy_conformance", "exceptions"],
+            format!(
+                "本市のポリシーに準拠できない事項が {} 件あるため、BAS-05 は対応済にできません",
+                conformance.exceptions.len()
+            ),
+        )
+        .row("BAS-05")
+        .hint("準拠できない事項に期限付きの対応予定があれば partial に、代替策で補うなら alternative に BAS-05 を書いてください"),
+    ]
 }
 
 /// The status maps, each with the rows it names.
