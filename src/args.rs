@@ -136,6 +136,16 @@ pub enum Format {
     Pdf,
 }
 
+impl Format {
+    /// The word the user types for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Pdf => "pdf",
+        }
+    }
+}
+
 /// Fonts that replace the embedded BIZ UD pair.
 #[derive(Debug, Args)]
 pub struct FontArgs {

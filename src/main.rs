@@ -89,6 +89,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
             format,
             fonts,
         } => {
+            if let Some(twice) = format
+                .iter()
+                .enumerate()
+                .find_map(|(i, f)| format[..i].contains(f).then_some(f))
+            {
+                return Err(Failure {
+                    code: USAGE,
+                    message: format!(
+                        "エラー: --format に {} が2回あります。md、pdf をそれぞれ1回までで指定してください（例: --format md,pdf）",
+                        twice.name()
+                    ),
+                });
+            }
             let fonts = format
                 .contains(&Format::Pdf)
                 .then(|| load_fonts(&fonts))

@@ -56,3 +56,23 @@ fn criteria_export_round_trips_through_criteria_option() {
         beppyo::criteria::Criteria::embedded().rows.len()
     );
 }
+
+#[test]
+fn a_format_given_twice_is_a_usage_error_that_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = repo().join("data/examples/aomine/vendor.yaml");
+    let out = run(
+        &[
+            "render",
+            example.to_str().unwrap(),
+            "--format",
+            "md,md",
+            "-o",
+            "out",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("md が2回"));
+    assert!(!dir.path().join("out").exists());
+}
