@@ -5,17 +5,19 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 const EXIT_CODES: &str = "\
-Exit codes:
-  0  success
-  1  the input has problems to fix (facts, criteria table, templates, changed archive;
-     check --strict: warnings too)
-  2  usage error (unknown command or option, missing argument)
-  3  I/O or internal error (cannot read or write a file; another render is writing the same submission folder; a bug)
-  4  verify: every file matches its manifest, but neither a fingerprint (--fingerprint) nor a re-render confirmed the manifest itself";
+終了コード:
+  0  成功
+  1  入力に直すべき問題がある（事実ファイル、別表、テンプレート、変更された提出フォルダ。
+     check --strict では警告も）
+  2  使い方の誤り（知らないコマンド・オプション、引数の不足、ファイルの代わりにフォルダを指定した等）
+  3  入出力のエラー又は内部エラー（ファイルを読み書きできない、同じ提出フォルダに別の render が
+     書き込み中、beppyo の不具合）
+  4  verify: 全てのファイルは manifest と一致するが、manifest 自体を指紋（--fingerprint）又は
+     再生成で確かめられなかった";
 
-/// Render the documents a cloud vendor submits against a city's 外部サービスの利用基準別表.
+/// 外部サービス事業者が「外部サービスの利用基準別表」に対して提出する書類を、事実ファイルから作成する。
 #[derive(Debug, Parser)]
-#[command(name = "beppyo", version, about, after_help = EXIT_CODES)]
+#[command(name = "beppyo", version, after_help = EXIT_CODES)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -23,17 +25,17 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Write an annotated facts template (and its JSON Schema beside it).
+    /// 注釈付きの事実ファイルのひな形（と、その JSON Schema）を書き出す。
     Init {
-        /// Where to write the template.
+        /// ひな形の書き出し先。
         #[arg(default_value = "vendor.yaml")]
         path: PathBuf,
     },
-    /// Check a facts file: every problem and every unanswered row.
+    /// 事実ファイルを検査する: 全ての問題・警告と、行ごとの状況を表示する。
     Check {
-        /// The facts file.
+        /// 事実ファイル。
         facts: PathBuf,
-        /// Fail (exit 1) on warnings too, not only on errors.
+        /// エラーだけでなく警告があっても不合格（終了コード1）とする。
         #[arg(long)]
         strict: bool,
         #[command(flatten)]
@@ -42,70 +44,69 @@ pub enum Command {
         #[command(flatten)]
         fonts: FontArgs,
     },
-    /// Render every document of the submission.
+    /// 提出書類一式（Markdown と PDF）を作成する。
     Render {
-        /// The facts file.
+        /// 事実ファイル。
         facts: PathBuf,
-        /// The output root; the submission goes to DIR/<vendor-slug>/<submission-id>/.
+        /// 出力先。提出フォルダは DIR/<vendor.slug>/<submission.id>/ になる。
         #[arg(short, long, default_value = "output")]
         output: PathBuf,
-        /// Replace an existing submission folder whose content differs.
+        /// 内容の異なる提出フォルダが既にあるとき、置き換える。
         #[arg(long)]
         force: bool,
         #[command(flatten)]
         table: TableArgs,
-        /// Templates that replace the embedded ones, file by file.
+        /// 組み込みのテンプレートをファイルごとに置き換えるテンプレートのフォルダ。
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
-        /// Which outputs to write.
+        /// 書き出す形式（md、pdf）。
         #[arg(long, value_delimiter = ',', default_value = "md,pdf")]
         format: Vec<Format>,
         #[command(flatten)]
         fonts: FontArgs,
     },
-    /// Typeset any Markdown file as a PDF in the same style (for a vendor's own annexes).
+    /// 任意の Markdown ファイルを同じ体裁の PDF にする（事業者自身の別添資料等）。
     Pdf {
-        /// The Markdown file (front matter with title, vendor, … gives a cover block).
+        /// Markdown ファイル（title、vendor 等のフロントマターがあれば表紙の欄を作る）。
         file: PathBuf,
-        /// Where to write the PDF [default: FILE with .pdf].
+        /// PDF の書き出し先［既定: FILE の拡張子を .pdf にしたもの］。
         #[arg(short, long)]
         output: Option<PathBuf>,
         #[command(flatten)]
         fonts: FontArgs,
     },
-    /// Check an archived submission folder against its manifest.
+    /// 保管された提出フォルダを manifest と照合し、改変がないか確かめる。
     Verify {
-        /// The submission folder (holding manifest.json).
+        /// 提出フォルダ（manifest.json のあるフォルダ）。
         dir: PathBuf,
-        /// Print the report as JSON.
+        /// 結果を JSON で表示する。
         #[arg(long)]
         json: bool,
-        /// The fingerprint recorded at receipt (the SHA-256 of manifest.json, as render
-        /// printed it): any change to any file of the folder is then detected.
+        #[doc = "受領時に記録した指紋（render が表示した manifest.json の SHA-256）。これを指定すると、フォルダ内のどのファイルの変更も検出できる。"]
         #[arg(long, value_name = "HEX")]
         fingerprint: Option<String>,
     },
-    /// Work with the document templates.
+    /// 書類のテンプレートを扱う。
     Templates {
         #[command(subcommand)]
         command: TemplatesCommand,
     },
-    /// List the rows of the criteria table in use.
+    /// 使用する別表の行を一覧表示する。
     Criteria {
         #[command(flatten)]
         table: TableArgs,
-        /// Write the table in use to FILE, in the format `--criteria` reads.
+        /// 使用する別表を、--criteria で読める形式で FILE に書き出す。
         #[arg(long, value_name = "FILE")]
         export: Option<PathBuf>,
     },
-    /// Print the JSON Schema of the facts file.
+    /// 事実ファイルの JSON Schema を表示する。
     Schema,
-    /// Print a shell completion script (e.g. `beppyo completions bash > ~/.local/share/bash-completion/completions/beppyo`).
+    /// シェルの補完スクリプトを表示する（例: beppyo completions bash > ~/.local/share/bash-completion/completions/beppyo）。
     Completions {
-        /// The shell.
+        /// シェルの種類。
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff), e.g. `beppyo man > beppyo.1`.
+    /// man ページ（roff）を表示する（例: beppyo man > beppyo.1）。
     Man,
     /// 以前の形式（形式1）の事実ファイルを現在の形式に変換する。人が書き足す箇所は【要記入】とする。
     Migrate {
@@ -122,9 +123,9 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum TemplatesCommand {
-    /// Write the embedded templates into DIR for editing.
+    /// 組み込みのテンプレートを、編集用に DIR へ書き出す。
     Export {
-        /// The folder to write into (created if needed).
+        /// 書き出し先のフォルダ（なければ作る）。
         dir: PathBuf,
     },
 }
@@ -149,10 +150,10 @@ impl Format {
 /// Fonts that replace the embedded BIZ UD pair.
 #[derive(Debug, Args)]
 pub struct FontArgs {
-    /// Body font (TTF/OTF) instead of the embedded BIZ UDMincho.
+    /// 組み込みの BIZ UD明朝に代えて本文に使うフォント（TTF/OTF）。
     #[arg(long, value_name = "FILE")]
     pub font: Option<PathBuf>,
-    /// Heading font (TTF/OTF) instead of the embedded BIZ UDGothic.
+    /// 組み込みの BIZ UDゴシックに代えて見出しに使うフォント（TTF/OTF）。
     #[arg(long, value_name = "FILE")]
     pub heading_font: Option<PathBuf>,
 }
@@ -160,11 +161,54 @@ pub struct FontArgs {
 /// Which criteria table to use.
 #[derive(Debug, Args)]
 pub struct TableArgs {
-    /// Another city's criteria table: YAML with `title`, `source`, `version`, `categories`
-    /// and `rows` (`id`, `category`, `text`, optional `items`). `beppyo criteria --export FILE`
-    /// writes the built-in table in this format, as a starting point.
+    #[doc = "別の自治体の別表。title、source、version、categories と rows（id、category、text、任意の items）を持つ YAML。beppyo criteria --export FILE が組み込みの別表をこの形式で書き出すので、それを元に作れる。"]
     #[arg(long, value_name = "FILE")]
     pub criteria: Option<PathBuf>,
+}
+
+/// The command line with clap's own words in Japanese: headings, usage, the help flag and
+/// subcommand. Parsing, completions and the man page all use this one definition.
+pub fn command() -> clap::Command {
+    localize(<Cli as clap::CommandFactory>::command())
+}
+
+fn localize(command: clap::Command) -> clap::Command {
+    let has_subcommands = command.has_subcommands();
+    let mut command = command
+        .help_template("{about-with-newline}\n使い方: {usage}\n\n{all-args}{after-help}")
+        .subcommand_help_heading("コマンド")
+        .subcommand_value_name("コマンド")
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .mut_args(|arg| {
+            if arg.is_positional() {
+                arg.help_heading("引数")
+            } else {
+                arg.help_heading("オプション")
+            }
+        })
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help("ヘルプを表示する")
+                .help_heading("オプション"),
+        );
+    if command.get_name() == "beppyo" {
+        command = command.disable_version_flag(true).arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help("版を表示する")
+                .help_heading("オプション"),
+        );
+    }
+    if has_subcommands {
+        command = command.mut_subcommands(localize);
+    }
+    command
 }
 
 #[cfg(test)]
@@ -175,5 +219,6 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+        command().debug_assert();
     }
 }

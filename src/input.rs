@@ -26,6 +26,8 @@ pub enum InputError {
         shown_path(path)
     )]
     TooLarge { path: PathBuf, limit: u64 },
+    #[error("{} はフォルダです。ファイルを指定してください", shown_path(path))]
+    Folder { path: PathBuf },
 }
 
 impl InputError {
@@ -33,18 +35,25 @@ impl InputError {
     pub fn into_io(self) -> std::io::Error {
         match self {
             InputError::Read { source, .. } => source,
-            error @ InputError::TooLarge { .. } => std::io::Error::other(error.to_string()),
+            error @ (InputError::TooLarge { .. } | InputError::Folder { .. }) => {
+                std::io::Error::other(error.to_string())
+            }
         }
     }
 }
 
 /// Reads all of `path` (a file, a pipe or a device) unless it holds more than `limit`
-/// bytes. A folder is refused by the read itself ("Is a directory").
+/// bytes. A folder is refused in plain words: it is the commonest wrong argument.
 pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
     let read_error = |source| InputError::Read {
         path: path.to_path_buf(),
         source,
     };
+    if path.is_dir() {
+        return Err(InputError::Folder {
+            path: path.to_path_buf(),
+        });
+    }
     let file = std::fs::File::open(path).map_err(read_error)?;
     read_limited_from(file, limit).map_err(|error| match error {
         Limited::Io(source) => read_error(source),

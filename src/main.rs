@@ -15,7 +15,6 @@ use beppyo::migrate::{self, MigrateError, MigrateFileError, Outcome};
 use beppyo::typeset::{self, FontError, Fonts};
 use beppyo::verification::{self, Confirmation, Rerender, Verdict};
 use beppyo::{init, schema, templates};
-use clap::Parser;
 
 use args::{Cli, Command, FontArgs, Format, TableArgs, TemplatesCommand};
 
@@ -39,6 +38,14 @@ impl Failure {
         }
     }
 
+    /// A wrong argument: a folder where a file goes, or a file where a folder goes.
+    fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            code: USAGE,
+            message: message.into(),
+        }
+    }
+
     fn io(message: impl Into<String>) -> Failure {
         Failure {
             code: IO,
@@ -54,7 +61,10 @@ fn main() -> ExitCode {
              実行したコマンドと、可能であれば入力ファイルを添えて報告してください。"
         );
     }));
-    let cli = match Cli::try_parse() {
+    let parsed = args::command()
+        .try_get_matches()
+        .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
@@ -133,12 +143,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             None => run_criteria(&table),
         },
         Command::Completions { shell } => {
-            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut command = args::command();
             clap_complete::generate(shell, &mut command, "beppyo", &mut std::io::stdout());
             Ok(())
         }
         Command::Man => {
-            let command = <Cli as clap::CommandFactory>::command();
+            let command = args::command();
             let mut page = Vec::new();
             clap_mangen::Man::new(command)
                 .render(&mut page)
@@ -197,6 +207,7 @@ fn criteria_failure(error: CriteriaError) -> Failure {
 fn facts_failure(error: FactsError) -> Failure {
     match error {
         FactsError::Read { .. } => Failure::io(format!("エラー: {error}")),
+        FactsError::Folder { .. } => Failure::usage(format!("エラー: {error}")),
         FactsError::Problems { file, problems } => {
             let errors = problems.iter().filter(|p| p.is_error()).count();
             Failure::data(format!(
@@ -392,6 +403,7 @@ fn load_fonts(args: &FontArgs) -> Result<Fonts, Failure> {
 fn run_pdf(file: &Path, output: Option<&Path>, fonts: &Fonts) -> Result<(), Failure> {
     let bytes = input::read_limited(file, input::MAX_INPUT_BYTES).map_err(|e| match e {
         InputError::TooLarge { .. } => Failure::data(format!("エラー: {e}")),
+        InputError::Folder { .. } => Failure::usage(format!("エラー: {e}")),
         InputError::Read { .. } => Failure::io(format!("エラー: {e}")),
     })?;
     let name = shown_path(file);
@@ -426,6 +438,12 @@ fn run_verify(dir: &Path, json: bool, fingerprint: Option<&str>) -> Result<(), F
             })
         })
         .transpose()?;
+    if dir.is_file() {
+        return Err(Failure::usage(format!(
+            "エラー: {} はファイルです。beppyo render が書いた提出フォルダ（<出力先>/<vendor.slug>/<submission.id>）を指定してください",
+            shown_path(dir)
+        )));
+    }
     let report = verification::verify(dir, expected.as_deref()).map_err(|e| match e {
         ArchiveError::Read { .. } => Failure::io(format!("エラー: {e}")),
         _ => Failure::data(format!("エラー: {e}")),
@@ -615,6 +633,9 @@ fn migrate_failure(error: MigrateFileError) -> Failure {
     match error {
         MigrateFileError::Read(FactsError::Read { .. }) | MigrateFileError::Write { .. } => {
             Failure::io(format!("エラー: {error}"))
+        }
+        MigrateFileError::Read(FactsError::Folder { .. }) => {
+            Failure::usage(format!("エラー: {error}"))
         }
         MigrateFileError::Migrate {
             file,

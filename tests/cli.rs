@@ -83,7 +83,8 @@ fn usage_errors_exit_2() {
     assert_eq!(run(&["frobnicate"], dir.path()).status.code(), Some(2));
     let help = run(&["--help"], dir.path());
     assert!(help.status.success());
-    assert!(stdout(&help).contains("Exit codes:"));
+    assert!(stdout(&help).contains("終了コード:"));
+    assert!(stdout(&help).contains("使い方: beppyo"));
 }
 
 #[test]

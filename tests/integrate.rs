@@ -76,3 +76,26 @@ fn a_format_given_twice_is_a_usage_error_that_writes_nothing() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("md が2回"));
     assert!(!dir.path().join("out").exists());
 }
+
+#[test]
+fn a_folder_where_a_file_goes_and_a_file_where_a_folder_goes_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().to_str().unwrap();
+    for args in [
+        vec!["check", folder],
+        vec!["render", folder, "-o", "out"],
+        vec!["pdf", folder],
+        vec!["migrate", folder, "-o", "new.yaml"],
+    ] {
+        let out = run(&args, dir.path());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("はフォルダです"),
+            "{args:?}"
+        );
+    }
+    let example = repo().join("data/examples/aomine/vendor.yaml");
+    let out = run(&["verify", example.to_str().unwrap()], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("はファイルです"));
+}

@@ -45,6 +45,11 @@ pub enum FactsError {
         source: std::io::Error,
     },
     #[error(
+        "{} はフォルダです。事実ファイル（例: vendor.yaml）を指定してください",
+        crate::input::shown_path(path)
+    )]
+    Folder { path: PathBuf },
+    #[error(
         "{} は {limit} バイトを超えています。事実ファイルは {limit} バイトまでです",
         crate::input::shown_path(path)
     )]
@@ -79,6 +84,9 @@ impl SourceFile {
                 limit,
             },
             crate::input::InputError::Read { source, .. } => read_error(source),
+            crate::input::InputError::Folder { .. } => FactsError::Folder {
+                path: path.to_path_buf(),
+            },
         })?;
         SourceFile::from_bytes(&path.display().to_string(), bytes).map_err(|(offset, hint)| {
             FactsError::Encoding {
