@@ -123,6 +123,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 &table,
                 templates.as_deref(),
                 fonts.as_ref(),
+                format.contains(&Format::Md),
             )
         }
         Command::Pdf {
@@ -299,6 +300,7 @@ fn run_render(
     table: &TableArgs,
     template_dir: Option<&Path>,
     fonts: Option<&Fonts>,
+    markdown: bool,
 ) -> Result<(), Failure> {
     let (criteria, criteria_text, criteria_origin) = load_criteria(table)?;
     let (file, facts, warnings) =
@@ -321,6 +323,7 @@ fn run_render(
         criteria_origin,
         templates: &templates,
         fonts,
+        markdown,
     };
     let submission = beppyo::build_submission(&inputs).map_err(|e| {
         Failure::data(format!(

@@ -39,8 +39,10 @@ pub struct Inputs<'a> {
     /// `embedded` or the table's path.
     pub criteria_origin: String,
     pub templates: &'a [Template],
-    /// The fonts to typeset PDFs with; `None` writes Markdown only.
+    /// The fonts to typeset PDFs with; `None` writes no PDF.
     pub fonts: Option<&'a Fonts>,
+    /// Whether the Markdown of each document is written too (`--format pdf` leaves it out).
+    pub markdown: bool,
 }
 
 impl<'a> Inputs<'a> {
@@ -60,6 +62,7 @@ impl<'a> Inputs<'a> {
             criteria_origin: "embedded".into(),
             templates,
             fonts,
+            markdown: true,
         }
     }
 }
@@ -81,7 +84,7 @@ pub fn build_submission(inputs: &Inputs) -> Result<Submission, BuildError> {
     let mut outputs = Vec::new();
     let mut listed = Vec::new();
     for document in &rendered.documents {
-        for (name, bytes, pages) in document_files(document, inputs.fonts)? {
+        for (name, bytes, pages) in document_files(document, inputs)? {
             listed.push(ListedFile {
                 stem: document.kind.stem.to_string(),
                 title: document.kind.title.to_string(),
@@ -100,10 +103,7 @@ pub fn build_submission(inputs: &Inputs) -> Result<Submission, BuildError> {
         }
     }
     let cover = renderer.cover(&listed)?;
-    for (i, (name, bytes, _)) in document_files(&cover, inputs.fonts)?
-        .into_iter()
-        .enumerate()
-    {
+    for (i, (name, bytes, _)) in document_files(&cover, inputs)?.into_iter().enumerate() {
         outputs.insert(i, output_entry(&name, cover.kind.title, &bytes, &[]));
         files.insert(name, bytes);
     }
@@ -124,15 +124,18 @@ type OutputFile = (String, Vec<u8>, Option<usize>);
 /// A document's files: its Markdown, and its PDF with the page count when typesetting.
 fn document_files(
     document: &render::Document,
-    fonts: Option<&Fonts>,
+    inputs: &Inputs,
 ) -> Result<Vec<OutputFile>, BuildError> {
     let stem = document.kind.stem;
-    let mut files = vec![(
-        format!("{stem}.md"),
-        document.markdown.clone().into_bytes(),
-        None,
-    )];
-    if let Some(fonts) = fonts {
+    let mut files = Vec::new();
+    if inputs.markdown {
+        files.push((
+            format!("{stem}.md"),
+            document.markdown.clone().into_bytes(),
+            None,
+        ));
+    }
+    if let Some(fonts) = inputs.fonts {
         let pdf =
             typeset::typeset(&document.markdown, fonts).map_err(|error| BuildError::Typeset {
                 document: format!("{stem}.md"),

@@ -196,7 +196,9 @@ pub fn rerender(dir: &Path, read: &ReadManifest) -> Rerender {
         Ok(templates) => templates,
         Err(error) => return differs(error.to_string()),
     };
-    let inputs = Inputs::with_embedded_table(&file, &facts, &criteria, &templates, fonts.as_ref());
+    let mut inputs =
+        Inputs::with_embedded_table(&file, &facts, &criteria, &templates, fonts.as_ref());
+    inputs.markdown = manifest.outputs.iter().any(|o| o.file.ends_with(".md"));
     match build_submission(&inputs) {
         Ok(fresh) => compare(read, &fresh.files),
         Err(error) => differs(error.to_string()),

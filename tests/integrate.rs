@@ -99,3 +99,31 @@ fn a_folder_where_a_file_goes_and_a_file_where_a_folder_goes_are_usage_errors() 
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("はファイルです"));
 }
+
+#[test]
+fn format_pdf_writes_no_markdown_and_still_verifies() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = repo().join("data/examples/aomine/vendor.yaml");
+    let out = run(
+        &[
+            "render",
+            example.to_str().unwrap(),
+            "--format",
+            "pdf",
+            "-o",
+            "out",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{out:?}");
+    let folder = dir.path().join("out/aomine-cloud/2026-shinonome-001");
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.iter().all(|n| !n.ends_with(".md")), "{names:?}");
+    assert_eq!(names.iter().filter(|n| n.ends_with(".pdf")).count(), 6);
+    let verify = run(&["verify", folder.to_str().unwrap()], dir.path());
+    assert_eq!(verify.status.code(), Some(0), "{verify:?}");
+}
