@@ -25,6 +25,7 @@ pub mod facts;
 pub mod init;
 pub mod input;
 pub mod migrate;
+pub mod origin;
 pub mod render;
 pub mod schema;
 pub mod submission;

@@ -11,7 +11,7 @@ use crate::archive::{self, CriteriaInfo, FactsInfo, InputEntry, Manifest, Output
 use crate::criteria::Criteria;
 use crate::facts::{Facts, SourceFile};
 use crate::render::{self, ListedFile, RenderError};
-use crate::templates::{Origin, Template};
+use crate::templates::Template;
 use crate::typeset::{self, Fonts, TypesetError};
 
 /// Why a submission could not be built.
@@ -190,10 +190,7 @@ fn manifest(inputs: &Inputs, outputs: Vec<OutputEntry>) -> Manifest {
             .iter()
             .map(|t| InputEntry {
                 name: t.kind.file_name(),
-                origin: match &t.origin {
-                    Origin::Embedded => "embedded".to_string(),
-                    Origin::Override(path) => path.display().to_string(),
-                },
+                origin: t.origin.manifest_text(),
                 sha256: archive::sha256(t.text.as_bytes()),
             })
             .collect(),
@@ -202,11 +199,7 @@ fn manifest(inputs: &Inputs, outputs: Vec<OutputEntry>) -> Manifest {
                 .into_iter()
                 .map(|font| InputEntry {
                     name: font.name.clone(),
-                    origin: if font.name.ends_with("(embedded)") {
-                        "embedded".to_string()
-                    } else {
-                        font.name.clone()
-                    },
+                    origin: font.origin.manifest_text(),
                     sha256: archive::sha256(&font.data),
                 })
                 .collect()

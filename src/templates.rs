@@ -60,12 +60,7 @@ impl DocumentKind {
     }
 }
 
-/// Where a template came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
-    Embedded,
-    Override(PathBuf),
-}
+pub use crate::origin::Origin;
 
 /// A template's text and origin, named for error messages.
 #[derive(Debug, Clone)]

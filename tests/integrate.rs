@@ -127,3 +127,33 @@ fn format_pdf_writes_no_markdown_and_still_verifies() {
     let verify = run(&["verify", folder.to_str().unwrap()], dir.path());
     assert_eq!(verify.status.code(), Some(0), "{verify:?}");
 }
+
+#[test]
+fn a_font_file_named_like_the_embedded_font_is_recorded_as_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let font = dir.path().join("BIZ UDMincho (embedded)");
+    std::fs::copy(repo().join("data/fonts/BIZUDMincho-Regular.ttf"), &font).unwrap();
+    let example = repo().join("data/examples/aomine/vendor.yaml");
+    let out = run(
+        &[
+            "render",
+            example.to_str().unwrap(),
+            "--font",
+            font.to_str().unwrap(),
+            "-o",
+            "out",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{out:?}");
+    let manifest: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(
+            dir.path()
+                .join("out/aomine-cloud/2026-shinonome-001/manifest.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(manifest["fonts"][0]["origin"], font.to_str().unwrap());
+    assert_eq!(manifest["fonts"][1]["origin"], "embedded");
+}

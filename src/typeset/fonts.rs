@@ -31,6 +31,8 @@ pub struct Font {
     pub postscript_name: String,
     /// The font file; the embedded fonts are borrowed from the binary, not copied.
     pub data: Cow<'static, [u8]>,
+    /// Built into the binary, or the file given with `--font` / `--heading-font`.
+    pub origin: crate::origin::Origin,
     pub units_per_em: f32,
     pub ascender: f32,
     pub descender: f32,
@@ -102,6 +104,9 @@ impl Font {
             descender: f32::from(face.descender()),
             units_per_em,
             data,
+            // What is parsed from bytes in memory is the binary's own; `from_path` says
+            // otherwise for a file.
+            origin: crate::origin::Origin::Embedded,
             glyphs,
         })
     }
@@ -112,7 +117,9 @@ impl Font {
             path: path.to_path_buf(),
             source,
         })?;
-        Font::from_bytes(&path.display().to_string(), data)
+        let mut font = Font::from_bytes(&path.display().to_string(), data)?;
+        font.origin = crate::origin::Origin::Override(path.to_path_buf());
+        Ok(font)
     }
 
     pub fn glyph(&self, c: char) -> Option<Glyph> {
