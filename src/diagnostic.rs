@@ -78,8 +78,12 @@ impl Problem {
         }
     }
 
+    /// The row the problem concerns. Callers pass row IDs written in the code, so a
+    /// malformed one is a bug to catch, not a row to drop silently.
     pub fn row(mut self, row: &str) -> Problem {
-        self.row = RowId::parse(row).ok();
+        let id = RowId::parse(row);
+        debug_assert!(id.is_ok(), "a row ID in the code is malformed: {row}");
+        self.row = id.ok();
         self
     }
 

@@ -47,7 +47,7 @@ pub fn validate(facts: &Facts, criteria: &Criteria, fonts: Option<&Fonts>) -> Ve
 /// are serialised (which is how the templates see them).
 pub(crate) fn each_string(facts: &Facts, visit: &mut dyn FnMut(&[PathSegment], &str)) {
     // Facts serialise to JSON without fail: every map key is a string.
-    let value = serde_json::to_value(facts).unwrap_or_default();
+    let value = serde_json::to_value(facts).expect("facts are plain data and always serialise");
     walk_strings(&value, &mut Vec::new(), visit);
 }
 
