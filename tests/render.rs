@@ -568,7 +568,7 @@ fn the_exit_plan_states_one_timeline_and_who_proves_each_deletion() {
     // The copies the parties keep on their media until they process them are named, not
     // promised gone by day 47.
     assert!(
-        timeline.contains("47日以内に、削除され、又は復元できない状態となる。ただし、"),
+        timeline.contains("47日以内に、削除され、又は復元できない状態となる。当社が論理削除する"),
         "{timeline}"
     );
     assert!(!timeline.contains("全て削除され"), "{timeline}");
@@ -1275,8 +1275,7 @@ fn the_agreement_promises_no_more_deletion_than_the_exit_plan() {
     let article = section(sla_of(&rendered), "データの返却及び消去");
     assert!(!article.contains("全てのデータ"), "{article}");
     assert!(
-        article
-            .contains("他の事業者が自らの手順により記録媒体を処理するまでその記録媒体に残るもの"),
+        article.contains("論理削除の後も記録媒体に残るものとして"),
         "{article}"
     );
     let aomine = rendered_aomine();
@@ -1285,4 +1284,24 @@ fn the_agreement_promises_no_more_deletion_than_the_exit_plan() {
         article.contains("複製を含む甲の全てのデータを削除し、又は復元できない状態とし、"),
         "{article}"
     );
+}
+
+#[test]
+fn what_stays_on_a_partys_media_is_not_promised_gone_by_the_day() {
+    let rendered = render_facts(&fixture());
+    let timeline = section(document(&rendered, "02_exit-plan"), "日程");
+    assert!(
+        timeline.contains("論理削除の後も記録媒体に残る次の情報を除き、契約終了日の翌日から起算して47日以内に"),
+        "{timeline}"
+    );
+    assert!(timeline.contains("期日は、定まっていない。"), "{timeline}");
+    assert!(!timeline.contains("ただし、当社が論理削除する"), "{timeline}");
+    let sla = sla_of(&rendered);
+    assert!(
+        sla.contains("甲のデータ（論理削除の後も記録媒体に残るものとして"),
+        "{sla}"
+    );
+    assert!(sla.contains("その消去の期日は定めない。"), "{sla}");
+    let ast01 = matrix_summary(&rendered, "AST-01");
+    assert!(ast01.contains("期日なし"), "{ast01}");
 }

@@ -279,7 +279,7 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
                 .exit
                 .is_some_and(|x| !x.remains.is_empty());
             let deletion = if remains {
-                "削除し（論理削除した情報の一部は、他の事業者が記録媒体を処理するまでその記録媒体に残る）"
+                "削除し（論理削除した情報の一部は除く。記録媒体の処理まで残り、期日なし）"
             } else {
                 "複製を含め削除し"
             };
