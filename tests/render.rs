@@ -1305,3 +1305,38 @@ fn what_stays_on_a_partys_media_is_not_promised_gone_by_the_day() {
     let ast01 = matrix_summary(&rendered, "AST-01");
     assert!(ast01.contains("期日なし"), "{ast01}");
 }
+
+#[test]
+fn logs_are_kept_during_the_contract_and_the_exit_plan_says_what_follows() {
+    for (case, path) in CASES {
+        let facts = facts_of(&case_text(path));
+        let kept = facts
+            .exit
+            .as_ref()
+            .is_some_and(|e| e.deletion.retained_logs.is_some());
+        let rendered = render_facts(&facts);
+        let security = section(document(&rendered, "01_security-measures"), "ログの取得と保存");
+        let sla = sla_of(&rendered);
+        let during = "契約期間中は、";
+        assert_eq!(security.contains(during), !kept, "{case}: {security}");
+        assert_eq!(sla.contains(&format!("{during}本サービスのログ")), !kept, "{case}");
+        for text in [security, sla] {
+            assert!(
+                text.contains("契約終了後のログの扱いは、「外部サービス利用終了時の移行・削除計画書」に定める。"),
+                "{case}: {text}"
+            );
+        }
+    }
+    // Logs kept past the end, as the exit plan states: not limited to the contract.
+    let mut facts = fixture();
+    facts.exit.as_mut().unwrap().deletion.retained_logs =
+        Some("監査ログは保存期間の満了まで保存する。".into());
+    let rendered = render_facts(&facts);
+    let security = section(document(&rendered, "01_security-measures"), "ログの取得と保存");
+    assert!(!security.contains("契約期間中は、"), "{security}");
+    let timeline = section(document(&rendered, "02_exit-plan"), "日程");
+    assert!(
+        timeline.contains("に定めるログ及び論理削除の後も記録媒体に残る次の情報を除き、"),
+        "{timeline}"
+    );
+}
