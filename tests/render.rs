@@ -1340,3 +1340,16 @@ fn logs_are_kept_during_the_contract_and_the_exit_plan_says_what_follows() {
         "{timeline}"
     );
 }
+
+#[test]
+fn inherited_evidence_is_summarised_per_party() {
+    let kasumi = rendered(&case_text(CASES[2].1));
+    for row in ["AST-02", "PHY-01"] {
+        let summary = matrix_summary(&kasumi, row);
+        assert!(
+            summary.contains("汐見クラウド株式会社の対策をSOC 2 Type 2報告書及びISMAPクラウドサービスリストへの登録により、株式会社はやて配信の対策をSOC 2 Type 2報告書により確認"),
+            "{row}: {summary}"
+        );
+        assert!(!summary.contains("株式会社はやて配信の対策をSOC 2 Type 2報告書及びISMAP"), "{summary}");
+    }
+}

@@ -141,21 +141,41 @@ fn short_items(items: &[String]) -> String {
     and_list(&short)
 }
 
+/// 「AとBの対策をX、Cの対策をYにより確認」: each party with the evidence it gives, so that
+/// no party is read as holding another's (parties with the same evidence kinds share one).
 fn inherited(facts: &Facts, row: &RowId) -> Option<String> {
     let entries = facts.inherited.get(row)?;
-    let parties: Vec<String> = entries.iter().map(|e| who(facts, &e.party)).collect();
-    let mut kinds: Vec<String> = Vec::new();
-    for e in entries.iter().flat_map(|e| &e.evidence) {
-        let k = labelled("evidence", &e.kind);
-        if !kinds.contains(&k) {
-            kinds.push(k);
+    // Per party, its evidence kinds, in order of first mention.
+    let mut per_party: Vec<(String, Vec<String>)> = Vec::new();
+    for e in entries {
+        let party = who(facts, &e.party);
+        let at = match per_party.iter().position(|(p, _)| *p == party) {
+            Some(at) => at,
+            None => {
+                per_party.push((party, Vec::new()));
+                per_party.len() - 1
+            }
+        };
+        for ev in &e.evidence {
+            let k = labelled("evidence", &ev.kind);
+            if !per_party[at].1.contains(&k) {
+                per_party[at].1.push(k);
+            }
         }
     }
-    Some(format!(
-        "{}の対策を{}により確認",
-        and_list(&parties),
-        and_list(&kinds)
-    ))
+    // Parties with the same kinds, grouped.
+    let mut groups: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    for (party, kinds) in per_party {
+        match groups.iter_mut().find(|(_, k)| *k == kinds) {
+            Some((parties, _)) => parties.push(party),
+            None => groups.push((vec![party], kinds)),
+        }
+    }
+    let clauses: Vec<String> = groups
+        .iter()
+        .map(|(parties, kinds)| format!("{}の対策を{}により", and_list(parties), and_list(kinds)))
+        .collect();
+    Some(format!("{}確認", clauses.join("、")))
 }
 
 fn commitment(c: Commitment) -> &'static str {
