@@ -341,7 +341,7 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
         "PHY-01" => {
             let p = f.physical_security.as_ref()?;
             format!(
-                "{}の入退室管理、記録媒体の施錠保管及び監視",
+                "{}について入退室管理、記録媒体の保管及び監視の方法を定める",
                 phrase(&p.premises)
             )
         }
@@ -506,7 +506,7 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
             let mut parts = Vec::new();
             if !restricted.is_empty() {
                 parts.push(format!(
-                    "{}の経路{}件は接続を認める接続元を限定",
+                    "{}の経路{}件は経路ごとに接続を認める接続元とその制限の方法を定める",
                     mfa_users(f),
                     restricted.len()
                 ));
@@ -520,12 +520,12 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
                     }
                 }
                 parts.push(format!(
-                    "住民・事業者の経路{}件は接続元を限定せず、{}からの接続を認める",
+                    "住民・事業者の経路{}件は{}からの接続を認める",
                     residents.len(),
                     or_list(&lines)
                 ));
             }
-            parts.join("、")
+            parts.join("。")
         }
         "TEC-14" => {
             let b = f.backup_protection.as_ref()?;
