@@ -1358,3 +1358,29 @@ fn inherited_evidence_is_summarised_per_party() {
         assert!(!summary.contains("株式会社はやて配信の対策をSOC 2 Type 2報告書及びISMAP"), "{summary}");
     }
 }
+
+#[test]
+fn outage_is_defined_once_by_the_availability_articles_method() {
+    let rendered = render_facts(&fixture());
+    let sla = sla_of(&rendered);
+    let number = sla
+        .lines()
+        .find(|l| l.starts_with("## 第") && l.contains("（稼働率）"))
+        .and_then(|l| l.strip_prefix("## "))
+        .and_then(|l| l.split('（').next())
+        .unwrap()
+        .to_string();
+    assert!(
+        sla.contains(&format!(
+            "停止　甲が本サービスを利用できない状態であって、{number}第2項に定める方法により判定されたものをいう。"
+        )),
+        "{sla}"
+    );
+    let mut facts = fixture();
+    facts.sla.as_mut().unwrap().availability = None;
+    let rendered = render_facts(&facts);
+    assert!(
+        sla_of(&rendered).contains("停止　甲が本サービスを利用できない状態をいう。"),
+        "without an availability article, a neutral definition"
+    );
+}
