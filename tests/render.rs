@@ -1384,3 +1384,20 @@ fn outage_is_defined_once_by_the_availability_articles_method() {
         "without an availability article, a neutral definition"
     );
 }
+
+#[test]
+fn time_limits_start_where_the_model_says() {
+    let rendered = render_facts(&fixture());
+    let sla = sla_of(&rendered);
+    assert!(!sla.contains("受付時間内に受け付けた問合せ"), "{sla}");
+    let kasumi = render_facts(&facts_of(&case_text(CASES[2].1)));
+    let kasumi_sla = sla_of(&kasumi);
+    assert!(
+        kasumi_sla.contains("以内（受付時間内の時間により数える。）に一次回答"),
+        "{kasumi_sla}"
+    );
+    assert!(!kasumi_sla.contains("受付時間内に受け付けた問合せ"));
+    assert!(sla.contains("日以内に調査結果の詳細を記載した最終報告を甲に行う。"), "{sla}");
+    assert!(sla.contains("復旧から"), "{sla}");
+    assert!(matrix_summary(&rendered, "OPS-05").contains("調査結果の詳細を最終報告"));
+}

@@ -644,7 +644,7 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
         "OPS-05" => {
             let i = f.incident_response.as_ref()?;
             format!(
-                "検知から{}日以内に調査結果の詳細を報告",
+                "検知から{}日以内に調査結果の詳細を最終報告",
                 i.final_report_within_days
             )
         }
