@@ -1401,3 +1401,12 @@ fn time_limits_start_where_the_model_says() {
     assert!(sla.contains("復旧から"), "{sla}");
     assert!(matrix_summary(&rendered, "OPS-05").contains("調査結果の詳細を最終報告"));
 }
+
+#[test]
+fn the_table_is_cited_without_the_transcriptions_version() {
+    let rendered = render_facts(&fixture());
+    let matrix = body(document(&rendered, "05_compliance-matrix"));
+    let criteria = Criteria::embedded();
+    let cited = format!("（{}。以下「別表」という。）", criteria.source);
+    assert!(matrix.contains(&cited), "{matrix}");
+}
