@@ -1410,3 +1410,13 @@ fn the_table_is_cited_without_the_transcriptions_version() {
     let cited = format!("（{}。以下「別表」という。）", criteria.source);
     assert!(matrix.contains(&cited), "{matrix}");
 }
+
+#[test]
+fn a_planned_outage_without_its_maximum_lists_the_maximum_for_discussion() {
+    use beppyo::render::sla_items::PLANNED_OUTAGE_MAXIMUM;
+    let rendered = render_facts(&fixture());
+    let open = section(sla_of(&rendered), "別途協議事項");
+    assert!(open.contains(PLANNED_OUTAGE_MAXIMUM), "{open}");
+    let kasumi = render_facts(&facts_of(&case_text(CASES[2].1)));
+    assert!(!sla_of(&kasumi).contains(PLANNED_OUTAGE_MAXIMUM));
+}
