@@ -1420,3 +1420,12 @@ fn a_planned_outage_without_its_maximum_lists_the_maximum_for_discussion() {
     let kasumi = render_facts(&facts_of(&case_text(CASES[2].1)));
     assert!(!sla_of(&kasumi).contains(PLANNED_OUTAGE_MAXIMUM));
 }
+
+#[test]
+fn the_agreement_never_makes_a_data_centre_or_an_operation_otsus_by_rewriting() {
+    let aomine = rendered_aomine();
+    let sla = sla_of(&aomine);
+    assert!(!sla.contains("乙の運用の"), "{sla}");
+    assert!(!sla.contains("乙のデータセンター"), "{sla}");
+    assert!(sla.contains("乙が運用する鍵管理サーバ（HSM）"), "{sla}");
+}
