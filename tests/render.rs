@@ -320,8 +320,8 @@ const STATUS_CASES: &[StatusCase] = &[
         row: "HUM-01",
         status: "alternative",
         expect: &[
-            "別表HUM-01については、要件に定める対策に代えて、次の措置を講じる。",
-            "目的を満たすと判断する理由は",
+            "別表HUM-01については、要件に定める対策に代えて、代替策を講じる。",
+            "目的を満たすと判断する理由　",
         ],
     },
     StatusCase {
@@ -699,7 +699,7 @@ fn each_topic_left_out_renders_its_rows_status() {
         ),
         (
             "alternative",
-            "については、要件に定める対策に代えて、次の措置を講じる。",
+            "については、要件に定める対策に代えて、代替策を講じる。",
         ),
         ("not_applicable", "は、次の理由により適用対象外とする。"),
     ];
@@ -827,7 +827,9 @@ fn residents_paths_are_described_by_their_facts_and_summaries_claim_no_constant(
         "a residents' path exists: not every connection comes from a fixed place\n{tec06}"
     );
     assert!(
-        tec06.contains("住民による申請の経路では、住民向け画面のみをインターネットに公開し、WAFを経由させる。"),
+        tec06.contains(
+            "住民による申請の経路では、住民向け画面のみをインターネットに公開し、WAFを経由させる。"
+        ),
         "{tec06}"
     );
     // Only what the facts give: no constant claim about places and devices.
@@ -1296,11 +1298,16 @@ fn what_stays_on_a_partys_media_is_not_promised_gone_by_the_day() {
     let rendered = render_facts(&fixture());
     let timeline = section(document(&rendered, "02_exit-plan"), "日程");
     assert!(
-        timeline.contains("論理削除の後も記録媒体に残る次の情報を除き、契約終了日の翌日から起算して47日以内に"),
+        timeline.contains(
+            "論理削除の後も記録媒体に残る次の情報を除き、契約終了日の翌日から起算して47日以内に"
+        ),
         "{timeline}"
     );
     assert!(timeline.contains("期日は、定まっていない。"), "{timeline}");
-    assert!(!timeline.contains("ただし、当社が論理削除する"), "{timeline}");
+    assert!(
+        !timeline.contains("ただし、当社が論理削除する"),
+        "{timeline}"
+    );
     let sla = sla_of(&rendered);
     assert!(
         sla.contains("甲のデータ（論理削除の後も記録媒体に残るものとして"),
@@ -1320,11 +1327,18 @@ fn logs_are_kept_during_the_contract_and_the_exit_plan_says_what_follows() {
             .as_ref()
             .is_some_and(|e| e.deletion.retained_logs.is_some());
         let rendered = render_facts(&facts);
-        let security = section(document(&rendered, "01_security-measures"), "ログの取得と保存");
+        let security = section(
+            document(&rendered, "01_security-measures"),
+            "ログの取得と保存",
+        );
         let sla = sla_of(&rendered);
         let during = "契約期間中は、";
         assert_eq!(security.contains(during), !kept, "{case}: {security}");
-        assert_eq!(sla.contains(&format!("{during}本サービスのログ")), !kept, "{case}");
+        assert_eq!(
+            sla.contains(&format!("{during}本サービスのログ")),
+            !kept,
+            "{case}"
+        );
         for text in [security, sla] {
             assert!(
                 text.contains("契約終了後のログの扱いは、「外部サービス利用終了時の移行・削除計画書」に定める。"),
@@ -1337,7 +1351,10 @@ fn logs_are_kept_during_the_contract_and_the_exit_plan_says_what_follows() {
     facts.exit.as_mut().unwrap().deletion.retained_logs =
         Some("監査ログは保存期間の満了まで保存する。".into());
     let rendered = render_facts(&facts);
-    let security = section(document(&rendered, "01_security-measures"), "ログの取得と保存");
+    let security = section(
+        document(&rendered, "01_security-measures"),
+        "ログの取得と保存",
+    );
     assert!(!security.contains("契約期間中は、"), "{security}");
     let timeline = section(document(&rendered, "02_exit-plan"), "日程");
     assert!(
@@ -1355,7 +1372,10 @@ fn inherited_evidence_is_summarised_per_party() {
             summary.contains("汐見クラウド株式会社の対策をSOC 2 Type 2報告書及びISMAPクラウドサービスリストへの登録により、株式会社はやて配信の対策をSOC 2 Type 2報告書により確認"),
             "{row}: {summary}"
         );
-        assert!(!summary.contains("株式会社はやて配信の対策をSOC 2 Type 2報告書及びISMAP"), "{summary}");
+        assert!(
+            !summary.contains("株式会社はやて配信の対策をSOC 2 Type 2報告書及びISMAP"),
+            "{summary}"
+        );
     }
 }
 
@@ -1397,7 +1417,10 @@ fn time_limits_start_where_the_model_says() {
         "{kasumi_sla}"
     );
     assert!(!kasumi_sla.contains("受付時間内に受け付けた問合せ"));
-    assert!(sla.contains("日以内に調査結果の詳細を記載した最終報告を甲に行う。"), "{sla}");
+    assert!(
+        sla.contains("日以内に調査結果の詳細を記載した最終報告を甲に行う。"),
+        "{sla}"
+    );
     assert!(sla.contains("復旧から"), "{sla}");
     assert!(matrix_summary(&rendered, "OPS-05").contains("調査結果の詳細を最終報告"));
 }
@@ -1428,4 +1451,31 @@ fn the_agreement_never_makes_a_data_centre_or_an_operation_otsus_by_rewriting() 
     assert!(!sla.contains("乙の運用の"), "{sla}");
     assert!(!sla.contains("乙のデータセンター"), "{sla}");
     assert!(sla.contains("乙が運用する鍵管理サーバ（HSM）"), "{sla}");
+}
+
+#[test]
+fn a_single_statement_is_never_introduced_as_a_list() {
+    for (case, path) in CASES {
+        let rendered = render_facts(&facts_of(&case_text(path)));
+        for d in &rendered.documents {
+            let text = body(&d.markdown);
+            for lead in [
+                "次のとおりである。",
+                "次のとおりとする。",
+                "次の措置を講じる。",
+            ] {
+                for (at, _) in text.match_indices(lead) {
+                    let end = at + lead.len();
+                    let next = &text[end..];
+                    // What follows in the same paragraph is a plain sentence, not a list.
+                    assert!(
+                        next.starts_with('\n') || next.is_empty(),
+                        "{case} {}: {}",
+                        d.kind.stem,
+                        next.chars().take(60).collect::<String>()
+                    );
+                }
+            }
+        }
+    }
 }
