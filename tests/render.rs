@@ -1479,3 +1479,14 @@ fn a_single_statement_is_never_introduced_as_a_list() {
         }
     }
 }
+
+#[test]
+fn tec18_summary_names_the_open_paths() {
+    let rendered = render_facts(&fixture());
+    let tec18 = matrix_summary(&rendered, "TEC-18");
+    assert!(!tec18.contains("件中"), "{tec18}");
+    assert!(
+        tec18.contains("管理者による設定変更（インターネット）及び当社運用者による保守（インターネットVPN）は多要素認証"),
+        "{tec18}"
+    );
+}

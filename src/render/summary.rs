@@ -587,17 +587,21 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
             // Every path is counted: the judged ones, open or closed, and the residents'.
             let judged = f.mfa_paths().count();
             let open: Vec<_> = f.mfa_paths().filter(|p| !p.line.is_closed()).collect();
-            let multi = open
-                .iter()
-                .filter(|p| p.authentication.is_multi_factor())
-                .count();
+            // The open paths by name, with their line: which are multi-factor and which not.
+            let named = |multi: bool| -> Vec<String> {
+                open.iter()
+                    .filter(|p| p.authentication.is_multi_factor() == multi)
+                    .map(|p| format!("{}（{}）", phrase(&p.name), labelled("line", &p.line)))
+                    .collect()
+            };
             let closed = judged - open.len();
             let mut parts = Vec::new();
-            if !open.is_empty() {
-                parts.push(format!(
-                    "閉域網ではない{}件中{multi}件で多要素認証",
-                    open.len()
-                ));
+            let (with, without) = (named(true), named(false));
+            if !with.is_empty() {
+                parts.push(format!("{}は多要素認証", and_list(&with)));
+            }
+            if !without.is_empty() {
+                parts.push(format!("{}は多要素認証でない", and_list(&without)));
             }
             if closed > 0 {
                 parts.push(format!("閉域網の{closed}件は本項目の対象外"));
