@@ -1490,3 +1490,11 @@ fn tec18_summary_names_the_open_paths() {
         "{tec18}"
     );
 }
+
+#[test]
+fn one_owner_is_named_not_called_each() {
+    let rendered = render_facts(&fixture());
+    let ast02 = matrix_summary(&rendered, "AST-02");
+    assert!(!ast02.contains("各所有者"), "{ast02}");
+    assert!(ast02.contains("ソラトモ・クラウド株式会社が処理"), "{ast02}");
+}

@@ -334,7 +334,18 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
                 parts.push(format!("{}の記録媒体は{how}", equipment(&own)));
             }
             if !others.is_empty() {
-                parts.push(format!("{}は各所有者が処理", equipment(&others)));
+                let mut owners: Vec<String> = Vec::new();
+                for c in &others {
+                    let o = who(f, &c.owner);
+                    if !owners.contains(&o) {
+                        owners.push(o);
+                    }
+                }
+                let by = match owners.as_slice() {
+                    [one] => one.clone(),
+                    _ => "それぞれを管理する事業者".to_string(),
+                };
+                parts.push(format!("{}は{by}が処理", equipment(&others)));
             }
             parts.join("、")
         }
