@@ -1498,3 +1498,14 @@ fn one_owner_is_named_not_called_each() {
     assert!(!ast02.contains("各所有者"), "{ast02}");
     assert!(ast02.contains("ソラトモ・クラウド株式会社が処理"), "{ast02}");
 }
+
+#[test]
+fn a_deletion_methods_performer_is_named_once() {
+    let rendered = render_facts(&fixture());
+    let exit = document(&rendered, "02_exit-plan");
+    assert!(
+        exit.contains("ソラトモ・クラウド株式会社が実施する。記録媒体の再利用・廃棄の際に、同社が自らの手順で消去する。"),
+        "{exit}"
+    );
+    assert!(exit.contains("株式会社はやてメールが実施する。同社が配信記録を削除し"), "{exit}");
+}
