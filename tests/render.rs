@@ -1509,3 +1509,11 @@ fn a_deletion_methods_performer_is_named_once() {
     );
     assert!(exit.contains("株式会社はやてメールが実施する。同社が配信記録を削除し"), "{exit}");
 }
+
+#[test]
+fn a_certificate_is_cited_by_its_title_not_by_the_kinds_example() {
+    let aomine = rendered_aomine();
+    let phy01 = matrix_summary(&aomine, "PHY-01");
+    assert!(!phy01.contains("27001等"), "{phy01}");
+    assert!(phy01.contains("「東雲データセンター株式会社のISO/IEC 27001認証"), "{phy01}");
+}

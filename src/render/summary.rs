@@ -9,7 +9,7 @@ use super::views::{labelled, who};
 use super::wareki;
 use crate::criteria::RowId;
 use crate::facts::Facts;
-use crate::facts::model::{AccessPath, Commitment, Plan, VENDOR};
+use crate::facts::model::{AccessPath, Commitment, EvidenceKind, Plan, VENDOR};
 use crate::facts::rows::RowStatus;
 
 /// The summary of a row of the shipped table, or `None` for a row beppyo has no facts for.
@@ -157,7 +157,14 @@ fn inherited(facts: &Facts, row: &RowId) -> Option<String> {
             }
         };
         for ev in &e.evidence {
-            let k = labelled("evidence", &ev.kind);
+            // A kind that names one scheme only by example (「ISO/IEC 27001等の認証」) or
+            // none is cited by its title.
+            let k = match ev.kind {
+                EvidenceKind::IsoCertificate | EvidenceKind::Other => {
+                    format!("「{}」", ev.title.trim())
+                }
+                _ => labelled("evidence", &ev.kind),
+            };
             if !per_party[at].1.contains(&k) {
                 per_party[at].1.push(k);
             }
@@ -754,7 +761,7 @@ mod tests {
         let f = facts();
         assert!(
             summary_of(&f, "PHY-01").ends_with(
-                "東雲データセンター株式会社及び浪速ファシリティーズ株式会社の対策をISO/IEC 27001等の認証により確認"
+                "浪速ファシリティーズ株式会社の対策を「浪速ファシリティーズ株式会社のISO/IEC 27001認証（データセンターの運営）」により確認"
             ),
             "{}",
             summary_of(&f, "PHY-01")
