@@ -1517,3 +1517,14 @@ fn a_certificate_is_cited_by_its_title_not_by_the_kinds_example() {
     assert!(!phy01.contains("27001等"), "{phy01}");
     assert!(phy01.contains("「東雲データセンター株式会社のISO/IEC 27001認証"), "{phy01}");
 }
+
+#[test]
+fn the_agreement_names_the_charset_and_leaves_its_note_to_the_exit_plan() {
+    let kasumi = render_facts(&facts_of(&case_text(CASES[2].1)));
+    let article = section(sla_of(&kasumi), "データの返却及び消去");
+    assert!(!article.contains("外字は対応表を添付する"), "{article}");
+    assert!(
+        article.contains("UTF-8の文字コード（文字セットの詳細は、「外部サービス利用終了時の移行・削除計画書」に定める。）により"),
+        "{article}"
+    );
+}
