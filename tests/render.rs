@@ -1528,3 +1528,18 @@ fn the_agreement_names_the_charset_and_leaves_its_note_to_the_exit_plan() {
         "{article}"
     );
 }
+
+#[test]
+fn an_electronically_signed_agreement_changes_by_electronic_record_and_names_the_mayor() {
+    let kasumi = render_facts(&facts_of(&case_text(CASES[2].1)));
+    let sla = sla_of(&kasumi);
+    assert!(sla.contains("電子署名"), "kasumi signs electronically");
+    assert!(sla.contains("書面又は電磁的記録により変更することができる。"), "{sla}");
+    assert!(sla.contains("長\\\n　　氏名"), "{sla}");
+    let aomine = rendered_aomine();
+    let sla = sla_of(&aomine);
+    if !sla.contains("電子署名") {
+        assert!(sla.contains("書面により変更することができる。"), "{sla}");
+    }
+    assert!(sla.contains("長\\\n　　氏名"), "{sla}");
+}
