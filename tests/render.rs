@@ -1496,7 +1496,10 @@ fn one_owner_is_named_not_called_each() {
     let rendered = render_facts(&fixture());
     let ast02 = matrix_summary(&rendered, "AST-02");
     assert!(!ast02.contains("各所有者"), "{ast02}");
-    assert!(ast02.contains("ソラトモ・クラウド株式会社が処理"), "{ast02}");
+    assert!(
+        ast02.contains("ソラトモ・クラウド株式会社が処理"),
+        "{ast02}"
+    );
 }
 
 #[test]
@@ -1507,7 +1510,10 @@ fn a_deletion_methods_performer_is_named_once() {
         exit.contains("ソラトモ・クラウド株式会社が実施する。記録媒体の再利用・廃棄の際に、同社が自らの手順で消去する。"),
         "{exit}"
     );
-    assert!(exit.contains("株式会社はやてメールが実施する。同社が配信記録を削除し"), "{exit}");
+    assert!(
+        exit.contains("株式会社はやてメールが実施する。同社が配信記録を削除し"),
+        "{exit}"
+    );
 }
 
 #[test]
@@ -1515,7 +1521,10 @@ fn a_certificate_is_cited_by_its_title_not_by_the_kinds_example() {
     let aomine = rendered_aomine();
     let phy01 = matrix_summary(&aomine, "PHY-01");
     assert!(!phy01.contains("27001等"), "{phy01}");
-    assert!(phy01.contains("「東雲データセンター株式会社のISO/IEC 27001認証"), "{phy01}");
+    assert!(
+        phy01.contains("「東雲データセンター株式会社のISO/IEC 27001認証"),
+        "{phy01}"
+    );
 }
 
 #[test]
@@ -1534,7 +1543,10 @@ fn an_electronically_signed_agreement_changes_by_electronic_record_and_names_the
     let kasumi = render_facts(&facts_of(&case_text(CASES[2].1)));
     let sla = sla_of(&kasumi);
     assert!(sla.contains("電子署名"), "kasumi signs electronically");
-    assert!(sla.contains("書面又は電磁的記録により変更することができる。"), "{sla}");
+    assert!(
+        sla.contains("書面又は電磁的記録により変更することができる。"),
+        "{sla}"
+    );
     assert!(sla.contains("長\\\n　　氏名"), "{sla}");
     let aomine = rendered_aomine();
     let sla = sla_of(&aomine);
@@ -1542,4 +1554,15 @@ fn an_electronically_signed_agreement_changes_by_electronic_record_and_names_the
         assert!(sla.contains("書面により変更することができる。"), "{sla}");
     }
     assert!(sla.contains("長\\\n　　氏名"), "{sla}");
+}
+
+#[test]
+fn equipment_is_assigned_to_whoever_manages_it_not_owns_it() {
+    for (case, path) in CASES {
+        let rendered = render_facts(&facts_of(&case_text(path)));
+        let disposal = body(document(&rendered, "03_disposal-procedure"));
+        assert!(!disposal.contains("所有者"), "{case}: {disposal}");
+        assert!(disposal.contains("| 機器の区分 | 管理する者 |"), "{case}");
+        assert!(!sla_of(&rendered).contains("乙が所有するもの"), "{case}");
+    }
 }
