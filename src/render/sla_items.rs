@@ -91,6 +91,9 @@ pub const ITEMS: &[SlaItem] = &[
     SlaItem { key: "validity", group: "運営", name: "本合意の有効期間", stated: |f| sla(f).is_some_and(|s| s.validity.is_some()) },
 ];
 
+/// Listed for discussion when a planned outage is stated without its maximum.
+pub const PLANNED_OUTAGE_MAXIMUM: &str = "計画停止の上限時間（1か月当たり）";
+
 /// Which items the facts state (by key) and the names of those they do not.
 #[derive(Debug, Clone, Serialize)]
 pub struct SlaCoverage {
@@ -109,11 +112,24 @@ pub struct SlaCoverage {
 impl SlaCoverage {
     pub fn new(facts: &Facts) -> SlaCoverage {
         let stated = ITEMS.iter().map(|i| (i.key, (i.stated)(facts))).collect();
-        let missing = ITEMS
+        let mut missing: Vec<&'static str> = ITEMS
             .iter()
             .filter(|i| !(i.stated)(facts))
             .map(|i| i.name)
             .collect();
+        // A planned outage counts as stated, but its maximum may be left open: then the
+        // maximum is for discussion.
+        if sla(facts)
+            .and_then(|s| s.planned_outage.as_ref())
+            .is_some_and(|o| o.max_hours_per_month.is_none())
+        {
+            let at = ITEMS
+                .iter()
+                .filter(|i| !(i.stated)(facts))
+                .take_while(|i| i.key != "planned_outage")
+                .count();
+            missing.insert(at.min(missing.len()), PLANNED_OUTAGE_MAXIMUM);
+        }
         let commitments = commitments(facts);
         SlaCoverage {
             stated,

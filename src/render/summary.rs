@@ -9,7 +9,7 @@ use super::views::{labelled, who};
 use super::wareki;
 use crate::criteria::RowId;
 use crate::facts::Facts;
-use crate::facts::model::{AccessPath, Commitment, Plan, VENDOR};
+use crate::facts::model::{AccessPath, Commitment, EvidenceKind, Plan, VENDOR};
 use crate::facts::rows::RowStatus;
 
 /// The summary of a row of the shipped table, or `None` for a row beppyo has no facts for.
@@ -141,21 +141,48 @@ fn short_items(items: &[String]) -> String {
     and_list(&short)
 }
 
+/// 「AとBの対策をX、Cの対策をYにより確認」: each party with the evidence it gives, so that
+/// no party is read as holding another's (parties with the same evidence kinds share one).
 fn inherited(facts: &Facts, row: &RowId) -> Option<String> {
     let entries = facts.inherited.get(row)?;
-    let parties: Vec<String> = entries.iter().map(|e| who(facts, &e.party)).collect();
-    let mut kinds: Vec<String> = Vec::new();
-    for e in entries.iter().flat_map(|e| &e.evidence) {
-        let k = labelled("evidence", &e.kind);
-        if !kinds.contains(&k) {
-            kinds.push(k);
+    // Per party, its evidence kinds, in order of first mention.
+    let mut per_party: Vec<(String, Vec<String>)> = Vec::new();
+    for e in entries {
+        let party = who(facts, &e.party);
+        let at = match per_party.iter().position(|(p, _)| *p == party) {
+            Some(at) => at,
+            None => {
+                per_party.push((party, Vec::new()));
+                per_party.len() - 1
+            }
+        };
+        for ev in &e.evidence {
+            // A kind that names one scheme only by example (「ISO/IEC 27001等の認証」) or
+            // none is cited by its title.
+            let k = match ev.kind {
+                EvidenceKind::IsoCertificate | EvidenceKind::Other => {
+                    format!("「{}」", ev.title.trim())
+                }
+                _ => labelled("evidence", &ev.kind),
+            };
+            if !per_party[at].1.contains(&k) {
+                per_party[at].1.push(k);
+            }
         }
     }
-    Some(format!(
-        "{}の対策を{}により確認",
-        and_list(&parties),
-        and_list(&kinds)
-    ))
+    // Parties with the same kinds, grouped.
+    let mut groups: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    for (party, kinds) in per_party {
+        match groups.iter_mut().find(|(_, k)| *k == kinds) {
+            Some((parties, _)) => parties.push(party),
+            None => groups.push((vec![party], kinds)),
+        }
+    }
+    let clauses: Vec<String> = groups
+        .iter()
+        .map(|(parties, kinds)| format!("{}の対策を{}により", and_list(parties), and_list(kinds)))
+        .collect();
+    Some(format!("{}確認", clauses.join("、")))
 }
 
 fn commitment(c: Commitment) -> &'static str {
@@ -279,7 +306,7 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
                 .exit
                 .is_some_and(|x| !x.remains.is_empty());
             let deletion = if remains {
-                "削除し（論理削除した情報の一部は、他の事業者が記録媒体を処理するまでその記録媒体に残る）"
+                "削除し（論理削除した情報の一部は除く。記録媒体の処理まで残り、期日なし）"
             } else {
                 "複製を含め削除し"
             };
@@ -314,14 +341,25 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
                 parts.push(format!("{}の記録媒体は{how}", equipment(&own)));
             }
             if !others.is_empty() {
-                parts.push(format!("{}は各所有者が処理", equipment(&others)));
+                let mut owners: Vec<String> = Vec::new();
+                for c in &others {
+                    let o = who(f, &c.owner);
+                    if !owners.contains(&o) {
+                        owners.push(o);
+                    }
+                }
+                let by = match owners.as_slice() {
+                    [one] => one.clone(),
+                    _ => "それぞれを管理する事業者".to_string(),
+                };
+                parts.push(format!("{}は{by}が処理", equipment(&others)));
             }
             parts.join("、")
         }
         "PHY-01" => {
             let p = f.physical_security.as_ref()?;
             format!(
-                "{}の入退室管理、記録媒体の施錠保管及び監視",
+                "{}について入退室管理、記録媒体の保管及び監視の方法を定める",
                 phrase(&p.premises)
             )
         }
@@ -486,7 +524,7 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
             let mut parts = Vec::new();
             if !restricted.is_empty() {
                 parts.push(format!(
-                    "{}の経路{}件は接続を認める接続元を限定",
+                    "{}の経路{}件は経路ごとに接続を認める接続元とその制限の方法を定める",
                     mfa_users(f),
                     restricted.len()
                 ));
@@ -500,12 +538,12 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
                     }
                 }
                 parts.push(format!(
-                    "住民・事業者の経路{}件は接続元を限定せず、{}からの接続を認める",
+                    "住民・事業者の経路{}件は{}からの接続を認める",
                     residents.len(),
                     or_list(&lines)
                 ));
             }
-            parts.join("、")
+            parts.join("。")
         }
         "TEC-14" => {
             let b = f.backup_protection.as_ref()?;
@@ -567,17 +605,21 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
             // Every path is counted: the judged ones, open or closed, and the residents'.
             let judged = f.mfa_paths().count();
             let open: Vec<_> = f.mfa_paths().filter(|p| !p.line.is_closed()).collect();
-            let multi = open
-                .iter()
-                .filter(|p| p.authentication.is_multi_factor())
-                .count();
+            // The open paths by name, with their line: which are multi-factor and which not.
+            let named = |multi: bool| -> Vec<String> {
+                open.iter()
+                    .filter(|p| p.authentication.is_multi_factor() == multi)
+                    .map(|p| format!("{}（{}）", phrase(&p.name), labelled("line", &p.line)))
+                    .collect()
+            };
             let closed = judged - open.len();
             let mut parts = Vec::new();
-            if !open.is_empty() {
-                parts.push(format!(
-                    "閉域網ではない{}件中{multi}件で多要素認証",
-                    open.len()
-                ));
+            let (with, without) = (named(true), named(false));
+            if !with.is_empty() {
+                parts.push(format!("{}は多要素認証", and_list(&with)));
+            }
+            if !without.is_empty() {
+                parts.push(format!("{}は多要素認証でない", and_list(&without)));
             }
             if closed > 0 {
                 parts.push(format!("閉域網の{closed}件は本項目の対象外"));
@@ -624,7 +666,7 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
         "OPS-05" => {
             let i = f.incident_response.as_ref()?;
             format!(
-                "検知から{}日以内に調査結果の詳細を報告",
+                "検知から{}日以内に調査結果の詳細を最終報告",
                 i.final_report_within_days
             )
         }
@@ -719,7 +761,7 @@ mod tests {
         let f = facts();
         assert!(
             summary_of(&f, "PHY-01").ends_with(
-                "東雲データセンター株式会社及び浪速ファシリティーズ株式会社の対策をISO/IEC 27001等の認証により確認"
+                "浪速ファシリティーズ株式会社の対策を「浪速ファシリティーズ株式会社のISO/IEC 27001認証（データセンターの運営）」により確認"
             ),
             "{}",
             summary_of(&f, "PHY-01")

@@ -188,7 +188,20 @@ pub fn kouotsu(text: &str, city: &str, vendor: &str) -> String {
     names.sort_by_key(|(name, _)| std::cmp::Reverse(name.chars().count()));
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
+    // Compounds whose plain 「乙の」 would misstate: what 当社 operates is operated by 乙, and
+    // a data centre 当社 uses may be another's building (housing, a platform's region).
+    let compounds = [
+        ("当社運用の", "乙が運用する"),
+        ("当社データセンター", "乙が利用するデータセンター"),
+    ];
     'scan: while !rest.is_empty() {
+        for (compound, rewritten) in compounds {
+            if let Some(after) = rest.strip_prefix(compound) {
+                out.push_str(rewritten);
+                rest = after;
+                continue 'scan;
+            }
+        }
         for (name, party) in &names {
             if let Some(after) = rest.strip_prefix(name) {
                 out.push_str(party);
@@ -351,6 +364,14 @@ mod tests {
             "甲は乙に請求する"
         );
         assert_eq!(k("本サービス"), "本サービス");
+        assert_eq!(
+            k("当社運用の鍵管理サーバ（HSM）"),
+            "乙が運用する鍵管理サーバ（HSM）"
+        );
+        assert_eq!(
+            k("当社データセンター内の監視サーバ"),
+            "乙が利用するデータセンター内の監視サーバ"
+        );
     }
 
     #[test]

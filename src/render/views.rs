@@ -704,7 +704,7 @@ impl ExitView {
                 performer: who(facts, &m.performed_by),
                 by_vendor: m.performed_by == VENDOR,
                 evidence: deletion_evidence(facts, m),
-                description: m.description.clone(),
+                description: named_once(&m.description, &who(facts, &m.performed_by)),
             })
             .collect();
         Some(ExitView {
@@ -750,6 +750,16 @@ impl ExitView {
                 .collect(),
         })
     }
+}
+
+/// A method's description after 「…が実施する。」: the party named again in it is 「同社」,
+/// so that the performer is named once.
+fn named_once(description: &str, performer: &str) -> String {
+    let text = description.trim();
+    if performer == "当社" || performer.is_empty() {
+        return text.to_string();
+    }
+    text.replace(performer, "同社")
 }
 
 /// 「方法は記録媒体の物理的破壊（NIST SP 800-88のDestroy）とし、…が実施する。」: a media
