@@ -640,16 +640,7 @@ fn register_structure(tera: &mut Tera) {
         Ok::<Value, tera::Error>(Value::safe_string(&escape::MARK_AGREEMENT.to_string()))
     });
     tera.register_function("ref", |kwargs: Kwargs, _: &State| {
-        let id: String = kwargs.must_get("id")?;
-        if id.is_empty()
-            || !id
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        {
-            return Err(tera::Error::message(format!(
-                "ref(id=\"{id}\"): a heading anchor is ASCII letters, digits, - and _"
-            )));
-        }
+        let id = anchor_id(&kwargs)?;
         let mark = format!("{}{id}{}", escape::MARK_REF, escape::MARK_CLOSE);
         Ok::<Value, tera::Error>(Value::safe_string(&mark))
     });
