@@ -232,7 +232,7 @@ fn run_check(path: &Path, table: &TableArgs, fonts: &Fonts, strict: bool) -> Res
     let mut text = diagnostic::render(&file.name, &file.text, &problems);
     match &facts {
         Some(facts) => text.push_str(&status_table(facts, &criteria, &problems)),
-        None => text.push_str("（ファイルを読み取れないため、行ごとの状況は表示できません）\n"),
+        None => text.push_str("（ファイルを事実として読み込めないため、行ごとの状況は表示できません。上の誤りを直してください）\n"),
     }
     let mut rows: Vec<String> = problems
         .iter()

@@ -85,7 +85,7 @@ fn expected_words(expected: &str) -> String {
         "a whole number (0 or more)" => "0以上の整数".to_string(),
         "a whole number" => "整数".to_string(),
         "a number" => "数".to_string(),
-        "true or false" => "true 又は false".to_string(),
+        "true or false" => "true 又は false の値".to_string(),
         "a list (lines starting with `- `)" => "一覧（「- 」で始まる行）".to_string(),
         "keys with values" => "キーと値の組".to_string(),
         "a string" => "文字列".to_string(),
