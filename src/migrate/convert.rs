@@ -274,39 +274,12 @@ impl<'a> Converter<'a> {
         if let Some((role, name)) = owner
             && self.party_named(&name).is_none()
         {
-            let key = self.unique_key(role.unwrap_or("platform").to_string());
-            self.log.change(
-                "parties",
-                format!(
-                    "disposal.owner_name {} → parties の {key}。",
-                    quote(&s(&name))
-                ),
-            );
-            self.parties.push(PartyDraft {
-                key,
-                names: vec![name.clone()],
-                name: Some(name),
-                service: None,
-                role,
-            });
+            let base = role.unwrap_or("platform");
+            self.add_named_party(base, "disposal.owner_name", name, role);
         }
         for name in subprocessors {
             if self.party_named(&name).is_none() {
-                let key = self.unique_key("subprocessor".to_string());
-                self.log.change(
-                    "parties",
-                    format!(
-                        "exit.deletion.subprocessors の {} → parties の {key}。",
-                        quote(&s(&name))
-                    ),
-                );
-                self.parties.push(PartyDraft {
-                    key,
-                    names: vec![name.clone()],
-                    name: Some(name),
-                    service: None,
-                    role: None,
-                });
+                self.add_named_party("subprocessor", "exit.deletion.subprocessors の", name, None);
             }
         }
     }
@@ -321,6 +294,28 @@ impl<'a> Converter<'a> {
         };
         let name = self.get(&["disposal", "owner_name"])?.as_str()?;
         Some((role, name.trim().to_string()))
+    }
+
+    /// A party known to the old file only by its name, logged with where the name came from.
+    fn add_named_party(
+        &mut self,
+        base: &str,
+        source: &str,
+        name: String,
+        role: Option<&'static str>,
+    ) {
+        let key = self.unique_key(base.to_string());
+        self.log.change(
+            "parties",
+            format!("{source} {} → parties の {key}。", quote(&s(&name))),
+        );
+        self.parties.push(PartyDraft {
+            key,
+            names: vec![name.clone()],
+            name: Some(name),
+            service: None,
+            role,
+        });
     }
 
     fn unique_key(&self, base: String) -> String {
