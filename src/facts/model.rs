@@ -227,6 +227,99 @@ pub struct Submission {
     pub version: String,
     /// 提出の識別子。出力フォルダ名になる（英小文字・数字・ハイフン・下線）。
     pub id: String,
+    /// 提出先の自治体の種類（本市・本町・本県等の呼び方と、市長・町長・知事等の宛名を決める）。省略すると city の最後の文字（市・町・村・区・都・道・府・県）から判断する。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipality: Option<Municipality>,
+}
+
+impl Submission {
+    /// The municipality's kind: as stated, else read from the last character of its name.
+    pub fn municipality(&self) -> Option<Municipality> {
+        self.municipality
+            .or_else(|| Municipality::from_name(&self.city))
+    }
+}
+
+/// 自治体の種類。
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Municipality {
+    /// 市（本市、市長）
+    Shi,
+    /// 町（本町、町長）
+    Cho,
+    /// 村（本村、村長）
+    Son,
+    /// 特別区（本区、区長）
+    Ku,
+    /// 都（本都、知事）
+    To,
+    /// 道（本道、知事）
+    Do,
+    /// 府（本府、知事）
+    Fu,
+    /// 県（本県、知事）
+    Ken,
+}
+
+impl Municipality {
+    /// The kind a name ends with (「朝凪市」 → 市), if it ends with one.
+    pub fn from_name(name: &str) -> Option<Municipality> {
+        match name.trim().chars().last()? {
+            '市' => Some(Municipality::Shi),
+            '町' => Some(Municipality::Cho),
+            '村' => Some(Municipality::Son),
+            '区' => Some(Municipality::Ku),
+            '都' => Some(Municipality::To),
+            '道' => Some(Municipality::Do),
+            '府' => Some(Municipality::Fu),
+            '県' => Some(Municipality::Ken),
+            _ => None,
+        }
+    }
+
+    /// The character of the kind: 市, 町, 村, 区, 都, 道, 府, 県.
+    pub fn letter(self) -> char {
+        match self {
+            Municipality::Shi => '市',
+            Municipality::Cho => '町',
+            Municipality::Son => '村',
+            Municipality::Ku => '区',
+            Municipality::To => '都',
+            Municipality::Do => '道',
+            Municipality::Fu => '府',
+            Municipality::Ken => '県',
+        }
+    }
+
+    /// How a document names the municipality once defined: 本市, 本町, 本県 ….
+    pub fn self_word(self) -> String {
+        format!("本{}", self.letter())
+    }
+
+    /// The head's title: 市長, 町長, 村長, 区長, or 知事 for a prefecture.
+    pub fn head(self) -> String {
+        match self {
+            Municipality::To | Municipality::Do | Municipality::Fu | Municipality::Ken => {
+                "知事".to_string()
+            }
+            _ => format!("{}長", self.letter()),
+        }
+    }
+
+    /// The head of the named municipality: 「朝凪市長」, 「〇〇県知事」.
+    pub fn head_of(self, name: &str) -> String {
+        let name = name.trim();
+        match self {
+            Municipality::To | Municipality::Do | Municipality::Fu | Municipality::Ken => {
+                format!("{name}知事")
+            }
+            // 「朝凪市」 + 「長」: the name already ends with the kind's character, unless the
+            // kind is stated for a name that does not (「〇〇」, 市).
+            _ if name.ends_with(self.letter()) => format!("{name}長"),
+            _ => format!("{name}{}", self.head()),
+        }
+    }
 }
 
 /// 宛名の書き方。

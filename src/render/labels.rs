@@ -16,6 +16,15 @@ pub fn label(code: &str) -> Option<&'static str> {
         // 宛名
         "sama" => "様",
         "atesaki" => "（宛先）",
+        // 自治体の種類
+        "shi" => "市",
+        "cho" => "町",
+        "son" => "村",
+        "ku" => "区",
+        "to" => "都",
+        "do" => "道",
+        "fu" => "府",
+        "ken" => "県",
         // 認証・登録
         "ismap" => "ISMAPクラウドサービスリスト",
         "ismap_liu" => "ISMAP-LIUクラウドサービスリスト",

@@ -15,7 +15,21 @@ pub fn check(facts: &Facts) -> Vec<Problem> {
     problems.extend(urls(facts));
     problems.extend(policy_dates(facts));
     problems.extend(audit_dates(facts));
+    problems.extend(municipality(facts));
     problems
+}
+
+/// The documents call the city 本市 or 本町 and address its 市長 or 知事: the kind must be
+/// known, stated or read from the name's last character.
+fn municipality(facts: &Facts) -> Option<Problem> {
+    let city = facts.submission.city.trim();
+    (!city.is_empty() && facts.submission.municipality().is_none()).then(|| {
+        Problem::error(
+            path!["submission", "city"],
+            format!("「{city}」が市・町・村・区・都・道・府・県のどれか、名前から判断できません"),
+        )
+        .hint("自治体名を「〇〇市」のように書くか、submission.municipality に shi（市）、cho（町）、son（村）、ku（区）、to（都）、do（道）、fu（府）、ken（県）のいずれかを書いてください")
+    })
 }
 
 /// The identifiers that become folder names (blank ones are reported as blank).
