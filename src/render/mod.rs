@@ -35,6 +35,7 @@ pub use escape::escape as escape_markdown;
 use crate::criteria::{Criteria, RowId};
 use crate::crossref::{CrossRef, Declaration, Uncovered};
 use crate::facts::Facts;
+use crate::facts::model::Municipality;
 use crate::facts::rows::{self, RowStatus};
 use crate::templates::{self, DocumentKind, Template};
 
@@ -77,6 +78,8 @@ pub struct ListedDocument {
     pub files: Vec<String>,
     pub pages: Option<usize>,
     pub sha256: String,
+    /// The file whose hash `sha256` is: the PDF, else the Markdown.
+    pub hashed: String,
 }
 
 /// The documents of the listed files; the agreement by its full title, as on its first page.
@@ -90,6 +93,7 @@ fn listed_documents(files: &[ListedFile], facts: &Facts) -> Vec<ListedDocument> 
                 if is_pdf {
                     doc.pages = file.pages;
                     doc.sha256 = file.sha256.clone();
+                    doc.hashed = file.file.clone();
                 }
             }
             None => out.push((
@@ -103,6 +107,7 @@ fn listed_documents(files: &[ListedFile], facts: &Facts) -> Vec<ListedDocument> 
                     files: vec![file.file.clone()],
                     pages: file.pages,
                     sha256: file.sha256.clone(),
+                    hashed: file.file.clone(),
                 },
             )),
         }
@@ -248,8 +253,13 @@ impl<'a> Renderer<'a> {
     /// Renders the cover letter that lists the other documents' files.
     pub fn cover(&self, files: &[ListedFile]) -> Result<Document, RenderError> {
         let mut context = self.base.clone();
+        let documents = listed_documents(files, self.facts);
         context.insert("files", files);
-        context.insert("documents", &listed_documents(files, self.facts));
+        context.insert(
+            "has_pdf",
+            &documents.iter().any(|d| d.hashed.ends_with(".pdf")),
+        );
+        context.insert("documents", &documents);
         let raw = self.render_one(templates::COVER, &context)?;
         let (body, _) = sections::resolve(&raw, templates::COVER, &[], self.criteria);
         Ok(Document {
@@ -281,9 +291,25 @@ impl<'a> Renderer<'a> {
             }
             Err(error) => return Err(template_error(error)),
         }
-        String::from_utf8(out.bytes).map_err(|e| RenderError::Template {
+        let text = String::from_utf8(out.bytes).map_err(|e| RenderError::Template {
             message: format!("{name}: テンプレートの出力が UTF-8 ではありません: {e}"),
-        })
+        })?;
+        Ok(self.localise(&text))
+    }
+
+    /// Beppyo's phrases and the vendor's text say 「本市」; a town's documents say 「本町」.
+    /// The table's requirement texts are quoted as the table has them.
+    fn localise(&self, text: &str) -> String {
+        let city_self = municipality(self.facts).self_word();
+        let texts: Vec<String> = self.criteria.rows.iter().map(|r| r.full_text()).collect();
+        let mut verbatim: Vec<&str> = texts.iter().map(String::as_str).collect();
+        for row in &self.criteria.rows {
+            verbatim.push(&row.text);
+            verbatim.extend(row.items.iter().map(|i| i.text.as_str()));
+        }
+        // The whole text before its parts.
+        verbatim.sort_by_key(|v| std::cmp::Reverse(v.len()));
+        text::localise(text, &city_self, &verbatim)
     }
 }
 
@@ -303,6 +329,10 @@ pub struct FrontMatter {
     pub date: String,
     #[serde(default)]
     pub version: String,
+    /// The sender block under the addressee, one line each: 所在地, 名称, 代表者職氏名.
+    /// A document without one shows `vendor` there.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sender: Vec<String>,
     /// The row IDs the document answers (the PDF's keywords).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rows: Vec<String>,
@@ -327,13 +357,39 @@ impl FrontMatter {
                 ..FrontMatter::default()
             };
         }
+        let vendor = &facts.vendor;
+        // The letters and the documents addressed to the city (00–03) are signed by the
+        // vendor; the matrix carries an identity line instead.
+        let sender = if kind.stem == templates::MATRIX.stem {
+            Vec::new()
+        } else {
+            [&vendor.address, &vendor.name, &vendor.representative]
+                .into_iter()
+                .map(|line| line.trim().to_string())
+                .collect()
+        };
+        if kind.stem == templates::COVER.stem {
+            // A letter: its subject stands where a document's title stands, and its text
+            // names the service.
+            return FrontMatter {
+                title: COVER_SUBJECT.to_string(),
+                vendor: vendor.name.clone(),
+                addressee: addressee(facts),
+                date: wareki::both(facts.submission.date),
+                version,
+                sender,
+                rows,
+                ..FrontMatter::default()
+            };
+        }
         FrontMatter {
             title: kind.title.to_string(),
             service: facts.service.name.clone(),
-            vendor: facts.vendor.name.clone(),
+            vendor: vendor.name.clone(),
             addressee: addressee(facts),
             date: wareki::both(facts.submission.date),
             version,
+            sender,
             rows,
         }
     }
@@ -344,6 +400,9 @@ impl FrontMatter {
         format!("---\n{yaml}---\n\n{body}")
     }
 }
+
+/// The cover letter's subject (件名), printed where a document's title stands.
+pub const COVER_SUBJECT: &str = "外部サービス利用に係る提出書類について（提出）";
 
 /// The document that is an agreement between the city (甲) and the vendor (乙).
 const AGREEMENT_STEM: &str = "04_sla-draft";
@@ -356,14 +415,21 @@ pub fn agreement_title(facts: &Facts) -> String {
     )
 }
 
-/// The addressee line: 「青嶺市長 様」 or 「（宛先）青嶺市長」.
+/// The addressee line: 「青嶺市長 様」 or 「（宛先）青嶺市長」; 「〇〇県知事 様」 for a prefecture.
 pub fn addressee(facts: &Facts) -> String {
     use crate::facts::model::AddresseeStyle;
-    let city = facts.submission.city.trim();
+    let head = municipality(facts).head_of(&facts.submission.city);
     match facts.submission.addressee_style {
-        AddresseeStyle::Sama => format!("{city}長 様"),
-        AddresseeStyle::Atesaki => format!("（宛先）{city}長"),
+        AddresseeStyle::Sama => format!("{head} 様"),
+        AddresseeStyle::Atesaki => format!("（宛先）{head}"),
     }
+}
+
+/// The municipality's kind. `check` reports a name whose kind cannot be told (see
+/// `validate::values`), so valid facts always have one; 市 stands in for facts that
+/// bypassed the check.
+pub fn municipality(facts: &Facts) -> Municipality {
+    facts.submission.municipality().unwrap_or(Municipality::Shi)
 }
 
 /// A row's status as templates see it (`rows["TEC-08"]`).
@@ -425,10 +491,15 @@ fn base_context(facts: &Facts, criteria: &Criteria) -> Context {
     context.insert("sla", &sla_items::SlaCoverage::new(facts));
     let date = facts.submission.date;
     context.insert("addressee", &addressee(facts));
+    let kind = municipality(facts);
+    context.insert("city_self", &kind.self_word());
+    context.insert("city_head", &kind.head());
+    context.insert("city_mayor", &kind.head_of(&facts.submission.city));
     context.insert("date_wareki", &wareki::wareki(date));
     context.insert("date_both", &wareki::both(date));
     context.insert("edition", &text::edition(&facts.submission.version));
     context.insert("agreement_title", &agreement_title(facts));
+    context.insert("cover_subject", COVER_SUBJECT);
     context
 }
 
@@ -603,6 +674,9 @@ fn engine(
     tera.register_filter("label", label_filter);
     tera.register_filter("labels", labels_filter);
     tera.register_filter("num", |v: f64, _: Kwargs, _: &State| format_number(v));
+    tera.register_filter("hex_groups", |v: &str, _: Kwargs, _: &State| {
+        text::hex_groups(v)
+    });
     // Functions and filters first: Tera checks that every name a template uses exists.
     for template in templates {
         tera.add_raw_template(&template.name, &template.text)
@@ -713,9 +787,10 @@ fn register_text_filters(tera: &mut Tera, facts: &Facts) {
         }
     });
     let city = facts.submission.city.clone();
+    let city_self = municipality(facts).self_word();
     let vendor = facts.vendor.name.clone();
     tera.register_filter("kouotsu", move |v: &str, _: Kwargs, _: &State| {
-        text::kouotsu(v, &city, &vendor)
+        text::kouotsu(v, &city, &city_self, &vendor)
     });
     tera.register_filter("otsu", |v: &str, _: Kwargs, _: &State| text::otsu(v));
 }
@@ -885,7 +960,12 @@ fn register_status_note(tera: &mut Tera, facts: &Facts, criteria: &Criteria) {
         let note = status::note_with(&facts, &row, &row_status, &options);
         let note = if agreement && !note.is_empty() {
             // In an agreement the note is a 項 of its article, numbered like the others.
-            let note = text::kouotsu(&note, &facts.submission.city, &facts.vendor.name);
+            let note = text::kouotsu(
+                &note,
+                &facts.submission.city,
+                &municipality(&facts).self_word(),
+                &facts.vendor.name,
+            );
             format!("{}{note}", escape::MARK_PARA)
         } else {
             note

@@ -41,8 +41,14 @@ pub fn note_with(facts: &Facts, row: &RowId, status: &RowStatus, options: &NoteO
     if !options.skip_inherited
         && let Some(entries) = facts.inherited.get(row)
     {
-        let whole = matches!(status, RowStatus::Inherited { .. });
-        blocks.push(inherited(facts, entries, whole, options.lead.as_deref()));
+        let lead = if matches!(status, RowStatus::Inherited { .. }) {
+            Lead::Whole
+        } else if own_measures_printed(facts, row, status) {
+            Lead::Besides
+        } else {
+            Lead::Alone
+        };
+        blocks.push(inherited(facts, entries, lead, options.lead.as_deref()));
     }
     if !options.skip_status {
         let above = options.above.as_deref().unwrap_or("上記の対策");
@@ -165,13 +171,35 @@ pub fn derived_reason(row: &RowId) -> Option<String> {
     }
 }
 
+/// What the parties' controls stand beside in the section.
+#[derive(Debug, Clone, Copy)]
+enum Lead {
+    /// The parties provide the row's controls.
+    Whole,
+    /// The section printed the vendor's own measures above.
+    Besides,
+    /// The vendor's own measures are not printed (a planned or not applicable row).
+    Alone,
+}
+
+/// Whether the section printed the vendor's own measures for the row above the note, as
+/// templates decide with `rows[ID].current`.
+fn own_measures_printed(facts: &Facts, row: &RowId, status: &RowStatus) -> bool {
+    let present = rows::topic_for(row.as_str()).is_some_and(|t| (t.present)(facts));
+    present
+        && matches!(
+            status,
+            RowStatus::Answered | RowStatus::Partial { .. } | RowStatus::Alternative { .. }
+        )
+}
+
 /// The controls parties provide for a row, each with its evidence.
-fn inherited(facts: &Facts, entries: &[Inherited], whole: bool, lead: Option<&str>) -> String {
-    let lead = lead.map(escape).unwrap_or_else(|| {
-        if whole {
-            "本項目の対策は、次の事業者が実施する。当社は、その実施を各事業者の根拠資料により確認する。"
-        } else {
-            "このほか、次の事業者が対策を実施する。当社は、その実施を各事業者の根拠資料により確認する。"
+fn inherited(facts: &Facts, entries: &[Inherited], lead: Lead, custom: Option<&str>) -> String {
+    let lead = custom.map(escape).unwrap_or_else(|| {
+        match lead {
+            Lead::Whole => "本項目の対策は、次の事業者が実施する。当社は、その実施を各事業者の根拠資料により確認する。",
+            Lead::Besides => "このほか、次の事業者が対策を実施する。当社は、その実施を各事業者の根拠資料により確認する。",
+            Lead::Alone => "次の事業者は、本項目に係る対策を実施している。当社は、その実施を各事業者の根拠資料により確認する。",
         }
         .to_string()
     });

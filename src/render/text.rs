@@ -174,11 +174,62 @@ pub fn location(country_code: &str, prefecture: Option<&str>, region_id: Option<
     }
 }
 
+/// A hash as people compare it by eye: groups of 8 hexadecimal digits separated by spaces,
+/// so that a line breaks between groups and never inside one where it could read as a
+/// hyphenated word.
+pub fn hex_groups(hex: &str) -> String {
+    let chars: Vec<char> = hex.trim().chars().collect();
+    chars
+        .chunks(8)
+        .map(|group| group.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A document written with 「本市」 (templates, beppyo's own phrases and vendor text alike)
+/// read for the municipality's kind: 「本市」 becomes `city_self` (本町, 本県 …). The
+/// table's texts in `verbatim` are quoted as they are, and 「本市場」 (日本市場, 資本市場) is
+/// a market, not the city.
+pub fn localise(text: &str, city_self: &str, verbatim: &[&str]) -> String {
+    const CITY: &str = "本市";
+    if city_self == CITY || !text.contains(CITY) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    'scan: while let Some(at) =
+        rest.find(|c| c == '本' || verbatim.iter().any(|v| v.starts_with(c)))
+    {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        for quoted in verbatim.iter().filter(|v| !v.is_empty()) {
+            if let Some(after) = rest.strip_prefix(quoted) {
+                out.push_str(quoted);
+                rest = after;
+                continue 'scan;
+            }
+        }
+        if let Some(after) = rest.strip_prefix(CITY)
+            && !after.starts_with('場')
+        {
+            out.push_str(city_self);
+            rest = after;
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or_default();
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Vendor text rewritten for the agreement, whose parties are 甲 (the city) and 乙 (the
 /// vendor): 「本市」 and the city's name become 甲, 「当社」 and the vendor's name 乙, with
 /// 「の」 added where a noun follows (「当社CSIRT」 → 「乙のCSIRT」).
-pub fn kouotsu(text: &str, city: &str, vendor: &str) -> String {
-    let mut names: Vec<(&str, &str)> = vec![("本市", "甲"), ("当社", "乙")];
+/// `city_self` is the municipality's own word (本町 for a town), replaced like 本市.
+pub fn kouotsu(text: &str, city: &str, city_self: &str, vendor: &str) -> String {
+    let mut names: Vec<(&str, &str)> = vec![("本市", "甲"), ("当社", "乙"), (city_self, "甲")];
     for (name, party) in [(city.trim(), "甲"), (vendor.trim(), "乙")] {
         if !name.is_empty() {
             names.push((name, party));
@@ -351,7 +402,7 @@ mod tests {
 
     #[test]
     fn the_agreement_names_its_parties_kou_and_otsu() {
-        let k = |t: &str| kouotsu(t, "東雲市", "株式会社青嶺クラウド");
+        let k = |t: &str| kouotsu(t, "東雲市", "本市", "株式会社青嶺クラウド");
         assert_eq!(
             k("停止の3時間前までに本市に通知する。"),
             "停止の3時間前までに甲に通知する。"
@@ -372,6 +423,26 @@ mod tests {
             k("当社データセンター内の監視サーバ"),
             "乙が利用するデータセンター内の監視サーバ"
         );
+    }
+
+    #[test]
+    fn a_town_is_called_honcho_except_in_the_tables_own_words() {
+        let verbatim = ["本市の情報セキュリティポリシーに従った利用が可能であること。"];
+        assert_eq!(
+            localise(
+                "本市の職員は、本市の情報セキュリティポリシーに従った利用が可能であること。",
+                "本町",
+                &verbatim
+            ),
+            "本町の職員は、本市の情報セキュリティポリシーに従った利用が可能であること。"
+        );
+        assert_eq!(
+            localise("日本市場及び資本市場の動向を本市に報告する", "本県", &[]),
+            "日本市場及び資本市場の動向を本県に報告する"
+        );
+        assert_eq!(localise("本市", "本市", &[]), "本市");
+        let k = |t: &str| kouotsu(t, "霞町", "本町", "株式会社霞ラボ");
+        assert_eq!(k("本町の職員と当社"), "甲の職員と乙");
     }
 
     #[test]
