@@ -180,6 +180,81 @@ mod tests {
         assert_eq!(keys.len(), before);
     }
 
+    /// The customary items of `../shared/DOCUMENTS.md` §4, transcribed item by item, each
+    /// with the keys of [`ITEMS`] that state it. (有効期間と改定: the amendment clause is
+    /// in every draft, so only 有効期間 can be left for discussion.)
+    #[rustfmt::skip]
+    const DOCUMENTS_ITEMS: &[(&str, &str, &[&str])] = &[
+        ("可用性", "サービス時間", &["service_hours"]),
+        ("可用性", "計画停止予定通知", &["planned_outage"]),
+        ("可用性", "緊急メンテナンス", &["emergency_maintenance"]),
+        ("可用性", "サービス提供終了時の事前通知", &["service_end_notice"]),
+        ("可用性", "突然のサービス提供停止に対する対処", &["sudden_stop"]),
+        ("可用性", "サービス稼働率", &["availability"]),
+        ("可用性", "ディザスタリカバリ", &["disaster_recovery"]),
+        ("可用性", "重大障害時の代替手段", &["fallback"]),
+        ("可用性", "代替措置で提供するデータ形式", &["fallback_format"]),
+        ("可用性", "アップグレード方針", &["upgrade_policy"]),
+        ("信頼性", "平均復旧時間 (MTTR)", &["mttr"]),
+        ("信頼性", "目標復旧時間 (RTO) per failure scenario", &["rto"]),
+        ("信頼性", "障害発生件数", &["incident_count"]),
+        ("信頼性", "障害レベル (第2条の定義)", &["severity_levels"]),
+        ("信頼性", "監視の基準と間隔", &["monitoring"]),
+        ("信頼性", "障害通知プロセス and 障害通知時間", &["outage_notice"]),
+        ("信頼性", "復旧の通知", &["recovery_notice"]),
+        ("信頼性", "経過報告の間隔", &["progress_report"]),
+        ("信頼性", "サービス提供状況の報告 (方法・間隔)", &["status_report"]),
+        ("信頼性", "ログの取得", &["logs"]),
+        ("性能・拡張性", "応答時間 (value, percentile, measuring point)", &["response_time"]),
+        ("性能・拡張性", "同時接続利用者数", &["concurrent_users"]),
+        ("性能・拡張性", "提供リソースの上限 (storage, accounts)", &["resource_limits"]),
+        ("性能・拡張性", "外部接続性", &["external_connectivity"]),
+        ("サポート", "障害対応の受付時間帯", &["support_hours"]),
+        ("サポート", "一般問合せの受付時間帯", &["support_hours"]),
+        ("サポート", "一次回答の時間", &["first_response"]),
+        ("データ管理", "バックアップの方法・取得タイミング (RPO)・世代数・保存期間・保管場所", &["backup"]),
+        ("データ管理", "復元の依頼", &["restore"]),
+        ("データ管理", "データ保護のための暗号化 (通信時・保管時, 鍵管理)", &["encryption"]),
+        ("データ管理", "解約時のデータ返却 (形式, 文字コード, 期間, 費用)", &["data_return", "data_return_fee"]),
+        ("データ管理", "データ消去 (期限, 方法, 証明)", &["data_deletion"]),
+        ("セキュリティ", "公的認証・第三者評価", &["certifications"]),
+        ("セキュリティ", "情報取扱者の制限", &["handlers"]),
+        ("セキュリティ", "インシデント時の追跡可能性", &["traceability"]),
+        ("セキュリティ", "ウイルス対策", &["malware"]),
+        ("セキュリティ", "記録媒体の安全対策", &["media"]),
+        ("セキュリティ", "データの保管場所", &["data_location"]),
+        ("未達時の措置", "減額 (conditions, rate, cap, how to claim, by when)", &["service_credits"]),
+        ("未達時の措置", "改善計画", &["improvement_plan"]),
+        ("未達時の措置", "解除", &["termination"]),
+        ("未達時の措置", "損害賠償 (and its limit)", &["liability"]),
+        ("運営", "定期報告と見直し会議", &["reporting", "review_meeting"]),
+        ("運営", "変更の報告と甲の同意 (BAS-03)", &["change_consent"]),
+        ("運営", "有効期間と改定の手続", &["validity"]),
+    ];
+
+    /// Each customary item of DOCUMENTS.md is an item here, in its group, and each item
+    /// here answers one of DOCUMENTS.md's: the list can neither lose nor invent one.
+    #[test]
+    fn the_items_are_those_of_the_documents_guide() {
+        for (group, item, keys) in DOCUMENTS_ITEMS {
+            for key in *keys {
+                let found = ITEMS.iter().find(|i| i.key == *key);
+                assert!(found.is_some(), "{item}: no item `{key}`");
+                assert_eq!(found.map(|i| i.group), Some(*group), "{item}: `{key}`");
+            }
+        }
+        for i in ITEMS {
+            assert!(
+                DOCUMENTS_ITEMS
+                    .iter()
+                    .any(|(_, _, keys)| keys.contains(&i.key)),
+                "`{}` ({}) is not an item of DOCUMENTS.md §4",
+                i.key,
+                i.name
+            );
+        }
+    }
+
     /// Every group of DOCUMENTS.md §4 has items here.
     #[test]
     fn every_group_of_the_guideline_is_covered() {
