@@ -239,15 +239,10 @@ pub fn kouotsu(text: &str, city: &str, city_self: &str, vendor: &str) -> String 
     names.sort_by_key(|(name, _)| std::cmp::Reverse(name.chars().count()));
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    // Compounds whose plain 「乙の」 would misstate: what 当社 operates is operated by 乙, and
-    // a data centre 当社 uses may be another's building (housing, a platform's region).
-    let compounds = [
-        ("当社運用の", "乙が運用する"),
-        ("当社データセンター", "乙が利用するデータセンター"),
-    ];
+    let compounds = compounds(&names);
     'scan: while !rest.is_empty() {
-        for (compound, rewritten) in compounds {
-            if let Some(after) = rest.strip_prefix(compound) {
+        for (compound, rewritten) in &compounds {
+            if let Some(after) = rest.strip_prefix(compound.as_str()) {
                 out.push_str(rewritten);
                 rest = after;
                 continue 'scan;
@@ -266,6 +261,28 @@ pub fn kouotsu(text: &str, city: &str, city_self: &str, vendor: &str) -> String 
         let c = rest.chars().next().unwrap_or_default();
         out.push(c);
         rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// Compounds whose plain 「乙の」 would misstate. A verbal noun after a party's name is
+/// what the party does: 「当社運用の」 → 「乙が運用する」, 「本市指定の」 → 「甲が指定する」,
+/// 「当社所有」 → 「乙が所有する」 (「乙の所有の」 is not Japanese). A data centre 当社 uses
+/// may be another's building (housing, a platform's region): 「乙が利用するデータセンター」.
+/// A noun that only starts with such a word (「当社運用チーム」) stays 「乙の運用チーム」.
+fn compounds(names: &[(&str, &str)]) -> Vec<(String, String)> {
+    const VERBAL: &[&str] = &[
+        "運用", "管理", "所有", "指定", "契約", "保有", "設置", "委託", "選定", "提供", "負担",
+    ];
+    let mut out = vec![(
+        "当社データセンター".to_string(),
+        "乙が利用するデータセンター".to_string(),
+    )];
+    for (name, party) in names.iter().filter(|(n, _)| !n.is_empty()) {
+        for verb in VERBAL {
+            out.push((format!("{name}{verb}の"), format!("{party}が{verb}する")));
+        }
+        out.push((format!("{name}所有"), format!("{party}が所有する")));
     }
     out
 }
@@ -419,6 +436,11 @@ mod tests {
             k("当社運用の鍵管理サーバ（HSM）"),
             "乙が運用する鍵管理サーバ（HSM）"
         );
+        assert_eq!(k("当社所有のサーバ"), "乙が所有するサーバ");
+        assert_eq!(k("当社所有サーバ"), "乙が所有するサーバ");
+        assert_eq!(k("本市指定の様式"), "甲が指定する様式");
+        assert_eq!(k("当社運用チーム"), "乙の運用チーム");
+        assert_eq!(k("当社負担の費用"), "乙が負担する費用");
         assert_eq!(
             k("当社データセンター内の監視サーバ"),
             "乙が利用するデータセンター内の監視サーバ"
