@@ -99,6 +99,13 @@ fn a_towns_documents_say_honcho_and_address_its_mayor() {
             assert!(text.contains("朝凪町長"), "{name}: no 朝凪町長");
         }
     }
+    for row in &criteria.rows {
+        assert!(
+            files["05_compliance-matrix.md"].contains(&row.full_text()),
+            "{}: the table's words are quoted as the table has them",
+            row.id
+        );
+    }
     assert!(files["01_security-measures.md"].contains("朝凪町（以下「本町」という。）"));
     let sla = &files["04_sla-draft.md"];
     assert!(sla.contains("朝凪町（以下「甲」という。）"), "{sla}");

@@ -677,6 +677,7 @@ fn engine(
     tera.register_filter("hex_groups", |v: &str, _: Kwargs, _: &State| {
         text::hex_groups(v)
     });
+    tera.register_filter("lacking", lacking_filter);
     // Functions and filters first: Tera checks that every name a template uses exists.
     for template in templates {
         tera.add_raw_template(&template.name, &template.text)
@@ -812,6 +813,26 @@ fn date_filter(value: &str, format: fn(NaiveDate) -> String) -> tera::TeraResult
     NaiveDate::parse_from_str(value, "%Y-%m-%d")
         .map(format)
         .map_err(|_| tera::Error::message(format!("`{value}` is not a date (YYYY-MM-DD)")))
+}
+
+/// `lacking(attribute="file")`: the maps of a list whose attribute is absent or null (the
+/// attachments not copied into the folder).
+fn lacking_filter(value: &Value, kwargs: Kwargs, _: &State) -> tera::TeraResult<Value> {
+    let attribute: String = kwargs.must_get("attribute")?;
+    let items = value
+        .as_array()
+        .ok_or_else(|| tera::Error::message("lacking expects a list"))?;
+    let key = tera::value::Key::Str(&attribute);
+    let kept: Vec<Value> = items
+        .iter()
+        .filter(|item| {
+            item.as_map()
+                .and_then(|m| m.get(&key))
+                .is_none_or(|v| v.is_none() || v.is_undefined())
+        })
+        .cloned()
+        .collect();
+    Ok(Value::from(kept))
 }
 
 /// `label` turns an enumeration code, or a list of them, into Japanese (joined by 、).
@@ -972,4 +993,32 @@ fn register_status_note(tera: &mut Tera, facts: &Facts, criteria: &Criteria) {
         };
         Ok::<Value, tera::Error>(Value::safe_string(&note))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cover letter lists the attachments that are not copied by `lacking`: an absent
+    /// or null `file`.
+    #[test]
+    fn lacking_keeps_the_maps_without_the_attribute() {
+        let mut tera = Tera::new();
+        tera.register_filter("lacking", lacking_filter);
+        tera.add_raw_template(
+            "t",
+            r#"{% for a in xs | lacking(attribute="file") %}{{ a.label }};{% endfor %}"#,
+        )
+        .unwrap();
+        let mut context = Context::new();
+        context.insert(
+            "xs",
+            &serde_json::json!([
+                {"label": "別添1", "file": "attachments/a.pdf"},
+                {"label": "別添2", "file": null},
+                {"label": "別添3"},
+            ]),
+        );
+        assert_eq!(tera.render("t", &context).unwrap(), "別添2;別添3;");
+    }
 }
