@@ -21,6 +21,7 @@ pub mod archive;
 pub mod criteria;
 pub mod crossref;
 pub mod diagnostic;
+pub mod diff;
 pub mod facts;
 pub mod init;
 pub mod input;

@@ -1,0 +1,319 @@
+//! The 変更届: the letter that reports a revision's significant changes to the city in
+//! advance and asks for its consent (BAS-03).
+//!
+//! The new facts declare the change (`change:` — effective date, reason, contact, which
+//! kinds of change are significant); the [`Diff`] says what changed; the new facts'
+//! rendered documents say where each changed row is answered. The letter is refused when
+//! the new facts have errors, declare no change, or leave less notice than the vendor
+//! promised under `change_notice`.
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::{Diff, Group, Side};
+use crate::criteria::Criteria;
+use crate::crossref::CrossRef;
+use crate::diagnostic::Problem;
+use crate::facts::model::{ChangeKind, Facts};
+use crate::facts::validate::change::{self, Severity};
+use crate::render::{self, FrontMatter, text, wareki};
+
+/// The embedded template of the letter.
+pub const TEMPLATE: &str = include_str!("../../templates/ja/changes_notice.md.tera");
+const TEMPLATE_NAME: &str = "templates/ja/changes_notice.md.tera";
+/// The file stem of the letter's outputs.
+pub const STEM: &str = "changes_notice";
+/// The letter's title.
+pub const TITLE: &str = "変更届";
+
+/// Why no 変更届 can be written.
+#[derive(Debug, thiserror::Error)]
+pub enum NoticeError {
+    /// Problems of the new facts file, located in it.
+    #[error("{} から変更届を作れません", side.name)]
+    Facts {
+        side: Box<Side>,
+        problems: Vec<Problem>,
+    },
+    /// The new side is a format-1 file: it declares no change.
+    #[error("{0} は形式1の事実ファイルです。変更届は、change: を書いた現在の形式の事実ファイルから作ります")]
+    Migrated(String),
+    /// The documents of the new facts could not be rendered to find the sections.
+    #[error("改訂版の書類を作れないため、影響を受ける記載箇所が分かりません: {0}")]
+    Render(String),
+    /// The differences include nothing the vendor declared significant.
+    #[error(
+        "重大な変更として届け出る区分（{0}）に当たる違いがありません。change.significant を見直してください"
+    )]
+    NothingSignificant(String),
+}
+
+/// A row of the table of changes.
+#[derive(Debug, Clone, Serialize)]
+struct Line {
+    rows: String,
+    item: String,
+    old: String,
+    new: String,
+}
+
+/// A document section the change touches.
+#[derive(Debug, Clone, Serialize)]
+struct Place {
+    document: String,
+    section: String,
+    rows: String,
+}
+
+/// The 変更届 as Markdown with front matter, ready for the typesetter.
+pub fn notice(old: &Side, new: &Side, diff: &Diff, criteria: &Criteria) -> Result<String, NoticeError> {
+    let facts = new
+        .facts
+        .as_ref()
+        .ok_or_else(|| NoticeError::Migrated(new.name.clone()))?;
+    let mut problems: Vec<Problem> = new.problems.iter().filter(|p| p.is_error()).cloned().collect();
+    let Some(declared) = &facts.change else {
+        problems.push(
+            Problem::error(
+                crate::path!["change"],
+                "重大な変更の届出（change:）がありません。effective_date（実施予定日）と reason（理由）を書いてください",
+            )
+            .row("BAS-03"),
+        );
+        return Err(facts_error(new, problems));
+    };
+    problems.extend(change::notice_period(facts, Severity::Error));
+    if !problems.is_empty() {
+        return Err(facts_error(new, problems));
+    }
+    let kinds = declared.significant_kinds();
+    let significant = diff.significant(&kinds);
+    if significant.is_empty() {
+        return Err(NoticeError::NothingSignificant(kind_names(&kinds)));
+    }
+    let rendered = crate::templates::load(None)
+        .map_err(|e| NoticeError::Render(e.to_string()))
+        .and_then(|templates| {
+            render::render_documents(facts, criteria, &templates)
+                .map_err(|e| NoticeError::Render(e.to_string()))
+        })?;
+    let lines = lines(&significant, &kinds);
+    let others = diff.count() - lines.len();
+    let places = places(&significant, &rendered.crossref, &rendered.documents);
+    let mut context = context(old, facts, &lines, others, &places, &kinds);
+    context.insert("fingerprint", &new.fingerprint);
+    let body = render_body(&context).map_err(NoticeError::Render)?;
+    let front = crate::yaml::to_string(&front_matter(facts)).unwrap_or_default();
+    Ok(format!("---\n{front}---\n\n{body}"))
+}
+
+fn facts_error(side: &Side, mut problems: Vec<Problem>) -> NoticeError {
+    let map = crate::yaml::SourceMap::build(&side.file.text);
+    problems = problems
+        .into_iter()
+        .map(|p| p.located(|path| map.locate(path).or_else(|| map.first_key_in(&[]))))
+        .collect();
+    crate::diagnostic::sort_in_file_order(&mut problems);
+    NoticeError::Facts {
+        side: Box::new(side.clone()),
+        problems,
+    }
+}
+
+fn kind_names(kinds: &[ChangeKind]) -> String {
+    kinds
+        .iter()
+        .map(|k| kind_label(*k))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+fn kind_label(kind: ChangeKind) -> &'static str {
+    let code = serde_json::to_value(kind).expect("an enumeration serialises");
+    code.as_str()
+        .and_then(render::labels::label)
+        .unwrap_or("その他")
+}
+
+/// The table of changes: each status change, then each significant field change.
+fn lines(groups: &[&Group], kinds: &[ChangeKind]) -> Vec<Line> {
+    let mut out = Vec::new();
+    for group in groups {
+        let rows = if group.rows.is_empty() {
+            "—".to_string()
+        } else {
+            group.rows.join("・")
+        };
+        if kinds.contains(&ChangeKind::Status) {
+            for status in &group.statuses {
+                out.push(Line {
+                    rows: status.row.clone(),
+                    item: "対応状況".into(),
+                    old: status.old.clone(),
+                    new: status.new.clone(),
+                });
+            }
+        }
+        for change in group
+            .changes
+            .iter()
+            .filter(|c| c.kind.is_some_and(|k| kinds.contains(&k)))
+        {
+            out.push(Line {
+                rows: rows.clone(),
+                item: change.label.clone(),
+                old: change.old.clone().unwrap_or_else(|| "（なし）".into()),
+                new: change.new.clone().unwrap_or_else(|| "（なし）".into()),
+            });
+        }
+    }
+    out
+}
+
+/// Sections of the revised documents that a significant group's rows are answered in; a
+/// group that answers no row is placed by its section of the security-measures document.
+fn places(groups: &[&Group], crossref: &CrossRef, documents: &[render::Document]) -> Vec<Place> {
+    let mut out: Vec<Place> = Vec::new();
+    let mut add = |document: &str, section: &str, row: &str| {
+        match out
+            .iter_mut()
+            .find(|p| p.document == document && p.section == section)
+        {
+            Some(place) if !row.is_empty() && !place.rows.contains(row) => {
+                if place.rows == "—" {
+                    place.rows = row.to_string();
+                } else {
+                    place.rows.push('・');
+                    place.rows.push_str(row);
+                }
+            }
+            Some(_) => {}
+            None => out.push(Place {
+                document: document.to_string(),
+                section: section.to_string(),
+                rows: if row.is_empty() { "—".into() } else { row.into() },
+            }),
+        }
+    };
+    for group in groups {
+        for row in &group.rows {
+            let Ok(id) = crate::criteria::RowId::parse(row) else {
+                continue;
+            };
+            for declaration in crossref.for_row(&id) {
+                add(&declaration.document_title, &declaration.section, row);
+            }
+        }
+        if let Some(heading) = heading_of(&group.key)
+            && let Some(document) = documents.iter().find(|d| d.kind.stem == "01_security-measures")
+            && let Some(section) = section_titled(&document.markdown, heading)
+        {
+            add(document.kind.title, &section, "");
+        }
+    }
+    out
+}
+
+/// The heading of the security-measures document that states a key answering no row.
+fn heading_of(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "service" => "対象サービス",
+        "parties" => "再委託先等",
+        "encryption" => "暗号化と鍵管理",
+        "attestations" => "他の事業者が保有する認証及び保証報告書",
+        _ => return None,
+    })
+}
+
+/// 「第1 3　再委託先等」: a level-3 heading's number with its chapter's.
+fn section_titled(markdown: &str, title: &str) -> Option<String> {
+    let mut chapter = "";
+    for line in markdown.lines() {
+        if let Some(heading) = line.strip_prefix("## ") {
+            chapter = heading.split('　').next().unwrap_or("");
+        } else if let Some(heading) = line.strip_prefix("### ")
+            && heading.split_once('　').is_some_and(|(_, t)| t.trim() == title)
+        {
+            return Some(format!("{chapter} {heading}"));
+        }
+    }
+    None
+}
+
+fn context(
+    old: &Side,
+    facts: &Facts,
+    lines: &[Line],
+    others: usize,
+    places: &[Place],
+    kinds: &[ChangeKind],
+) -> Context {
+    let change = facts.change.as_ref().expect("checked by the caller");
+    let contact = change.contact.as_ref().unwrap_or(&facts.vendor.contact);
+    let submitted = facts.submission.date;
+    let mut context = Context::new();
+    context.insert("city", facts.submission.city.trim());
+    context.insert("service", facts.service.name.trim());
+    context.insert("vendor", &facts.vendor);
+    context.insert("contact", contact);
+    context.insert("effective", &wareki::both(change.effective_date));
+    context.insert("days", &(change.effective_date - submitted).num_days());
+    context.insert(
+        "promised",
+        &facts.change_notice.as_ref().map(|c| c.days_in_advance),
+    );
+    context.insert(
+        "channels",
+        &facts
+            .change_notice
+            .as_ref()
+            .map(|c| text::and_list(&c.channels))
+            .unwrap_or_default(),
+    );
+    context.insert("reason", &text::sentence(&change.reason));
+    context.insert("kinds", &kind_names(kinds));
+    context.insert("lines", lines);
+    context.insert("others", &others);
+    context.insert("places", places);
+    context.insert("edition", &text::edition(&facts.submission.version));
+    context.insert("submission_id", &facts.submission.id);
+    context.insert("supersedes", &facts.submission.supersedes);
+    let old_version = old
+        .tree
+        .pointer("/submission/version")
+        .and_then(|v| v.as_str())
+        .map(text::edition);
+    context.insert("old_edition", &old_version);
+    context
+}
+
+fn render_body(context: &Context) -> Result<String, String> {
+    let mut tera = Tera::new();
+    tera.autoescape_on([".md.tera"]);
+    tera.set_escape_fn(|input: &str, out: &mut dyn std::io::Write| {
+        out.write_all(render::escape_markdown(input).as_bytes())
+    });
+    tera.add_raw_template(TEMPLATE_NAME, TEMPLATE)
+        .map_err(|e| e.to_string())?;
+    tera.render(TEMPLATE_NAME, context).map_err(|e| {
+        let mut message = e.to_string();
+        let mut source = std::error::Error::source(&e);
+        while let Some(cause) = source {
+            message.push_str(&format!(": {cause}"));
+            source = cause.source();
+        }
+        message
+    })
+}
+
+fn front_matter(facts: &Facts) -> FrontMatter {
+    FrontMatter {
+        title: TITLE.to_string(),
+        service: facts.service.name.clone(),
+        vendor: facts.vendor.name.clone(),
+        addressee: render::addressee(facts),
+        date: wareki::both(facts.submission.date),
+        version: String::new(),
+        rows: vec!["BAS-03".to_string()],
+    }
+}
