@@ -491,6 +491,7 @@ fn run_verify(dir: &Path, json: bool, fingerprint: Option<&str>) -> Result<(), F
             "fingerprint_matches": report.fingerprint_matches(),
             "files": report.files,
             "rerender": report.rerender,
+            "supersedes": report.supersedes,
         });
         let text = serde_json::to_string_pretty(&value)
             .expect("the report is plain data and always serialises");
@@ -559,6 +560,13 @@ fn verify_text(report: &verification::Report, name: &str) -> String {
         "指紋（manifest.json の SHA-256）: {}\n",
         report.fingerprint
     ));
+    if let Some(old) = &report.supersedes {
+        text.push_str(&format!(
+            "置き換える以前の提出: {}（指紋 {}）\n",
+            shown(&old.id),
+            old.fingerprint
+        ));
+    }
     match report.fingerprint_matches() {
         Some(true) => text.push_str("指定された指紋と一致します\n"),
         Some(false) => text.push_str("指定された指紋と一致しません\n"),

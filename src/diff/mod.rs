@@ -507,7 +507,7 @@ fn brief(value: Option<&str>) -> String {
         return "（なし）".to_string();
     };
     let one_line: String = value.split_whitespace().collect::<Vec<_>>().join(" ");
-    let limit = 60;
+    let limit = 80;
     if one_line.chars().count() > limit {
         let cut: String = one_line.chars().take(limit).collect();
         format!("「{cut}…」")

@@ -149,8 +149,8 @@ fn lines(groups: &[&Group], kinds: &[ChangeKind]) -> Vec<Line> {
                 out.push(Line {
                     rows: status.row.clone(),
                     item: "対応状況".into(),
-                    old: status.old.clone(),
-                    new: status.new.clone(),
+                    old: in_words(Some(&status.old)),
+                    new: in_words(Some(&status.new)),
                 });
             }
         }
@@ -159,14 +159,48 @@ fn lines(groups: &[&Group], kinds: &[ChangeKind]) -> Vec<Line> {
             .iter()
             .filter(|c| c.kind.is_some_and(|k| kinds.contains(&k)))
         {
+            // Without a row, the item is named by its group (「本サービスが依存する他の事業者「support」」).
+            let item = match (group.rows.is_empty(), change.label.starts_with('「')) {
+                (false, _) => change.label.clone(),
+                (true, true) => format!("{}{}", group.title, change.label),
+                (true, false) => format!("{} ＞ {}", group.title, change.label),
+            };
             out.push(Line {
                 rows: rows.clone(),
-                item: change.label.clone(),
-                old: change.old.clone().unwrap_or_else(|| "（なし）".into()),
-                new: change.new.clone().unwrap_or_else(|| "（なし）".into()),
+                item,
+                old: in_words(change.old.as_deref()),
+                new: in_words(change.new.as_deref()),
             });
         }
     }
+    out
+}
+
+/// A value as the letter says it: dates in 和暦, nothing as 「（なし）」.
+fn in_words(value: Option<&str>) -> String {
+    let Some(value) = value else {
+        return "（なし）".to_string();
+    };
+    let mut out = String::new();
+    let mut rest = value;
+    while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
+        out.push_str(&rest[..at]);
+        let candidate = rest[at..].get(..10).unwrap_or("");
+        match chrono::NaiveDate::parse_from_str(candidate, "%Y-%m-%d") {
+            Ok(date) if candidate.len() == 10 => {
+                out.push_str(&wareki::wareki(date));
+                rest = &rest[at + 10..];
+            }
+            _ => {
+                let digits = rest[at..]
+                    .find(|c: char| !c.is_ascii_digit())
+                    .map_or(rest.len(), |n| at + n);
+                out.push_str(&rest[at..digits]);
+                rest = &rest[digits..];
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -315,5 +349,17 @@ fn front_matter(facts: &Facts) -> FrontMatter {
         date: wareki::both(facts.submission.date),
         version: String::new(),
         rows: vec!["BAS-03".to_string()],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_said_in_wareki() {
+        assert_eq!(in_words(Some("一部対応（2027-06-30まで）")), "一部対応（令和9年6月30日まで）");
+        assert_eq!(in_words(Some("99.9")), "99.9");
+        assert_eq!(in_words(None), "（なし）");
     }
 }
