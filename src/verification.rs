@@ -255,6 +255,7 @@ mod tests {
                 detail: None,
             }],
             rerender,
+            supersedes: None,
         }
     }
 

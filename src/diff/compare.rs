@@ -186,7 +186,11 @@ impl<'a> Comparer<'a> {
 
     fn list(&mut self, old: &[Value], new: &[Value], node: Node<'a>, at: &At) {
         let item_node = self.labels.item(node);
-        if old.iter().chain(new).all(|v| !v.is_object() && !v.is_array()) {
+        if old
+            .iter()
+            .chain(new)
+            .all(|v| !v.is_object() && !v.is_array())
+        {
             for gone in old.iter().filter(|v| !new.iter().any(|w| same(v, w))) {
                 self.push(at, Some(gone), None, item_node);
             }
@@ -236,7 +240,10 @@ impl<'a> Comparer<'a> {
             );
             return pairs;
         }
-        let mut unmatched_old: Vec<&Value> = old.iter().filter(|v| !new.iter().any(|w| same(v, w))).collect();
+        let mut unmatched_old: Vec<&Value> = old
+            .iter()
+            .filter(|v| !new.iter().any(|w| same(v, w)))
+            .collect();
         let mut pairs = Vec::new();
         for b in new {
             if old.iter().any(|a| same(a, b)) {
@@ -272,8 +279,8 @@ impl<'a> Comparer<'a> {
         self.changes.push(FieldChange {
             path: at.path.clone(),
             label: at.labels.join(" ＞ "),
-            old: old.map(|v| self.shown(v, node)),
-            new: new.map(|v| self.shown(v, node)),
+            old: old.map(|v| with_unit(self.shown(v, node), v, &at.path)),
+            new: new.map(|v| with_unit(self.shown(v, node), v, &at.path)),
             kind: kind_of(&at.path),
             top: at.top.clone(),
             row: at.row.clone(),
@@ -306,6 +313,26 @@ impl<'a> Comparer<'a> {
                 .unwrap_or_else(|| "記載あり".to_string()),
         }
     }
+}
+
+/// A number with the unit its key names (`percent`, `…_days`, `…_minutes` …): the model
+/// keeps units in key names, and 「99.5 → 99.9」 alone does not say what rose.
+fn with_unit(shown: String, value: &Value, path: &str) -> String {
+    if !value.is_number() {
+        return shown;
+    }
+    let key = path.rsplit(['.', ']']).next().unwrap_or("");
+    let unit = match key {
+        "percent" | "percentile" => "%",
+        "seconds" => "秒",
+        _ if key.ends_with("business_days") => "営業日",
+        _ if key.ends_with("days") || key == "days_in_advance" => "日",
+        _ if key.ends_with("minutes") => "分",
+        _ if key.ends_with("months") => "か月",
+        _ if key.contains("hours") => "時間",
+        _ => "",
+    };
+    format!("{shown}{unit}")
 }
 
 /// Nothing said: absent, null, an empty list or map.

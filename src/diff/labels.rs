@@ -153,7 +153,8 @@ mod tests {
             Some("稼働率")
         );
         assert_eq!(
-            short_label("BAS-06 サービスレベル（SLA）。TEC-01、OPS-* の記述にも用いる。").as_deref(),
+            short_label("BAS-06 サービスレベル（SLA）。TEC-01、OPS-* の記述にも用いる。")
+                .as_deref(),
             Some("サービスレベル")
         );
         assert_eq!(
@@ -184,7 +185,13 @@ mod tests {
             labels.enum_label(kind, "crypto_erase").as_deref(),
             Some("暗号化消去（本市専用の暗号鍵の破棄）")
         );
-        let style = labels.property(labels.property(labels.root(), "submission"), "addressee_style");
-        assert_eq!(labels.default_value(style), Some(&serde_json::json!("sama")));
+        let style = labels.property(
+            labels.property(labels.root(), "submission"),
+            "addressee_style",
+        );
+        assert_eq!(
+            labels.default_value(style),
+            Some(&serde_json::json!("sama"))
+        );
     }
 }

@@ -194,8 +194,8 @@ fn migrated_side(file: SourceFile) -> Result<Side, DiffError> {
         Outcome::Migrated(migrated) => migrated.text,
         Outcome::AlreadyCurrent => file.text.clone(),
     };
-    let mut tree: Value = crate::yaml::from_str(&text)
-        .map_err(|e| failed(MigrateError::Syntax(e)))?;
+    let mut tree: Value =
+        crate::yaml::from_str(&text).map_err(|e| failed(MigrateError::Syntax(e)))?;
     strip_placeholders(&mut tree);
     Ok(Side {
         name: file.name.clone(),
@@ -313,9 +313,16 @@ pub fn diff(old: &Side, new: &Side, criteria: &Criteria) -> Diff {
             });
     }
     let position = |g: &Group| {
-        let row = g.rows.first().and_then(|r| criteria.rows.iter().position(|c| c.id.as_str() == r));
+        let row = g
+            .rows
+            .first()
+            .and_then(|r| criteria.rows.iter().position(|c| c.id.as_str() == r));
         let other = OTHER_KEYS.iter().position(|k| *k == g.key);
-        (g.statuses.is_empty(), row.is_none(), row.or(other).unwrap_or(usize::MAX))
+        (
+            g.statuses.is_empty(),
+            row.is_none(),
+            row.or(other).unwrap_or(usize::MAX),
+        )
     };
     groups.sort_by_key(position);
     Diff {
@@ -405,7 +412,11 @@ fn tree_status(tree: &Value, id: &str) -> Option<RowStatus> {
     if rows::DERIVED_NOT_APPLICABLE.contains(&id) {
         return None;
     }
-    let entry = |map: &str| tree.get(map).and_then(|m| m.get(id)).filter(|v| !v.is_null());
+    let entry = |map: &str| {
+        tree.get(map)
+            .and_then(|m| m.get(id))
+            .filter(|v| !v.is_null())
+    };
     let date = |v: &Value| {
         v.get("date")
             .and_then(Value::as_str)
@@ -459,7 +470,10 @@ fn tree_status(tree: &Value, id: &str) -> Option<RowStatus> {
 /// The report for people: one block per group, status changes first in each.
 pub fn text_report(diff: &Diff) -> String {
     let mut out = format!("比較: {} → {}\n", diff.old, diff.new);
-    for (migrated, name) in [(diff.old_migrated, &diff.old), (diff.new_migrated, &diff.new)] {
+    for (migrated, name) in [
+        (diff.old_migrated, &diff.old),
+        (diff.new_migrated, &diff.new),
+    ] {
         if migrated {
             out.push_str(&format!(
                 "（{name} は形式1の事実ファイルのため、beppyo migrate と同じ変換をして比べました。【要記入】の箇所は「なし」として扱い、TEC-12・TEC-18 の状況は比べていません）\n"

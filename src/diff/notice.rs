@@ -36,7 +36,9 @@ pub enum NoticeError {
         problems: Vec<Problem>,
     },
     /// The new side is a format-1 file: it declares no change.
-    #[error("{0} は形式1の事実ファイルです。変更届は、change: を書いた現在の形式の事実ファイルから作ります")]
+    #[error(
+        "{0} は形式1の事実ファイルです。変更届は、change: を書いた現在の形式の事実ファイルから作ります"
+    )]
     Migrated(String),
     /// The documents of the new facts could not be rendered to find the sections.
     #[error("改訂版の書類を作れないため、影響を受ける記載箇所が分かりません: {0}")]
@@ -66,12 +68,22 @@ struct Place {
 }
 
 /// The 変更届 as Markdown with front matter, ready for the typesetter.
-pub fn notice(old: &Side, new: &Side, diff: &Diff, criteria: &Criteria) -> Result<String, NoticeError> {
+pub fn notice(
+    old: &Side,
+    new: &Side,
+    diff: &Diff,
+    criteria: &Criteria,
+) -> Result<String, NoticeError> {
     let facts = new
         .facts
         .as_ref()
         .ok_or_else(|| NoticeError::Migrated(new.name.clone()))?;
-    let mut problems: Vec<Problem> = new.problems.iter().filter(|p| p.is_error()).cloned().collect();
+    let mut problems: Vec<Problem> = new
+        .problems
+        .iter()
+        .filter(|p| p.is_error())
+        .cloned()
+        .collect();
     let Some(declared) = &facts.change else {
         problems.push(
             Problem::error(
@@ -208,26 +220,28 @@ fn in_words(value: Option<&str>) -> String {
 /// group that answers no row is placed by its section of the security-measures document.
 fn places(groups: &[&Group], crossref: &CrossRef, documents: &[render::Document]) -> Vec<Place> {
     let mut out: Vec<Place> = Vec::new();
-    let mut add = |document: &str, section: &str, row: &str| {
-        match out
-            .iter_mut()
-            .find(|p| p.document == document && p.section == section)
-        {
-            Some(place) if !row.is_empty() && !place.rows.contains(row) => {
-                if place.rows == "—" {
-                    place.rows = row.to_string();
-                } else {
-                    place.rows.push('・');
-                    place.rows.push_str(row);
-                }
+    let mut add = |document: &str, section: &str, row: &str| match out
+        .iter_mut()
+        .find(|p| p.document == document && p.section == section)
+    {
+        Some(place) if !row.is_empty() && !place.rows.contains(row) => {
+            if place.rows == "—" {
+                place.rows = row.to_string();
+            } else {
+                place.rows.push('・');
+                place.rows.push_str(row);
             }
-            Some(_) => {}
-            None => out.push(Place {
-                document: document.to_string(),
-                section: section.to_string(),
-                rows: if row.is_empty() { "—".into() } else { row.into() },
-            }),
         }
+        Some(_) => {}
+        None => out.push(Place {
+            document: document.to_string(),
+            section: section.to_string(),
+            rows: if row.is_empty() {
+                "—".into()
+            } else {
+                row.into()
+            },
+        }),
     };
     for group in groups {
         for row in &group.rows {
@@ -239,7 +253,9 @@ fn places(groups: &[&Group], crossref: &CrossRef, documents: &[render::Document]
             }
         }
         if let Some(heading) = heading_of(&group.key)
-            && let Some(document) = documents.iter().find(|d| d.kind.stem == "01_security-measures")
+            && let Some(document) = documents
+                .iter()
+                .find(|d| d.kind.stem == "01_security-measures")
             && let Some(section) = section_titled(&document.markdown, heading)
         {
             add(document.kind.title, &section, "");
@@ -266,7 +282,9 @@ fn section_titled(markdown: &str, title: &str) -> Option<String> {
         if let Some(heading) = line.strip_prefix("## ") {
             chapter = heading.split('　').next().unwrap_or("");
         } else if let Some(heading) = line.strip_prefix("### ")
-            && heading.split_once('　').is_some_and(|(_, t)| t.trim() == title)
+            && heading
+                .split_once('　')
+                .is_some_and(|(_, t)| t.trim() == title)
         {
             return Some(format!("{chapter} {heading}"));
         }
@@ -358,7 +376,10 @@ mod tests {
 
     #[test]
     fn dates_are_said_in_wareki() {
-        assert_eq!(in_words(Some("一部対応（2027-06-30まで）")), "一部対応（令和9年6月30日まで）");
+        assert_eq!(
+            in_words(Some("一部対応（2027-06-30まで）")),
+            "一部対応（令和9年6月30日まで）"
+        );
         assert_eq!(in_words(Some("99.9")), "99.9");
         assert_eq!(in_words(None), "（なし）");
     }

@@ -1683,7 +1683,9 @@ pub struct Change {
 }
 
 /// 重大な変更の区分。
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
     /// 別表の行の対応状況
