@@ -368,6 +368,22 @@ fn the_revision_round_trip() {
     let pdf = std::fs::read(dir.path().join("notice/changes_notice.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     insta::assert_snapshot!("changes_notice", redacted(&markdown));
+    let out = run(
+        &[
+            "diff",
+            "--json",
+            &old_folder,
+            &new_folder,
+            "--notice",
+            "-o",
+            "again",
+        ],
+        dir.path(),
+    );
+    let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["notice"].as_array().map(Vec::len), Some(2), "{json:#}");
+    let again = std::fs::read_to_string(dir.path().join("again/changes_notice.md")).unwrap();
+    assert_eq!(again, markdown, "the same inputs give the same letter");
 
     let out = run(&["verify", &new_folder], dir.path());
     let text = stdout(&out);

@@ -98,19 +98,27 @@ pub fn run(run: &Run) -> Result<Report, DiffError> {
     let old = load_side(run.old, run.criteria)?;
     let new = load_side(run.new, run.criteria)?;
     let diff = diff(&old, &new, run.criteria);
-    let mut text = if run.json {
-        json_report(&diff)
-    } else {
-        text_report(&diff)
-    };
+    let mut written = Vec::new();
     if let Some((dir, fonts)) = run.notice {
         let markdown = notice::notice(&old, &new, &diff, run.criteria)?;
-        for path in write_notice(dir, &markdown, fonts)? {
-            if !run.json {
-                text.push_str(&format!("書き込みました: {}\n", shown_path(&path)));
-            }
-        }
+        written = write_notice(dir, &markdown, fonts)?;
     }
+    let text = if run.json {
+        let mut value = json_value(&diff);
+        value["notice"] = written
+            .iter()
+            .map(|p| Value::String(p.display().to_string()))
+            .collect();
+        let mut text = serde_json::to_string_pretty(&value).expect("plain data serialises");
+        text.push('\n');
+        text
+    } else {
+        let mut text = text_report(&diff);
+        for path in &written {
+            text.push_str(&format!("書き込みました: {}\n", shown_path(path)));
+        }
+        text
+    };
     Ok(Report {
         text,
         different: !diff.is_empty(),
@@ -533,8 +541,8 @@ fn brief(value: Option<&str>) -> String {
 }
 
 /// The report for programs.
-pub fn json_report(diff: &Diff) -> String {
-    let value = serde_json::json!({
+pub fn json_value(diff: &Diff) -> Value {
+    serde_json::json!({
         "different": !diff.is_empty(),
         "count": diff.count(),
         "old": diff.old,
@@ -542,8 +550,5 @@ pub fn json_report(diff: &Diff) -> String {
         "old_migrated": diff.old_migrated,
         "new_migrated": diff.new_migrated,
         "groups": diff.groups,
-    });
-    let mut text = serde_json::to_string_pretty(&value).expect("plain data serialises");
-    text.push('\n');
-    text
+    })
 }

@@ -216,52 +216,111 @@ fn in_words(value: Option<&str>) -> String {
     out
 }
 
-/// Sections of the revised documents that a significant group's rows are answered in; a
-/// group that answers no row is placed by its section of the security-measures document.
+/// Sections of the revised documents that a significant group's rows are answered in: an
+/// SLA figure by its article of the agreement draft, a group that answers no row by its
+/// section of the security-measures document, every other row by the index.
 fn places(groups: &[&Group], crossref: &CrossRef, documents: &[render::Document]) -> Vec<Place> {
-    let mut out: Vec<Place> = Vec::new();
-    let mut add = |document: &str, section: &str, row: &str| match out
-        .iter_mut()
-        .find(|p| p.document == document && p.section == section)
-    {
-        Some(place) if !row.is_empty() && !place.rows.contains(row) => {
-            if place.rows == "—" {
-                place.rows = row.to_string();
-            } else {
-                place.rows.push('・');
-                place.rows.push_str(row);
-            }
-        }
-        Some(_) => {}
-        None => out.push(Place {
-            document: document.to_string(),
-            section: section.to_string(),
-            rows: if row.is_empty() {
-                "—".into()
-            } else {
-                row.into()
-            },
-        }),
-    };
+    let mut places = Places::default();
+    let document = |stem: &str| documents.iter().find(|d| d.kind.stem == stem);
     for group in groups {
-        for row in &group.rows {
+        let articles: Vec<String> = document("04_sla-draft")
+            .filter(|_| group.key == "sla")
+            .map(|sla| {
+                group
+                    .changes
+                    .iter()
+                    .filter_map(|c| sla_article(&sla.markdown, &c.path))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for article in &articles {
+            places.add(crate::templates::ANSWERING[3].title, article, "BAS-06");
+        }
+        for row in group.rows.iter().filter(|_| articles.is_empty()) {
             let Ok(id) = crate::criteria::RowId::parse(row) else {
                 continue;
             };
             for declaration in crossref.for_row(&id) {
-                add(&declaration.document_title, &declaration.section, row);
+                places.add(&declaration.document_title, &declaration.section, row);
             }
         }
         if let Some(heading) = heading_of(&group.key)
-            && let Some(document) = documents
-                .iter()
-                .find(|d| d.kind.stem == "01_security-measures")
-            && let Some(section) = section_titled(&document.markdown, heading)
+            && let Some(measures) = document("01_security-measures")
+            && let Some(section) = section_titled(&measures.markdown, heading)
         {
-            add(document.kind.title, &section, "");
+            places.add(measures.kind.title, &section, "");
         }
     }
-    out
+    places.0
+}
+
+/// The places found so far, each section once with the rows it concerns.
+#[derive(Default)]
+struct Places(Vec<Place>);
+
+impl Places {
+    fn add(&mut self, document: &str, section: &str, row: &str) {
+        let found = self
+            .0
+            .iter_mut()
+            .find(|p| p.document == document && p.section == section);
+        match found {
+            Some(place) if !row.is_empty() && !place.rows.split('・').any(|r| r == row) => {
+                if place.rows == "—" {
+                    place.rows = row.to_string();
+                } else {
+                    place.rows = format!("{}・{row}", place.rows);
+                }
+            }
+            Some(_) => {}
+            None => self.0.push(Place {
+                document: document.to_string(),
+                section: section.to_string(),
+                rows: if row.is_empty() {
+                    "—".into()
+                } else {
+                    row.into()
+                },
+            }),
+        }
+    }
+}
+
+/// The SLA items and the title of the article of the agreement draft that states them.
+const SLA_ARTICLES: &[(&[&str], &str)] = &[
+    (&["service_hours"], "サービス提供時間"),
+    (
+        &["planned_outage", "emergency_maintenance"],
+        "計画停止及び緊急メンテナンス",
+    ),
+    (&["service_end_notice_months"], "サービス提供の終了"),
+    (&["availability"], "稼働率"),
+    (&["recovery", "mttr"], "障害からの復旧"),
+    (
+        &["recovery_notice", "progress_report_interval"],
+        "障害の報告",
+    ),
+    (&["response_time", "limits"], "性能及び提供リソース"),
+    (&["support"], "サポート"),
+    (&["backup", "restore_on_request"], "バックアップ及び復元"),
+    (&["data_return_fee"], "データの返却及び消去"),
+    (&["service_credits", "remedies"], "未達時の措置"),
+    (&["liability_limit"], "損害賠償"),
+    (&["reporting"], "定期報告及び見直し"),
+];
+
+/// The article of the agreement draft that states the SLA item at `path`
+/// (`sla.availability.percent` → 「第5条（稼働率）」), if the draft has it.
+fn sla_article(markdown: &str, path: &str) -> Option<String> {
+    let item = path.strip_prefix("sla.")?.split(['.', '[']).next()?;
+    let (_, title) = SLA_ARTICLES
+        .iter()
+        .find(|(items, _)| items.contains(&item))?;
+    markdown
+        .lines()
+        .filter_map(|line| line.strip_prefix("## "))
+        .find(|heading| heading.ends_with(&format!("（{title}）")))
+        .map(str::to_string)
 }
 
 /// The heading of the security-measures document that states a key answering no row.
@@ -373,6 +432,27 @@ fn front_matter(facts: &Facts) -> FrontMatter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The SLA draft of the example that states every item has an article of each title
+    /// the letter looks for: a renamed article fails here, not silently in a letter.
+    #[test]
+    fn every_sla_article_title_is_in_the_draft() {
+        let criteria = Criteria::embedded();
+        let file = crate::facts::SourceFile::from_bytes(
+            "kasumi.yaml",
+            include_bytes!("../../data/examples/kasumi/vendor.yaml").to_vec(),
+        )
+        .expect("UTF-8");
+        let (facts, _) =
+            crate::facts::load_with(&file, &criteria, None).expect("the example loads");
+        let templates = crate::templates::load(None).expect("embedded templates");
+        let rendered = render::render_documents(&facts, &criteria, &templates).expect("renders");
+        let sla = &rendered.documents[3].markdown;
+        for (items, title) in SLA_ARTICLES {
+            let path = format!("sla.{}", items[0]);
+            assert!(sla_article(sla, &path).is_some(), "{title}");
+        }
+    }
 
     #[test]
     fn dates_are_said_in_wareki() {
