@@ -199,9 +199,17 @@ impl<'a> Comparer<'a> {
             }
             return;
         }
-        for (a, b) in self.pairs(old, new, &at.pattern, item_node) {
-            let name = self.item_name(a.or(b).unwrap_or(&Value::Null), &at.pattern, item_node);
-            let next = at.item(&name.unwrap_or_else(|| "項目".to_string()));
+        for (n, (a, b)) in self
+            .pairs(old, new, &at.pattern, item_node)
+            .into_iter()
+            .enumerate()
+        {
+            // Named as it is now where it still is: an old item may lack the name.
+            let name = [b, a]
+                .into_iter()
+                .flatten()
+                .find_map(|item| self.item_name(item, &at.pattern, item_node));
+            let next = at.item(&name.unwrap_or_else(|| format!("{}番目", n + 1)));
             match (a, b) {
                 (Some(a), Some(b)) => self.value(Some(a), Some(b), item_node, &next),
                 _ => self.push(&next, a, b, item_node),
@@ -294,7 +302,9 @@ impl<'a> Comparer<'a> {
             Value::Null => "（なし）".to_string(),
             Value::Bool(true) => "はい".to_string(),
             Value::Bool(false) => "いいえ".to_string(),
-            Value::Number(n) => n.to_string(),
+            Value::Number(n) => n
+                .as_f64()
+                .map_or_else(|| n.to_string(), crate::render::format_number),
             Value::String(s) => self.labels.enum_label(node, s).unwrap_or_else(|| s.clone()),
             Value::Array(items) => {
                 let item = self.labels.item(node);
