@@ -386,6 +386,7 @@ fn the_revision_round_trip() {
     assert_eq!(again, markdown, "the same inputs give the same letter");
 
     let out = run(&["verify", &new_folder], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(
         text.contains(&format!(
@@ -514,4 +515,26 @@ fn inputs_that_cannot_be_compared() {
 
     let out = run(&["diff", &file, &file, "--notice"], dir.path());
     assert_eq!(out.status.code(), Some(2), "--notice needs -o");
+}
+
+#[test]
+fn a_notice_must_supersede_the_submission_it_is_compared_with() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = write(dir.path(), "v1.yaml", &kasumi());
+    let (old_folder, _) = render(dir.path(), &first);
+    let wrong = "f".repeat(64);
+    let second = write(dir.path(), "v2.yaml", &revision(&wrong, "2027-04-01"));
+    let old_folder = old_folder.display().to_string();
+    let out = run(
+        &["diff", &old_folder, &second, "--notice", "-o", "notice"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("置き換える提出の指紋が、以前の提出フォルダの指紋"),
+        "{err}"
+    );
+    assert!(err.contains("v2.yaml:"), "{err}");
+    assert!(!dir.path().join("notice").exists());
 }

@@ -95,6 +95,7 @@ pub fn notice(
         return Err(facts_error(new, problems));
     };
     problems.extend(change::notice_period(facts, Severity::Error));
+    problems.extend(superseded_mismatch(old, facts));
     if !problems.is_empty() {
         return Err(facts_error(new, problems));
     }
@@ -117,6 +118,45 @@ pub fn notice(
     let body = render_body(&context).map_err(NoticeError::Render)?;
     let front = crate::yaml::to_string(&front_matter(facts)).unwrap_or_default();
     Ok(format!("---\n{front}---\n\n{body}"))
+}
+
+/// The submission the new facts say they supersede must be the old side, when the old
+/// side is a folder whose id and fingerprint are known.
+fn superseded_mismatch(old: &Side, facts: &Facts) -> Vec<Problem> {
+    let Some(supersedes) = &facts.submission.supersedes else {
+        return Vec::new();
+    };
+    let mut problems = Vec::new();
+    let old_id = old.tree.pointer("/submission/id").and_then(|v| v.as_str());
+    if let Some(old_id) = old_id
+        && old_id != supersedes.id
+    {
+        problems.push(
+            Problem::error(
+                crate::path!["submission", "supersedes", "id"],
+                format!(
+                    "置き換える提出の識別子が {} ですが、比べている以前の提出は {old_id} です",
+                    supersedes.id
+                ),
+            )
+            .row("BAS-02"),
+        );
+    }
+    if let Some(fingerprint) = &old.fingerprint
+        && *fingerprint != supersedes.fingerprint
+    {
+        problems.push(
+            Problem::error(
+                crate::path!["submission", "supersedes", "fingerprint"],
+                format!(
+                    "置き換える提出の指紋が、以前の提出フォルダの指紋 {fingerprint} と違います"
+                ),
+            )
+            .hint("以前の提出フォルダを beppyo verify で確かめ、表示された指紋を写してください")
+            .row("BAS-02"),
+        );
+    }
+    problems
 }
 
 fn facts_error(side: &Side, mut problems: Vec<Problem>) -> NoticeError {
