@@ -159,7 +159,7 @@ fn an_added_sub_processor_is_one_change() {
     assert_eq!(change["path"], "parties[support]");
     assert_eq!(change["label"], "「support」");
     assert_eq!(change["old"], Value::Null);
-    assert_eq!(change["new"], "株式会社凪サポート");
+    assert_eq!(change["new"], "株式会社凪サポート（問合せ窓口の委託先）");
     assert_eq!(change["kind"], "parties");
 }
 

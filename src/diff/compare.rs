@@ -314,13 +314,21 @@ impl<'a> Comparer<'a> {
                     .collect::<Vec<_>>()
                     .join("、")
             }
-            Value::Object(map) => ["name", "target", "equipment", "scenario", "title", "kind"]
-                .iter()
-                .find_map(|k| {
-                    let v = map.get(*k)?;
+            Value::Object(map) => {
+                let field = |k: &str| {
+                    let v = map.get(k)?;
                     Some(self.shown(v, self.labels.property(node, k)))
-                })
-                .unwrap_or_else(|| "記載あり".to_string()),
+                };
+                let name = ["name", "target", "equipment", "scenario", "title", "kind"]
+                    .iter()
+                    .find_map(|k| field(k))
+                    .unwrap_or_else(|| "記載あり".to_string());
+                // A party added is said with its role: who it is matters as much as its name.
+                match field("role") {
+                    Some(role) if map.contains_key("name") => format!("{name}（{role}）"),
+                    _ => name,
+                }
+            }
         }
     }
 }
