@@ -13,7 +13,7 @@ const EXIT_CODES: &str = "\
   3  入出力のエラー又は内部エラー（ファイルを読み書きできない、同じ提出フォルダに別の render が
      書き込み中、beppyo の不具合）
   4  verify: 全てのファイルは manifest と一致するが、manifest 自体を指紋（--fingerprint）又は
-     再生成で確かめられなかった";
+     再生成で確かめられなかった。diff: 違いがある（--notice で変更届を書き出したときは 0）";
 
 /// 外部サービス事業者が「外部サービスの利用基準別表」に対して提出する書類を、事実ファイルから作成する。
 #[derive(Debug, Parser)]
@@ -108,6 +108,26 @@ pub enum Command {
     },
     /// man ページ（roff）を表示する（例: beppyo man > beppyo.1）。
     Man,
+    /// 2つの提出を比べ、変わった事実を別表の行ごとに表示する（状況の変わった行が先）。--notice で変更届（BAS-03）を作る。
+    Diff {
+        /// 以前の提出: 事実ファイル、又は beppyo render が書いた提出フォルダ。形式1の事実ファイルも読める。
+        old: PathBuf,
+        /// 改訂した提出: 事実ファイル、又は提出フォルダ。
+        new: PathBuf,
+        /// 結果を JSON で表示する。
+        #[arg(long)]
+        json: bool,
+        /// NEW の change: に書いた重大な変更を、変更届（Markdown と PDF）として -o のフォルダに書き出す。
+        #[arg(long, requires = "output")]
+        notice: bool,
+        /// 変更届の書き出し先のフォルダ（なければ作る）。
+        #[arg(short, long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        table: TableArgs,
+        #[command(flatten)]
+        fonts: FontArgs,
+    },
     /// 以前の形式（形式1）の事実ファイルを現在の形式に変換する。人が書き足す箇所は【要記入】とする。
     Migrate {
         /// 以前の形式の事実ファイル。

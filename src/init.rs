@@ -185,6 +185,8 @@ mod tests {
                 expected.push("attestations");
             }
         }
+        // A revision's declaration of its change comes after the table's topics.
+        expected.push("change");
         assert_eq!(keys, expected);
     }
 

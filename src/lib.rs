@@ -12,7 +12,9 @@
 //! 4. **write** — the submission folder, staged and renamed into place under a lock,
 //!    with its manifest ([`archive`]); inputs are read within bounds ([`input`]);
 //! 5. **verify** — an archived folder against its manifest, the fingerprint the city
-//!    recorded, and a re-render ([`verification`]).
+//!    recorded, and a re-render ([`verification`]);
+//! 6. **diff** — two submissions compared row by row, and the 変更届 that reports a
+//!    revision's significant changes (BAS-03) ([`diff`]).
 //!
 //! [`build_submission`] runs steps 3 and 4's preparation for already-loaded inputs. The
 //! library never prints and never exits; the binary reports.
@@ -21,6 +23,7 @@ pub mod archive;
 pub mod criteria;
 pub mod crossref;
 pub mod diagnostic;
+pub mod diff;
 pub mod facts;
 pub mod init;
 pub mod input;

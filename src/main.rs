@@ -74,7 +74,9 @@ fn main() -> ExitCode {
     match std::panic::catch_unwind(|| run(cli)) {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(failure)) => {
-            eprintln!("{}", failure.message.trim_end());
+            if !failure.message.is_empty() {
+                eprintln!("{}", failure.message.trim_end());
+            }
             ExitCode::from(failure.code)
         }
         Err(_) => ExitCode::from(IO),
@@ -157,6 +159,34 @@ fn run(cli: Cli) -> Result<(), Failure> {
             print_bytes(&page)
         }
         Command::Migrate { old, output, force } => run_migrate(&old, &output, force),
+        Command::Diff {
+            old,
+            new,
+            json,
+            notice,
+            output,
+            table,
+            fonts,
+        } => {
+            let (criteria, _, _) = load_criteria(&table)?;
+            let fonts = notice.then(|| load_fonts(&fonts)).transpose()?;
+            let run = beppyo::diff::Run {
+                old: &old,
+                new: &new,
+                criteria: &criteria,
+                json,
+                notice: output.as_deref().zip(fonts.as_ref()),
+            };
+            let report = beppyo::diff::run(&run).map_err(diff_failure)?;
+            emit(&report.text)?;
+            match report.different && !notice {
+                true => Err(Failure {
+                    code: NOT_ESTABLISHED,
+                    message: String::new(),
+                }),
+                false => Ok(()),
+            }
+        }
         Command::Schema => {
             print!("{}", schema::facts_schema_json());
             Ok(())
@@ -461,6 +491,7 @@ fn run_verify(dir: &Path, json: bool, fingerprint: Option<&str>) -> Result<(), F
             "fingerprint_matches": report.fingerprint_matches(),
             "files": report.files,
             "rerender": report.rerender,
+            "supersedes": report.supersedes,
         });
         let text = serde_json::to_string_pretty(&value)
             .expect("the report is plain data and always serialises");
@@ -529,6 +560,13 @@ fn verify_text(report: &verification::Report, name: &str) -> String {
         "指紋（manifest.json の SHA-256）: {}\n",
         report.fingerprint
     ));
+    if let Some(old) = &report.supersedes {
+        text.push_str(&format!(
+            "置き換える以前の提出: {}（指紋 {}）\n",
+            shown(&old.id),
+            old.fingerprint
+        ));
+    }
     match report.fingerprint_matches() {
         Some(true) => text.push_str("指定された指紋と一致します\n"),
         Some(false) => text.push_str("指定された指紋と一致しません\n"),
@@ -630,6 +668,26 @@ fn run_migrate(old: &Path, new: &Path, force: bool) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+fn diff_failure(error: beppyo::diff::DiffError) -> Failure {
+    use beppyo::diff::{DiffError, notice::NoticeError};
+    match error {
+        DiffError::Read(FactsError::Read { .. }) | DiffError::Write { .. } => {
+            Failure::io(format!("エラー: {error}"))
+        }
+        DiffError::Problems { file, problems } => Failure::data(format!(
+            "{}エラー: {} を事実ファイルとして読めないため、比べられません",
+            diagnostic::render(&file.name, &file.text, &problems),
+            file.name
+        )),
+        DiffError::Notice(NoticeError::Facts { side, problems }) => Failure::data(format!(
+            "{}エラー: {} から変更届を作れません。何も書き込んでいません",
+            diagnostic::render(&side.file.name, &side.file.text, &problems),
+            side.name
+        )),
+        _ => Failure::data(format!("エラー: {error}")),
+    }
 }
 
 fn migrate_failure(error: MigrateFileError) -> Failure {

@@ -172,7 +172,16 @@ fn manifest(inputs: &Inputs, outputs: Vec<OutputEntry>) -> Manifest {
             id: inputs.facts.submission.id.clone(),
             vendor_slug: inputs.facts.vendor.slug.clone(),
             date: inputs.facts.submission.date.to_string(),
-            supersedes: None,
+            // diff: the revision records what it replaces (BAS-03).
+            supersedes: inputs
+                .facts
+                .submission
+                .supersedes
+                .as_ref()
+                .map(|s| archive::Superseded {
+                    id: s.id.clone(),
+                    fingerprint: s.fingerprint.clone(),
+                }),
         },
         criteria: CriteriaInfo {
             title: inputs.criteria.title.clone(),

@@ -72,6 +72,8 @@ pub struct Report {
     pub expected_fingerprint: Option<String>,
     pub files: Vec<FileCheck>,
     pub rerender: Rerender,
+    /// The earlier submission this one replaces, as its manifest records it.
+    pub supersedes: Option<archive::Superseded>,
 }
 
 impl Report {
@@ -125,6 +127,7 @@ pub fn verify(dir: &Path, fingerprint: Option<&str>) -> Result<Report, ArchiveEr
         expected_fingerprint: fingerprint.map(str::to_string),
         files,
         rerender,
+        supersedes: read.manifest.submission.supersedes.clone(),
     })
 }
 
@@ -252,6 +255,7 @@ mod tests {
                 detail: None,
             }],
             rerender,
+            supersedes: None,
         }
     }
 

@@ -124,6 +124,9 @@ pub struct Facts {
     pub monitoring: Option<Monitoring>,
     /// OPS-04・OPS-05 情報セキュリティインシデントの速報と調査報告。
     pub incident_response: Option<IncidentResponse>,
+
+    /// BAS-03 この提出が以前の提出を改訂するときの変更の届出（beppyo diff --notice が変更届にする）。実施日、理由、重大な変更とする区分。
+    pub change: Option<Change>,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -230,6 +233,18 @@ pub struct Submission {
     /// 提出先の自治体の種類（本市・本町・本県等の呼び方と、市長・町長・知事等の宛名を決める）。省略すると city の最後の文字（市・町・村・区・都・道・府・県）から判断する。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub municipality: Option<Municipality>,
+    /// この提出が置き換える以前の提出（改訂版のとき）。manifest.json に記録され、verify が表示する。
+    pub supersedes: Option<Supersedes>,
+}
+
+/// 置き換える以前の提出。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Supersedes {
+    /// 以前の提出の識別子（その submission.id）。
+    pub id: String,
+    /// 以前の提出の指紋（render が表示した manifest.json の SHA-256、16進64桁）。
+    pub fingerprint: String,
 }
 
 impl Submission {
@@ -1741,6 +1756,67 @@ pub struct IncidentResponse {
     pub final_report_within_days: u32,
     /// 対応体制（例: 当社CSIRT）。
     pub team: String,
+}
+
+// ---------------------------------------------------------------------------------------
+// BAS-03 the change a revised submission declares.
+
+/// 変更の届出（BAS-03）。改訂版の事実ファイルに書き、beppyo diff 旧 新 --notice で変更届を作る。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// 変更の実施予定日（YYYY-MM-DD）。提出日から change_notice.days_in_advance 日以上後の日付。
+    pub effective_date: NaiveDate,
+    /// 変更の理由（文で書く）。
+    pub reason: String,
+    /// 本件の担当窓口（書かなければ vendor.contact）。
+    pub contact: Option<Contact>,
+    /// 重大な変更として届け出る区分。書かなければ status、sla、data_location、parties、deletion。
+    pub significant: Option<Vec<ChangeKind>>,
+}
+
+/// 重大な変更の区分。
+#[derive(
+    Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// 別表の行の対応状況
+    Status,
+    /// サービスレベル（SLA）の数値・条件
+    Sla,
+    /// 情報資産の設置場所
+    DataLocation,
+    /// 再委託先・基盤事業者
+    Parties,
+    /// 利用終了時の削除
+    Deletion,
+    /// 認証・登録と保証報告書
+    Certifications,
+    /// 接続経路と認証
+    AccessPaths,
+    /// 暗号化と鍵管理
+    Encryption,
+}
+
+impl ChangeKind {
+    /// The kinds significant when the facts do not list them (BAS-03's usual core).
+    pub const DEFAULT: [ChangeKind; 5] = [
+        ChangeKind::Status,
+        ChangeKind::Sla,
+        ChangeKind::DataLocation,
+        ChangeKind::Parties,
+        ChangeKind::Deletion,
+    ];
+}
+
+impl Change {
+    /// The kinds this change declares significant.
+    pub fn significant_kinds(&self) -> Vec<ChangeKind> {
+        self.significant
+            .clone()
+            .unwrap_or_else(|| ChangeKind::DEFAULT.to_vec())
+    }
 }
 
 /// The party keys that name the vendor and the service rather than a party.

@@ -154,6 +154,15 @@ pub fn label(code: &str) -> Option<&'static str> {
         "hash_chain" => "ハッシュチェーン",
         "digital_signature" => "電子署名・タイムスタンプ",
         "separate_storage" => "別環境への転送と権限の分離",
+        // 重大な変更の区分（変更届）
+        "status" => "別表の行の対応状況",
+        "sla" => "サービスレベル（SLA）",
+        "data_location" => "情報資産の設置場所",
+        "parties" => "再委託先・基盤事業者",
+        "deletion" => "利用終了時の削除",
+        "certifications" => "認証・登録と保証報告書",
+        "access_paths" => "接続経路と認証",
+        "encryption" => "暗号化と鍵管理",
         _ => return None,
     })
 }

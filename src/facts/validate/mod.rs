@@ -8,6 +8,7 @@
 
 mod access;
 mod certifications;
+pub mod change;
 mod deletion;
 mod places;
 mod references;
@@ -40,6 +41,7 @@ pub fn validate(facts: &Facts, criteria: &Criteria, fonts: Option<&Fonts>) -> Ve
     problems.extend(timeline::check(facts));
     problems.extend(sla::check(facts));
     problems.extend(places::check(facts));
+    problems.extend(change::check(facts));
     problems
 }
 
