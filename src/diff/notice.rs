@@ -404,6 +404,7 @@ fn context(
     let submitted = facts.submission.date;
     let mut context = Context::new();
     context.insert("city", facts.submission.city.trim());
+    context.insert("city_self", &render::municipality(facts).self_word());
     context.insert("service", facts.service.name.trim());
     context.insert("vendor", &facts.vendor);
     context.insert("contact", contact);
