@@ -185,6 +185,8 @@ mod tests {
                 expected.push("attestations");
             }
         }
+        // the evidence documents, after every row that cites them
+        expected.push("attachments");
         assert_eq!(keys, expected);
     }
 

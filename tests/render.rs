@@ -392,6 +392,7 @@ fn with_status(mut facts: Facts, row: &str, status: &str) -> Facts {
                         period_from: None,
                         period_to: None,
                         city_access: beppyo::facts::model::CityAccess::InspectionUnderNda,
+                        attachment: None,
                     }],
                 }],
             );
