@@ -368,3 +368,75 @@ fn prepare_one(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kasumi() -> Facts {
+        let text = include_str!("../data/examples/kasumi/vendor.yaml");
+        crate::yaml::from_str_all(text).expect("the example parses")
+    }
+
+    fn labels(facts: &Facts) -> Vec<(String, String, Option<String>)> {
+        plan(facts, &Criteria::embedded(), true)
+            .into_iter()
+            .map(|p| (p.label, p.attachment.key.clone(), p.member))
+            .collect()
+    }
+
+    #[test]
+    fn submitted_evidence_is_numbered_first_in_table_order_whatever_the_facts_order() {
+        let facts = kasumi();
+        let expected = vec![
+            (
+                "別添1".to_string(),
+                "policy".to_string(),
+                Some("attachments/別添1_policy.pdf".to_string()),
+            ),
+            (
+                "別添2".into(),
+                "iso-certificates".into(),
+                Some("attachments/別添2_iso-certificates.pdf".into()),
+            ),
+            ("閲覧資料1".into(), "soc2-iaas".into(), None),
+        ];
+        assert_eq!(labels(&facts), expected);
+        let mut reversed = facts.clone();
+        reversed.attachments.reverse();
+        assert_eq!(labels(&reversed), expected);
+    }
+
+    #[test]
+    fn markdown_stays_markdown_without_a_pdf() {
+        let facts = kasumi();
+        let planned = plan(&facts, &Criteria::embedded(), false);
+        assert_eq!(
+            planned[0].member.as_deref(),
+            Some("attachments/別添1_policy.md")
+        );
+        assert_eq!(
+            planned[1].member.as_deref(),
+            Some("attachments/別添2_iso-certificates.pdf")
+        );
+    }
+
+    #[test]
+    fn rows_list_their_evidence_and_how_shown_evidence_is_seen() {
+        let facts = kasumi();
+        let criteria = Criteria::embedded();
+        let views = views(&plan(&facts, &criteria, true), &[]);
+        let by_row = evidence_by_row(&views);
+        assert_eq!(by_row["BAS-01"], ["別添1"]);
+        assert_eq!(by_row["AUD-03"], ["別添2"]);
+        assert_eq!(by_row["PHY-01"], ["閲覧資料1（NDA締結後の閲覧）"]);
+        assert!(!by_row.contains_key("TEC-01"));
+        let notes = evidence_notes(&views, &criteria);
+        assert_eq!(notes.len(), criteria.rows.len(), "every row has an entry");
+        assert_eq!(notes["TEC-01"], "");
+        assert!(notes["AST-02"].starts_with(
+            "\n\n「汐見クラウド SOC 2 Type 2 報告書」（閲覧資料1）は、写しを添付しない。"
+        ));
+        assert!(notes["AST-02"].contains("閲覧に供する。"));
+    }
+}

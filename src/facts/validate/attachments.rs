@@ -525,7 +525,11 @@ pub fn check_files(facts: &Facts, folder: &Path) -> Vec<Problem> {
         }
         if let Err(error) = read_through(folder, file, kind) {
             let at = path!["attachments", i, "file"];
-            problems.push(error.problem(at, file, folder));
+            let problem = error.problem(at, file, folder);
+            problems.push(match attachment.rows.first() {
+                Some(row) => problem.row(row.as_str()),
+                None => problem,
+            });
         }
     }
     problems
