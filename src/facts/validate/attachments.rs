@@ -126,6 +126,13 @@ fn sharing(i: usize, attachment: &Attachment) -> Option<Problem> {
                     .hint("how_to_view に、本市がこの資料を閲覧する方法を文で書いてください（例: 秘密保持契約の締結後、当社事務所又はオンライン会議で閲覧に供する。）"),
             )
         }
+        Sharing::Submitted if attachment.how_to_view.is_some() => Some(
+            Problem::warning(
+                path!["attachments", i, "how_to_view"],
+                format!("提出する資料「{}」の how_to_view は文書に載りません", attachment.title.trim()),
+            )
+            .hint("写しを添付する資料に閲覧の方法は要りません。how_to_view を消すか、写しを提出しないなら sharing を inspection 又は inspection_under_nda にしてください"),
+        ),
         _ => None,
     }
 }
@@ -560,6 +567,27 @@ mod tests {
         ] {
             assert!(relative_inside(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn how_to_view_of_submitted_evidence_is_not_dropped_silently() {
+        let attachment = Attachment {
+            key: "policy".into(),
+            title: "方針".into(),
+            file: Some("policy.md".into()),
+            rows: Vec::new(),
+            sharing: Sharing::Submitted,
+            how_to_view: Some("当社事務所で閲覧に供する。".into()),
+        };
+        let problem = sharing(0, &attachment).expect("a warning");
+        assert!(!problem.is_error());
+        assert_eq!(problem.path, path!["attachments", 0, "how_to_view"]);
+        let shown = Attachment {
+            sharing: Sharing::InspectionUnderNda,
+            how_to_view: None,
+            ..attachment
+        };
+        assert!(sharing(0, &shown).expect("an error").is_error());
     }
 
     #[test]
