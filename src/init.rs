@@ -185,6 +185,8 @@ mod tests {
                 expected.push("attestations");
             }
         }
+        // the evidence documents, after every row that cites them
+        expected.push("attachments");
         // A revision's declaration of its change comes after the table's topics.
         expected.push("change");
         assert_eq!(keys, expected);

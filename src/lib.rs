@@ -20,6 +20,7 @@
 //! library never prints and never exits; the binary reports.
 
 pub mod archive;
+pub mod attachments;
 pub mod criteria;
 pub mod crossref;
 pub mod diagnostic;

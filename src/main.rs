@@ -354,6 +354,7 @@ fn run_render(
         templates: &templates,
         fonts,
         markdown,
+        archived_attachments: None,
     };
     let submission = beppyo::build_submission(&inputs).map_err(|e| {
         Failure::data(format!(
@@ -362,7 +363,7 @@ fn run_render(
         ))
     })?;
     let target = output.join(&submission.folder);
-    let outcome = write_submission(&target, &submission.files, force)?;
+    let outcome = write_submission(&target, &submission, force)?;
     let verb = match outcome {
         WriteOutcome::Written => "書き込みました",
         WriteOutcome::Replaced => "置き換えました",
@@ -370,7 +371,7 @@ fn run_render(
     };
     let target_shown = shown_path(&target);
     let mut report = format!("{verb}: {target_shown}\n");
-    for name in submission.files.keys() {
+    for name in submission.names() {
         report.push_str(&format!("  {}\n", shown(name)));
     }
     let fingerprint = archive::sha256(&submission.files[archive::MANIFEST]);
@@ -386,7 +387,7 @@ fn run_render(
 /// run left, and says what the recovery did.
 fn write_submission(
     target: &Path,
-    files: &std::collections::BTreeMap<String, Vec<u8>>,
+    submission: &beppyo::Submission,
     force: bool,
 ) -> Result<WriteOutcome, Failure> {
     let failure = |e: ArchiveError| match e {
@@ -406,7 +407,8 @@ fn write_submission(
         };
         eprintln!("注意: {}: {what}", shown_path(target));
     }
-    lock.write(files, force).map_err(failure)
+    lock.write_with_copies(&submission.files, &submission.copies, force)
+        .map_err(failure)
 }
 
 /// Prints a command's report. A reader that closed the pipe (`| head -1`) has what it

@@ -19,6 +19,8 @@ use crate::typeset::{self, Fonts, TypesetError};
 pub enum BuildError {
     #[error(transparent)]
     Render(#[from] RenderError),
+    #[error(transparent)]
+    Attachment(#[from] crate::attachments::AttachmentError),
     #[error("{document}: {error}")]
     Typeset {
         document: String,
@@ -43,6 +45,8 @@ pub struct Inputs<'a> {
     pub fonts: Option<&'a Fonts>,
     /// Whether the Markdown of each document is written too (`--format pdf` leaves it out).
     pub markdown: bool,
+    /// Attachments as archived (`verify`'s re-render); `None`: from the facts file's folder.
+    pub archived_attachments: Option<&'a [archive::AttachmentEntry]>,
 }
 
 impl<'a> Inputs<'a> {
@@ -63,6 +67,7 @@ impl<'a> Inputs<'a> {
             templates,
             fonts,
             markdown: true,
+            archived_attachments: None,
         }
     }
 }
@@ -73,12 +78,27 @@ pub struct Submission {
     pub folder: PathBuf,
     /// File name → bytes, including `manifest.json` and the facts copy.
     pub files: BTreeMap<String, Vec<u8>>,
+    /// Attachments copied as streams when the folder is written (not in `files`).
+    pub copies: Vec<archive::Copy>,
     pub manifest: Manifest,
+}
+
+impl Submission {
+    /// Every file name of the folder, `files` and `copies` together, sorted.
+    pub fn names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.files.keys().map(String::as_str).collect();
+        names.extend(self.copies.iter().map(|c| c.name.as_str()));
+        names.sort_unstable();
+        names
+    }
 }
 
 /// Renders every document (Markdown, and PDF when fonts are given) and the manifest.
 pub fn build_submission(inputs: &Inputs) -> Result<Submission, BuildError> {
-    let renderer = render::Renderer::new(inputs.facts, inputs.criteria, inputs.templates)?;
+    let mut renderer = render::Renderer::new(inputs.facts, inputs.criteria, inputs.templates)?;
+    // Evidence attachments (crate::attachments): numbered, hashed, cited by the documents.
+    let attachments = prepare_attachments(inputs)?;
+    renderer.set_attachments(&attachments.views);
     let rendered = renderer.documents()?;
     let mut files = BTreeMap::new();
     let mut outputs = Vec::new();
@@ -108,14 +128,32 @@ pub fn build_submission(inputs: &Inputs) -> Result<Submission, BuildError> {
         files.insert(name, bytes);
     }
     files.insert(FACTS_COPY.to_string(), inputs.facts_file.bytes.clone());
+    files.extend(attachments.files);
 
-    let manifest = manifest(inputs, outputs);
+    let mut manifest = manifest(inputs, outputs);
+    manifest.attachments = attachments.entries;
     files.insert(archive::MANIFEST.to_string(), manifest.to_json());
     Ok(Submission {
         folder: PathBuf::from(&inputs.facts.vendor.slug).join(&inputs.facts.submission.id),
         files,
+        copies: attachments.copies,
         manifest,
     })
+}
+
+/// The attachments from the facts file's folder, or as archived.
+fn prepare_attachments(inputs: &Inputs) -> Result<crate::attachments::Prepared, BuildError> {
+    use crate::attachments::{Source, prepare};
+    let source = match inputs.archived_attachments {
+        Some(entries) => Some(Source::Archived(entries)),
+        None => inputs.facts_file.folder.as_deref().map(Source::Folder),
+    };
+    Ok(prepare(
+        inputs.facts,
+        inputs.criteria,
+        source,
+        inputs.fonts,
+    )?)
 }
 
 /// An output file: its name, bytes, and page count for a PDF.

@@ -202,6 +202,9 @@ pub fn rerender(dir: &Path, read: &ReadManifest) -> Rerender {
     let mut inputs =
         Inputs::with_embedded_table(&file, &facts, &criteria, &templates, fonts.as_ref());
     inputs.markdown = manifest.outputs.iter().any(|o| o.file.ends_with(".md"));
+    // The attachments' sources stay with the vendor; the copies, checked against the
+    // manifest by check_files, stand for them.
+    inputs.archived_attachments = Some(&manifest.attachments);
     match build_submission(&inputs) {
         Ok(fresh) => compare(read, &fresh.files),
         Err(error) => differs(error.to_string()),

@@ -226,6 +226,15 @@ macro_rules! cases {
 
 cases! {
     alias_bomb => "alias-bomb",
+    attachment_absolute_path => "attachment-absolute-path",
+    attachment_duplicate_key => "attachment-duplicate-key",
+    attachment_file_missing => "attachment-file-missing",
+    attachment_not_pdf_or_markdown => "attachment-not-pdf-or-markdown",
+    attachment_outside_folder => "attachment-outside-folder",
+    attachment_row_not_relying => "attachment-row-not-relying",
+    attachment_sharing_mismatch => "attachment-sharing-mismatch",
+    attachment_submitted_without_file => "attachment-submitted-without-file",
+    attachment_unknown_reference => "attachment-unknown-reference",
     audit_report_after_submission => "audit-report-after-submission",
     availability_guarantee_without_remedies => "availability-guarantee-without-remedies",
     bas02_not_applicable => "bas02-not-applicable",

@@ -26,7 +26,14 @@ fn patched(text: &str, patches: &[(&str, &str)]) -> String {
     text
 }
 
+/// Writes a facts file beside a copy of kasumi's evidence, which its attachments name.
 fn write(dir: &Path, name: &str, text: &str) -> String {
+    let evidence = repo().join("data/examples/kasumi/evidence");
+    std::fs::create_dir_all(dir.join("evidence")).unwrap();
+    for entry in std::fs::read_dir(evidence).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.join("evidence").join(entry.file_name())).unwrap();
+    }
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
     path.display().to_string()

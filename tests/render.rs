@@ -42,8 +42,10 @@ fn rendered(text: &str) -> render::Rendered {
     render_facts(&facts_of(text))
 }
 
-fn submission_files(text: &str) -> std::collections::BTreeMap<String, Vec<u8>> {
-    let file = common::source(text);
+/// The files of a submission rendered from the facts file at `path` (relative to the
+/// repository), read as a file so that its attachments resolve against its folder.
+fn submission_files(path: &str) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let file = beppyo::facts::SourceFile::read(&common::repo().join(path)).unwrap();
     let criteria = Criteria::embedded();
     let (facts, _) = beppyo::facts::load(&file, &criteria).unwrap();
     let templates = templates::load(None).unwrap();
@@ -62,9 +64,9 @@ fn body(markdown: &str) -> &str {
 #[test]
 fn documents_match_reviewed_snapshots() {
     for (case, path) in CASES {
-        let files = submission_files(&case_text(path));
+        let files = submission_files(path);
         for (name, bytes) in &files {
-            if name.ends_with(".md") || name == "manifest.json" {
+            if (name.ends_with(".md") && !name.contains('/')) || name == "manifest.json" {
                 insta::assert_snapshot!(
                     format!("{case}__{name}"),
                     String::from_utf8(bytes.clone()).unwrap()
@@ -392,6 +394,7 @@ fn with_status(mut facts: Facts, row: &str, status: &str) -> Facts {
                         period_from: None,
                         period_to: None,
                         city_access: beppyo::facts::model::CityAccess::InspectionUnderNda,
+                        attachment: None,
                     }],
                 }],
             );
@@ -626,8 +629,8 @@ fn rendered_example_security() -> String {
 
 #[test]
 fn rendering_is_deterministic() {
-    let a = submission_files(&common::example_text());
-    let b = submission_files(&common::example_text());
+    let a = submission_files("data/examples/aomine/vendor.yaml");
+    let b = submission_files("data/examples/aomine/vendor.yaml");
     assert_eq!(a, b);
 }
 
@@ -1002,7 +1005,7 @@ fn an_agreement_sentence_without_a_subject_is_the_vendors() {
 fn the_agreement_has_one_name_in_every_document() {
     let facts = fixture();
     let title = render::agreement_title(&facts);
-    let files = submission_files(&case_text(CASES[1].1));
+    let files = submission_files(CASES[1].1);
     for (name, bytes) in &files {
         if !name.ends_with(".md") {
             continue;

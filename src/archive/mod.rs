@@ -30,7 +30,7 @@ pub use manifest::{
 };
 pub use names::check_folder_name;
 pub use verify::{FileCheck, FileState, check_files, list_files};
-pub use write::{FolderLock, Recovery, WriteOutcome, write_atomic, write_folder};
+pub use write::{Copy, FolderLock, Recovery, WriteOutcome, write_atomic, write_folder};
 
 use crate::input::shown_path;
 
@@ -65,6 +65,11 @@ pub enum ArchiveError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error(
+        "{} が、書類を作成した後に変わりました（manifest に記録した大きさ又は SHA-256 と違います）。何も書き込んでいません。もう一度 beppyo render を実行してください",
+        shown_path(path)
+    )]
+    SourceChanged { path: PathBuf },
     #[error("{} を読めません: {source}", shown_path(path))]
     Read {
         path: PathBuf,

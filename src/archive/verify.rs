@@ -135,8 +135,38 @@ pub fn check_files(dir: &Path, manifest: &Manifest) -> Result<Vec<FileCheck>, Ar
             checks.push(FileCheck::new(&entry.name, FileState::Unexpected, detail));
         }
     }
+    for check in &mut checks {
+        explain_attachment(manifest, check);
+    }
     checks.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(checks)
+}
+
+/// Says what an attachment's state means, naming the evidence by its title: the city's
+/// reviewer compares it with the cover letter's list of 別添.
+fn explain_attachment(manifest: &Manifest, check: &mut FileCheck) {
+    if !check.file.starts_with(&format!("{ATTACHMENTS}/")) {
+        return;
+    }
+    let title = manifest
+        .attachments
+        .iter()
+        .find(|a| a.file == check.file)
+        .map(|a| crate::input::shown(&a.title).into_owned());
+    let explained = match (check.state, title) {
+        (FileState::Changed, Some(title)) => format!(
+            "添付資料「{title}」の内容が manifest.json の記録と違います（{}）。提出後に差し替えられたか、壊れています",
+            check.detail.as_deref().unwrap_or("SHA-256 が違います")
+        ),
+        (FileState::Missing, Some(title)) => {
+            format!("添付資料「{title}」がありません。提出された添付資料がそろっていません")
+        }
+        (FileState::Unexpected, _) if check.detail.is_none() => {
+            "manifest.json に記載のない添付資料です。提出後に加えられたファイルです".to_string()
+        }
+        _ => return,
+    };
+    check.detail = Some(explained);
 }
 
 fn check_one(dir: &Path, listed: &Listed) -> FileCheck {

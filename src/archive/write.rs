@@ -268,8 +268,19 @@ impl FolderLock {
         files: &BTreeMap<String, Vec<u8>>,
         force: bool,
     ) -> Result<WriteOutcome, ArchiveError> {
+        self.write_with_copies(files, &[], force)
+    }
+
+    /// [`FolderLock::write`] with files copied as streams from outside the folder
+    /// (attachments), each checked against the size and hash the manifest states.
+    pub fn write_with_copies(
+        &self,
+        files: &BTreeMap<String, Vec<u8>>,
+        copies: &[Copy],
+        force: bool,
+    ) -> Result<WriteOutcome, ArchiveError> {
         let exists = member::entry_kind(&self.target).is_ok();
-        if exists && same_files(&self.target, files) {
+        if exists && same_files(&self.target, files, copies) {
             return Ok(WriteOutcome::Unchanged);
         }
         if exists && !force {
@@ -278,7 +289,7 @@ impl FolderLock {
             });
         }
         let new = self.beside("new");
-        self.stage(files, &new)?;
+        self.stage(files, copies, &new)?;
         if !exists {
             self.rename(&new, &self.target)?;
             return Ok(WriteOutcome::Written);
@@ -298,9 +309,14 @@ impl FolderLock {
 
     /// Writes every file into a staging folder of this process, flushes it, and renames
     /// it to `ready`.
-    fn stage(&self, files: &BTreeMap<String, Vec<u8>>, ready: &Path) -> Result<(), ArchiveError> {
+    fn stage(
+        &self,
+        files: &BTreeMap<String, Vec<u8>>,
+        copies: &[Copy],
+        ready: &Path,
+    ) -> Result<(), ArchiveError> {
         let staging = self.create_staging()?;
-        let result = fill(&staging, files).and_then(|()| self.rename(&staging, ready));
+        let result = fill(&staging, files, copies).and_then(|()| self.rename(&staging, ready));
         if result.is_err() {
             let _ = std::fs::remove_dir_all(&staging);
         }
@@ -336,24 +352,98 @@ fn open_lock_file(path: &Path) -> std::io::Result<File> {
     options.open(path)
 }
 
+/// A file the submission copies from outside its folder as a stream (an attachment's
+/// PDF, up to 100 MiB): never held in memory whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Copy {
+    /// The member name (`attachments/別添1_policy.pdf`).
+    pub name: String,
+    /// Where it is copied from.
+    pub source: PathBuf,
+    /// The size and hash it had when the manifest was made; the copy must have them.
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+/// Creates the member `name` of `staging` (and its folder, once), after checking the name.
+fn create_member(
+    staging: &Path,
+    name: &str,
+    folders: &mut Vec<PathBuf>,
+) -> Result<(PathBuf, File), ArchiveError> {
+    names::check_member_name(name).map_err(|bad| ArchiveError::Write {
+        path: staging.join(name),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidInput, bad.reason()),
+    })?;
+    let path = staging.join(name);
+    let folder = parent_of(&path).to_path_buf();
+    if !folders.contains(&folder) {
+        std::fs::create_dir(&folder).map_err(io_error(&folder))?;
+        folders.push(folder);
+    }
+    let file = create_new(&path).map_err(io_error(&path))?;
+    Ok((path, file))
+}
+
+/// Copies `copy.source` into `file` as a stream, hashing what it writes: a source that
+/// changed since its hash went into the manifest fails the write.
+fn copy_into(copy: &Copy, path: &Path, file: &mut File) -> Result<(), ArchiveError> {
+    let source = File::open(&copy.source).map_err(|source| ArchiveError::Read {
+        path: copy.source.clone(),
+        source,
+    })?;
+    let mut tee = HashingWriter {
+        inner: &mut *file,
+        hasher: <sha2::Sha256 as sha2::Digest>::new(),
+    };
+    let written = std::io::copy(
+        &mut std::io::Read::take(source, copy.bytes.saturating_add(1)),
+        &mut tee,
+    )
+    .map_err(io_error(path))?;
+    let sha256 = super::hex(&sha2::Digest::finalize(tee.hasher));
+    if written != copy.bytes || sha256 != copy.sha256 {
+        return Err(ArchiveError::SourceChanged {
+            path: copy.source.clone(),
+        });
+    }
+    file.sync_all().map_err(io_error(path))
+}
+
+/// A writer that hashes what passes through it.
+struct HashingWriter<'a> {
+    inner: &'a mut File,
+    hasher: sha2::Sha256,
+}
+
+impl Write for HashingWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        sha2::Digest::update(&mut self.hasher, &buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// Writes the files into the fresh folder `staging`, each flushed, then the folders.
-fn fill(staging: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), ArchiveError> {
+fn fill(
+    staging: &Path,
+    files: &BTreeMap<String, Vec<u8>>,
+    copies: &[Copy],
+) -> Result<(), ArchiveError> {
     let mut folders = vec![staging.to_path_buf()];
     for (name, bytes) in files {
-        names::check_member_name(name).map_err(|bad| ArchiveError::Write {
-            path: staging.join(name),
-            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, bad.reason()),
-        })?;
-        let path = staging.join(name);
-        let folder = parent_of(&path).to_path_buf();
-        if !folders.contains(&folder) {
-            std::fs::create_dir(&folder).map_err(io_error(&folder))?;
-            folders.push(folder);
-        }
-        let mut file = create_new(&path).map_err(io_error(&path))?;
+        let (path, mut file) = create_member(staging, name, &mut folders)?;
         file.write_all(bytes)
             .and_then(|()| file.sync_all())
             .map_err(io_error(&path))?;
+    }
+    for copy in copies {
+        let (path, mut file) = create_member(staging, &copy.name, &mut folders)?;
+        copy_into(copy, &path, &mut file)?;
     }
     for folder in folders.iter().rev() {
         sync_dir(folder).map_err(io_error(folder))?;
@@ -361,19 +451,29 @@ fn fill(staging: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), Archive
     Ok(())
 }
 
-/// Whether `dir` holds exactly `files`: the same names, each a regular file with the
-/// same bytes.
-fn same_files(dir: &Path, files: &BTreeMap<String, Vec<u8>>) -> bool {
+/// Whether `dir` holds exactly `files` and `copies`: the same names, each a regular file
+/// with the same bytes (a copy: the same size and hash).
+fn same_files(dir: &Path, files: &BTreeMap<String, Vec<u8>>, copies: &[Copy]) -> bool {
     let Ok(present) = super::verify::list_members(dir) else {
         return false;
     };
-    present.len() == files.len()
+    let mut names: Vec<&str> = files.keys().map(String::as_str).collect();
+    names.extend(copies.iter().map(|c| c.name.as_str()));
+    names.sort_unstable();
+    present.len() == names.len()
         && present
             .iter()
-            .zip(files.keys())
+            .zip(&names)
             .all(|(p, name)| p.name == *name && p.kind == Kind::File)
         && files.iter().all(|(name, bytes)| {
             member::read(dir, name, bytes.len() as u64).is_ok_and(|found| &found == bytes)
+        })
+        && copies.iter().all(|copy| {
+            member::open(dir, &copy.name).is_ok_and(|(file, len)| {
+                len == copy.bytes
+                    && member::hash_stream(file, copy.bytes)
+                        .is_ok_and(|(sha256, read)| read == len && sha256 == copy.sha256)
+            })
         })
 }
 

@@ -37,6 +37,7 @@ pub struct FieldChange {
 /// row ID under a status map).
 const ITEM_KEYS: &[(&str, &[&str])] = &[
     ("parties", &["key"]),
+    ("attachments", &["key"]),
     ("access_paths", &["name"]),
     ("certifications", &["holder", "scheme", "name"]),
     ("attestations", &["holder", "kind", "name"]),
@@ -423,7 +424,7 @@ mod tests {
         let changes = diff(old, new);
         assert_eq!(changes.len(), 1, "{changes:?}");
         assert_eq!(changes[0].path, "parties[b]");
-        assert_eq!(changes[0].new.as_deref(), Some("b社"));
+        assert_eq!(changes[0].new.as_deref(), Some("b社（その他）"));
         assert_eq!(changes[0].kind, Some(ChangeKind::Parties));
     }
 

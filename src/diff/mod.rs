@@ -159,7 +159,12 @@ pub fn load_side(path: &Path, criteria: &Criteria) -> Result<Side, DiffError> {
     } else {
         path.to_path_buf()
     };
-    let file = SourceFile::read(&file_path).map_err(DiffError::Read)?;
+    let mut file = SourceFile::read(&file_path).map_err(DiffError::Read)?;
+    if path.is_dir() {
+        // An archived facts.yaml's attachments are the folder's attachments/ copies, which
+        // the manifest holds and `verify` checks; their source paths name the vendor's folder.
+        file.folder = None;
+    }
     let mut side = match version::declared(&file.text) {
         Declared::Missing | Declared::Older(1) => migrated_side(file)?,
         _ => current_side(file, criteria)?,

@@ -34,6 +34,10 @@ pub struct SourceFile {
     pub bytes: Vec<u8>,
     /// The text as parsed (UTF-8, without a byte-order mark).
     pub text: String,
+    /// The folder the file was read from, against which attachments' paths resolve;
+    /// `None` for bytes from elsewhere (a test, an archived submission), whose attachment
+    /// files are then not looked at.
+    pub folder: Option<PathBuf>,
 }
 
 /// Why a facts file cannot be used.
@@ -88,13 +92,16 @@ impl SourceFile {
                 path: path.to_path_buf(),
             },
         })?;
-        SourceFile::from_bytes(&path.display().to_string(), bytes).map_err(|(offset, hint)| {
-            FactsError::Encoding {
+        let mut file = SourceFile::from_bytes(&path.display().to_string(), bytes).map_err(
+            |(offset, hint)| FactsError::Encoding {
                 path: path.to_path_buf(),
                 offset,
                 hint,
-            }
-        })
+            },
+        )?;
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+        file.folder = Some(folder.unwrap_or(Path::new(".")).to_path_buf());
+        Ok(file)
     }
 
     /// Decodes bytes as UTF-8, dropping a byte-order mark. On failure, returns the offset
@@ -108,6 +115,7 @@ impl SourceFile {
             name: name.to_string(),
             bytes,
             text,
+            folder: None,
         })
     }
 }
@@ -166,8 +174,12 @@ pub fn inspect(
         }
     };
     let map = SourceMap::build(&file.text);
+    let files = file.folder.as_deref().map_or_else(Vec::new, |folder| {
+        validate::attachments::check_files(&facts, folder)
+    });
     let mut problems: Vec<Problem> = validate::validate(&facts, criteria, fonts)
         .into_iter()
+        .chain(files)
         .chain(leftovers::check(&facts))
         .map(|p| p.located(|path| map.locate(path)))
         .map(with_row_of_topic)

@@ -125,6 +125,9 @@ pub struct Facts {
     /// OPS-04・OPS-05 情報セキュリティインシデントの速報と調査報告。
     pub incident_response: Option<IncidentResponse>,
 
+    /// 根拠資料。提出する資料（別添）は提出フォルダの attachments/ に写し、閲覧に供する資料は閲覧の方法とともに文書に記載する。BAS-01（方針）、AUD-01・AUD-02（監査報告書）、AUD-03（認証の証明書）、継承する行（他の事業者の報告書）の根拠になる。
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
     /// BAS-03 この提出が以前の提出を改訂するときの変更の届出（beppyo diff --notice が変更届にする）。実施日、理由、重大な変更とする区分。
     pub change: Option<Change>,
 }
@@ -180,6 +183,8 @@ pub struct InheritedEvidence {
     pub period_to: Option<NaiveDate>,
     /// 本市が内容を確認する方法。
     pub city_access: CityAccess,
+    /// この資料を attachments に載せたときの key。本市が確認する方法は city_access と attachments の sharing で一致させる。
+    pub attachment: Option<String>,
 }
 
 /// 根拠資料の種類。
@@ -1124,6 +1129,8 @@ pub struct Certification {
     pub scope: String,
     /// 有効期限（YYYY-MM-DD）。提出日に失効しているとエラー、90日以内なら警告。
     pub valid_until: NaiveDate,
+    /// 証明書の写しを attachments に載せたときの key。
+    pub attachment: Option<String>,
 }
 
 /// 認証・登録の制度。
@@ -1174,6 +1181,8 @@ pub struct Attestation {
     pub bridge_letter_until: Option<NaiveDate>,
     /// 本市が内容を確認する方法。
     pub city_access: CityAccess,
+    /// この報告書を attachments に載せたときの key。本市が確認する方法は city_access と attachments の sharing で一致させる。
+    pub attachment: Option<String>,
 }
 
 /// 保証報告書の種類。
@@ -1186,6 +1195,50 @@ pub enum AttestationKind {
     Soc1Type2,
     /// その他（name に名称）
     Other,
+}
+
+// ---------------------------------------------------------------------------------------
+// Evidence attachments.
+
+/// 根拠資料（別添・閲覧資料）。提出する資料は 別添1、別添2… と、閲覧に供する資料は 閲覧資料1、閲覧資料2… と番号を付けて文書から引用する。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Attachment {
+    /// 他の項目（inherited の evidence、certifications、attestations の attachment）から参照するための英小文字の識別子（例: policy、iso-certificates）。出力のファイル名にも使う。
+    pub key: String,
+    /// 資料名（例: 株式会社〇〇 情報セキュリティ方針）。
+    pub title: String,
+    /// ファイル（この事実ファイルのフォルダからの相対パス。PDF 又は Markdown、100MiB まで）。提出しない資料では省略できる。
+    pub file: Option<String>,
+    /// この資料を根拠とする行（BAS-01、AUD-01、AUD-02、AUD-03、継承する行）。
+    pub rows: Vec<RowId>,
+    /// 本市への示し方。
+    pub sharing: Sharing,
+    /// 提出しない資料を本市が閲覧する方法（例: 秘密保持契約の締結後、当社事務所又はオンライン会議で閲覧に供する。）。
+    pub how_to_view: Option<String>,
+}
+
+/// 根拠資料の本市への示し方。
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Sharing {
+    /// 提出（写しを提出フォルダに添付する）
+    Submitted,
+    /// 閲覧（求めに応じて閲覧に供する）
+    Inspection,
+    /// NDA締結後の閲覧（秘密保持契約の締結後に閲覧に供する）
+    InspectionUnderNda,
+}
+
+impl Sharing {
+    /// The same way of showing, as the older evidence fields name it.
+    pub fn as_city_access(self) -> CityAccess {
+        match self {
+            Sharing::Submitted => CityAccess::Submitted,
+            Sharing::Inspection => CityAccess::Inspection,
+            Sharing::InspectionUnderNda => CityAccess::InspectionUnderNda,
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -207,6 +207,12 @@ impl<'a> Renderer<'a> {
         })
     }
 
+    /// Gives every document the attachments prepared for the submission: their files
+    /// and hashes (the base context has their numbers only).
+    pub fn set_attachments(&mut self, views: &[crate::attachments::View]) {
+        crate::attachments::insert_context(&mut self.base, views, self.criteria);
+    }
+
     /// Renders documents 01–05: the answering documents, then the matrix from their index.
     pub fn documents(&self) -> Result<Rendered, RenderError> {
         let (facts, criteria) = (self.facts, self.criteria);
@@ -499,6 +505,9 @@ fn base_context(facts: &Facts, criteria: &Criteria) -> Context {
     context.insert("date_both", &wareki::both(date));
     context.insert("edition", &text::edition(&facts.submission.version));
     context.insert("agreement_title", &agreement_title(facts));
+    let planned = crate::attachments::plan(facts, criteria, true);
+    let views = crate::attachments::views(&planned, &[]);
+    crate::attachments::insert_context(&mut context, &views, criteria);
     context.insert("cover_subject", COVER_SUBJECT);
     context
 }

@@ -7,6 +7,7 @@
 //! check only.
 
 mod access;
+pub mod attachments;
 mod certifications;
 pub mod change;
 mod deletion;
@@ -41,6 +42,7 @@ pub fn validate(facts: &Facts, criteria: &Criteria, fonts: Option<&Fonts>) -> Ve
     problems.extend(timeline::check(facts));
     problems.extend(sla::check(facts));
     problems.extend(places::check(facts));
+    problems.extend(attachments::check(facts));
     problems.extend(change::check(facts));
     problems
 }
