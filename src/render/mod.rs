@@ -56,6 +56,8 @@ pub struct Document {
 pub struct Rendered {
     pub documents: Vec<Document>,
     pub crossref: CrossRef,
+    /// The rows of the compliance matrix (05) as printed, for the reviewer's workbook.
+    pub matrix: Vec<MatrixRow>,
 }
 
 /// A file listed on the cover letter.
@@ -242,6 +244,7 @@ impl<'a> Renderer<'a> {
         Ok(Rendered {
             documents,
             crossref,
+            matrix: lines,
         })
     }
 
