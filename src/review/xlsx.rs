@@ -28,6 +28,34 @@ const FONT_SIZE: f64 = 10.0;
 const VENDOR_HEADER: u32 = 0xD9E1F2;
 const REVIEWER_HEADER: u32 = 0xFCE4D6;
 const REVIEWER_CELL: u32 = 0xFFF8E1;
+/// Points per line of 10pt Japanese text, and above and below a cell's text.
+const LINE_HEIGHT: f64 = 13.5;
+const ROW_PADDING: f64 = 4.0;
+
+/// The height that shows all of a row's wrapped text. Neither Excel nor LibreOffice fits
+/// rows to wrapped text written by a program (LibreOffice shows one line of each), so it
+/// is estimated here: a Japanese character takes about two of the column's units, a
+/// Latin one about one, with a unit of margin; the estimate errs towards a line too many.
+fn row_height(cells: &[String]) -> f64 {
+    let lines = cells
+        .iter()
+        .zip(COLUMNS.iter())
+        .map(|(text, column)| {
+            let room = (column.width - 1.0).max(1.0);
+            text.split('\n')
+                .map(|part| {
+                    let units: f64 = part
+                        .chars()
+                        .map(|c| if c.is_ascii() { 1.0 } else { 1.8 })
+                        .sum();
+                    (units / room).ceil().max(1.0)
+                })
+                .sum::<f64>()
+        })
+        .fold(1.0, f64::max);
+    lines * LINE_HEIGHT + ROW_PADDING
+}
+
 /// Paper size 9 is A4 in the spreadsheet's numbering.
 const A4: u8 = 9;
 
@@ -116,6 +144,10 @@ fn matrix_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
             };
         }
     }
+    for (i, line) in sheet.lines.iter().enumerate() {
+        ws.set_row_height(i as u32 + 1, row_height(&line.cells()))?;
+    }
+    ws.set_row_height(0, LINE_HEIGHT + ROW_PADDING)?;
     if last_row > 0 {
         ws.add_data_validation(
             1,
