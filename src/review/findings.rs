@@ -15,12 +15,18 @@ use crate::render::{FrontMatter, escape_markdown, wareki};
 /// The label of rows without a 判定.
 pub const UNJUDGED: &str = "未判定";
 
-/// The latest 確認日 the reviewers wrote (as YYYY-MM-DD), if any.
+/// The latest 確認日 the reviewers wrote, if any: a date cell, or text as 2026-12-03 or
+/// 2026/12/03.
 pub fn latest_check(judged: &Judged) -> Option<chrono::NaiveDate> {
+    let parse = |text: &str| {
+        ["%Y-%m-%d", "%Y/%m/%d"]
+            .iter()
+            .find_map(|f| chrono::NaiveDate::parse_from_str(text, f).ok())
+    };
     judged
         .rows
         .iter()
-        .filter_map(|r| chrono::NaiveDate::parse_from_str(&r.checked_on, "%Y-%m-%d").ok())
+        .filter_map(|r| parse(&r.checked_on))
         .max()
 }
 
@@ -140,5 +146,52 @@ impl<'a> Summary<'a> {
         };
         let yaml = crate::yaml::to_string(&front).unwrap_or_default();
         Ok(format!("---\n{yaml}---\n\n{body}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::Identity;
+
+    fn row(id: &str, checked_on: &str) -> JudgedRow {
+        JudgedRow {
+            sheet_row: 2,
+            id: id.to_string(),
+            category: String::new(),
+            status: String::new(),
+            verdict: None,
+            finding: String::new(),
+            answer: String::new(),
+            reviewer: String::new(),
+            checked_on: checked_on.to_string(),
+        }
+    }
+
+    #[test]
+    fn the_letter_is_dated_by_the_latest_check_typed_either_way() {
+        let identity = Identity {
+            city: String::new(),
+            vendor: String::new(),
+            representative: String::new(),
+            service: String::new(),
+            submission_id: String::new(),
+            date: String::new(),
+            version: String::new(),
+            criteria: String::new(),
+        };
+        let judged = Judged {
+            identity,
+            rows: vec![
+                row("BAS-01", "2026-12-01"),
+                row("BAS-02", "2026/12/09"),
+                row("BAS-03", "来週"),
+                row("BAS-04", ""),
+            ],
+        };
+        assert_eq!(
+            latest_check(&judged),
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 9)
+        );
     }
 }
