@@ -128,6 +128,34 @@ pub enum Command {
         #[command(flatten)]
         fonts: FontArgs,
     },
+    /// 審査用の別表対応表（XLSX）を書き出す。--read で、判定を記入した対応表を集計する。
+    ReviewSheet {
+        /// 提出フォルダ（その facts.yaml から作る）又は事実ファイル。
+        #[arg(required_unless_present = "read", conflicts_with = "read")]
+        input: Option<PathBuf>,
+        /// 書き出し先［既定: 05_compliance-matrix.xlsx］。
+        #[arg(short, long, value_name = "FILE", conflicts_with = "read")]
+        output: Option<PathBuf>,
+        /// 判定を記入した対応表（XLSX）を読み、判定ごとの行数と指摘事項を表示する。
+        #[arg(long, value_name = "FILE.xlsx")]
+        read: Option<PathBuf>,
+        /// --read の結果を JSON で表示する。
+        #[arg(long, requires = "read")]
+        json: bool,
+        /// --read のとき、事業者に送る指摘事項一覧を FILE（Markdown）と、拡張子を .pdf にしたファイルに書き出す（フォルダを指定すると、その中の 指摘事項一覧.md）。
+        #[arg(long, value_name = "FILE", requires = "read")]
+        md: Option<PathBuf>,
+        /// 指摘事項一覧の日付（YYYY-MM-DD）［既定: 最も新しい確認日。なければ手書き用の空欄］。
+        #[arg(long, value_name = "DATE", requires = "md")]
+        date: Option<chrono::NaiveDate>,
+        /// 書き出し先が既にあるとき上書きする。
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        table: TableArgs,
+        #[command(flatten)]
+        fonts: FontArgs,
+    },
     /// 以前の形式（形式1）の事実ファイルを現在の形式に変換する。人が書き足す箇所は【要記入】とする。
     Migrate {
         /// 以前の形式の事実ファイル。

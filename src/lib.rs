@@ -11,6 +11,8 @@
 //!    which section answers which row ([`crossref`]) and building the 別表対応表 from it;
 //! 4. **write** — the submission folder, staged and renamed into place under a lock,
 //!    with its manifest ([`archive`]); inputs are read within bounds ([`input`]);
+//!    The reviewer's workbook (05 as XLSX and CSV) is written from the matrix's rows,
+//!    and read back when the reviewer has filled it in ([`review`]);
 //! 5. **verify** — an archived folder against its manifest, the fingerprint the city
 //!    recorded, and a re-render ([`verification`]);
 //! 6. **diff** — two submissions compared row by row, and the 変更届 that reports a
@@ -31,6 +33,7 @@ pub mod input;
 pub mod migrate;
 pub mod origin;
 pub mod render;
+pub mod review;
 pub mod schema;
 pub mod submission;
 pub mod templates;

@@ -1,6 +1,7 @@
 //! The `beppyo` binary: parses the command line, wires the library's stages, reports.
 
 mod args;
+mod review_command;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -187,6 +188,27 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 false => Ok(()),
             }
         }
+        Command::ReviewSheet {
+            input,
+            output,
+            read,
+            json,
+            md,
+            date,
+            force,
+            table,
+            fonts,
+        } => review_command::run(&review_command::Request {
+            input: input.as_deref(),
+            output: output.as_deref(),
+            force,
+            read: read.as_deref(),
+            json,
+            md: md.as_deref(),
+            date,
+            table: &table,
+            fonts: &fonts,
+        }),
         Command::Schema => {
             print!("{}", schema::facts_schema_json());
             Ok(())

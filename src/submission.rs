@@ -21,6 +21,8 @@ pub enum BuildError {
     Render(#[from] RenderError),
     #[error(transparent)]
     Attachment(#[from] crate::attachments::AttachmentError),
+    #[error(transparent)]
+    Review(#[from] crate::review::WriteError),
     #[error("{document}: {error}")]
     Typeset {
         document: String,
@@ -121,6 +123,13 @@ pub fn build_submission(inputs: &Inputs) -> Result<Submission, BuildError> {
             ));
             files.insert(name, bytes);
         }
+    }
+    // The reviewer's workbook: the matrix's rows as XLSX and CSV (crate::review).
+    for (name, bytes) in crate::review::files(inputs.facts, inputs.criteria, &rendered.matrix)? {
+        let matrix = rendered.documents.last().map_or(&[][..], |d| &d.rows[..]);
+        listed.push(crate::review::listed(&name, &bytes));
+        outputs.push(output_entry(&name, crate::review::TITLE, &bytes, matrix));
+        files.insert(name, bytes);
     }
     let cover = renderer.cover(&listed)?;
     for (i, (name, bytes, _)) in document_files(&cover, inputs)?.into_iter().enumerate() {

@@ -113,8 +113,10 @@ fn render_writes_the_submission_and_verify_accepts_it() {
             "03_disposal-procedure.pdf",
             "04_sla-draft.md",
             "04_sla-draft.pdf",
+            "05_compliance-matrix.csv",
             "05_compliance-matrix.md",
             "05_compliance-matrix.pdf",
+            "05_compliance-matrix.xlsx",
             "facts.yaml",
             "manifest.json"
         ]
@@ -413,8 +415,8 @@ fn two_independent_renders_are_byte_identical() {
             .collect::<Vec<_>>()
     };
     assert_eq!(files("a"), files("b"));
-    // the submission's 14 files, and the lock file kept beside its folder
-    assert_eq!(files("a").len(), 15);
+    // the submission's 16 files, and the lock file kept beside its folder
+    assert_eq!(files("a").len(), 17);
     assert!(
         files("a")
             .iter()

@@ -57,6 +57,8 @@ pub struct Document {
 pub struct Rendered {
     pub documents: Vec<Document>,
     pub crossref: CrossRef,
+    /// The rows of the compliance matrix (05) as printed, for the reviewer's workbook.
+    pub matrix: Vec<MatrixRow>,
 }
 
 /// A file listed on the cover letter.
@@ -253,6 +255,7 @@ impl<'a> Renderer<'a> {
         Ok(Rendered {
             documents,
             crossref,
+            matrix: lines,
         })
     }
 
