@@ -22,6 +22,7 @@ pub mod criteria;
 pub mod crossref;
 pub mod diagnostic;
 pub mod facts;
+pub mod frontmatter;
 pub mod init;
 pub mod input;
 pub mod migrate;

@@ -36,6 +36,7 @@ use crate::criteria::{Criteria, RowId};
 use crate::crossref::{CrossRef, Declaration, Uncovered};
 use crate::facts::Facts;
 use crate::facts::rows::{self, RowStatus};
+use crate::frontmatter::FrontMatter;
 use crate::templates::{self, DocumentKind, Template};
 
 /// A document's Markdown is a few hundred KiB; a template that writes more than this is
@@ -287,27 +288,6 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// What the typesetter needs for a document's cover block and metadata, carried as the
-/// Markdown file's YAML front matter.
-#[derive(Debug, Clone, Default, Serialize, serde::Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct FrontMatter {
-    pub title: String,
-    #[serde(default)]
-    pub service: String,
-    #[serde(default)]
-    pub vendor: String,
-    #[serde(default)]
-    pub addressee: String,
-    #[serde(default)]
-    pub date: String,
-    #[serde(default)]
-    pub version: String,
-    /// The row IDs the document answers (the PDF's keywords).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub rows: Vec<String>,
-}
-
 impl FrontMatter {
     fn new(kind: DocumentKind, facts: &Facts, rows: &[RowId]) -> FrontMatter {
         let rows = rows.iter().map(ToString::to_string).collect();
@@ -336,12 +316,6 @@ impl FrontMatter {
             version,
             rows,
         }
-    }
-
-    /// The front matter block followed by `body`.
-    fn wrap(&self, body: &str) -> String {
-        let yaml = crate::yaml::to_string(self).unwrap_or_default();
-        format!("---\n{yaml}---\n\n{body}")
     }
 }
 

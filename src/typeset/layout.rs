@@ -8,7 +8,7 @@
 use super::fonts::{Face, Fonts};
 use super::linebreak::{Line, Run, break_lines};
 use super::tree::{Block, Document, Inline, Span, plain};
-use crate::render::FrontMatter;
+use crate::frontmatter::FrontMatter;
 
 pub const PAGE_WIDTH: f32 = 595.28;
 pub const PAGE_HEIGHT: f32 = 841.89;

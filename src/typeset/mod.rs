@@ -30,7 +30,7 @@ pub struct Pdf {
 #[derive(Debug, thiserror::Error)]
 pub enum TypesetError {
     #[error(transparent)]
-    FrontMatter(#[from] tree::FrontMatterError),
+    FrontMatter(#[from] crate::frontmatter::FrontMatterError),
     #[error(
         "{line}行目: 文字「{}」（U+{code:04X}）がフォント {font} にありません。別の文字にするか、その文字を持つフォントを指定してください（--font / --heading-font）",
         crate::input::shown(&character.to_string())

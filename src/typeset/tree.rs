@@ -7,7 +7,7 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::fonts::Face;
-use crate::render::FrontMatter;
+use crate::frontmatter::{FrontMatter, FrontMatterError};
 
 /// The comment a template writes to force a page break.
 pub const PAGE_BREAK: &str = "<!-- beppyo:pagebreak -->";
@@ -60,11 +60,6 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
-/// The front matter could not be read.
-#[derive(Debug, thiserror::Error)]
-#[error("the front matter (--- block at the top) is not valid: {0}")]
-pub struct FrontMatterError(pub String);
-
 /// Every parser option beppyo uses.
 pub fn parser(markdown: &str) -> Parser<'_> {
     let options = Options::ENABLE_TABLES
@@ -89,9 +84,7 @@ pub fn parse(markdown: &str) -> Result<Document, FrontMatterError> {
         }
     }
     let front = match front_text {
-        Some(text) => Some(
-            crate::yaml::from_str::<FrontMatter>(&text).map_err(|e| FrontMatterError(e.message))?,
-        ),
+        Some(text) => Some(FrontMatter::parse(&text)?),
         None => None,
     };
     Ok(Document {

@@ -1,0 +1,69 @@
+//! The front matter of a document's Markdown: the data of its cover block and its
+//! metadata.
+//!
+//! The renderer writes it (from the facts) and the typesetter reads it (from any
+//! Markdown, a vendor's own annexes included). It lives apart from both, so that neither
+//! stage depends on the other: this YAML block is their whole contract.
+
+use serde::{Deserialize, Serialize};
+
+/// What the typesetter needs for a document's cover block and metadata,
+/// carried as the Markdown file's YAML front matter (`---` block at the top).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    #[serde(default)]
+    pub service: String,
+    #[serde(default)]
+    pub vendor: String,
+    #[serde(default)]
+    pub addressee: String,
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub version: String,
+    /// The row IDs the document answers (the PDF's keywords).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<String>,
+}
+
+/// The front matter could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("the front matter (--- block at the top) is not valid: {0}")]
+pub struct FrontMatterError(pub String);
+
+impl FrontMatter {
+    /// Reads the text between the `---` lines.
+    pub fn parse(text: &str) -> Result<FrontMatter, FrontMatterError> {
+        crate::yaml::from_str::<FrontMatter>(text).map_err(|e| FrontMatterError(e.message))
+    }
+
+    /// The front matter block followed by `body`.
+    pub fn wrap(&self, body: &str) -> String {
+        let yaml = crate::yaml::to_string(self).expect("a struct of strings always serialises");
+        format!("---\n{yaml}---\n\n{body}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_and_reads_back() {
+        let front = FrontMatter {
+            title: "別表対応表".into(),
+            rows: vec!["BAS-01".into()],
+            ..FrontMatter::default()
+        };
+        let markdown = front.wrap("本文\n");
+        let yaml = markdown
+            .strip_prefix("---\n")
+            .and_then(|m| m.split_once("---\n"))
+            .unwrap()
+            .0;
+        assert_eq!(FrontMatter::parse(yaml).unwrap(), front);
+        assert!(FrontMatter::parse("title: 題\nunknown: x\n").is_err());
+    }
+}
