@@ -600,3 +600,62 @@ fn struck_through_text_keeps_its_text_and_gets_a_line_through_it() {
     let (_, doc) = pdf("前の案は~~三十日~~九十日とする。\n");
     assert!(squash(&page_texts(&doc).concat()).contains("前の案は三十日九十日とする。"));
 }
+
+fn media_box(doc: &Document, page: lopdf::ObjectId) -> (f32, f32) {
+    let dict = doc.get_dictionary(page).unwrap();
+    let rect = dict.get(b"MediaBox").unwrap().as_array().unwrap();
+    let number = |o: &Object| o.as_float().unwrap();
+    (
+        number(&rect[2]) - number(&rect[0]),
+        number(&rect[3]) - number(&rect[1]),
+    )
+}
+
+#[test]
+fn front_matter_turns_the_pages_landscape() {
+    let markdown = format!(
+        "---\ntitle: 横の表\norientation: landscape\n---\n\n{}\n\n| 列 |\n| --- |\n| {} |\n",
+        "本文。".repeat(200),
+        "横長の表の中身。".repeat(40)
+    );
+    let (_, doc) = pdf(&markdown);
+    for page in doc.get_pages().values() {
+        let (w, h) = media_box(&doc, *page);
+        assert!(
+            (w - PAGE_HEIGHT).abs() < 0.5 && (h - PAGE_WIDTH).abs() < 0.5,
+            "{w}×{h}"
+        );
+    }
+    let (laid, lines) = layout_lines(&markdown);
+    assert_eq!(laid.size.width, PAGE_HEIGHT);
+    // Lines use the landscape width, and none leaves its margins.
+    let widest = lines.iter().map(|l| l.4).fold(0.0, f32::max);
+    assert!(
+        widest > PAGE_WIDTH,
+        "text stops at the portrait width: {widest}"
+    );
+    for (page, y, text, _, x1) in &lines {
+        assert!(
+            *x1 <= PAGE_HEIGHT - MARGIN_RIGHT + 0.01,
+            "p{page} overflows: {text}"
+        );
+        assert!(*y <= PAGE_WIDTH, "p{page} below the page: {text}");
+    }
+    // Portrait stays the default.
+    let (_, doc) = pdf("---\ntitle: 縦\n---\n\n本文。\n");
+    let page = *doc.get_pages().values().next().unwrap();
+    assert_eq!(media_box(&doc, page).0.round(), PAGE_WIDTH.round());
+}
+
+#[test]
+fn the_compliance_matrix_is_landscape() {
+    let (_, matrix) = example_documents()
+        .into_iter()
+        .find(|(stem, _)| stem == "05_compliance-matrix")
+        .unwrap();
+    let (_, doc) = pdf(&matrix);
+    for page in doc.get_pages().values() {
+        let (w, h) = media_box(&doc, *page);
+        assert!(w > h, "{w}×{h}");
+    }
+}

@@ -36,7 +36,7 @@ use crate::criteria::{Criteria, RowId};
 use crate::crossref::{CrossRef, Declaration, Uncovered};
 use crate::facts::Facts;
 use crate::facts::rows::{self, RowStatus};
-use crate::frontmatter::FrontMatter;
+use crate::frontmatter::{FrontMatter, Orientation};
 use crate::templates::{self, DocumentKind, Template};
 
 /// A document's Markdown is a few hundred KiB; a template that writes more than this is
@@ -315,6 +315,12 @@ impl FrontMatter {
             date: wareki::both(facts.submission.date),
             version,
             rows,
+            // The matrix's seven columns need the width of a landscape page (DESIGN §5).
+            orientation: if kind == templates::MATRIX {
+                Orientation::Landscape
+            } else {
+                Orientation::Portrait
+            },
         }
     }
 }

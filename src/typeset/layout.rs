@@ -8,8 +8,9 @@
 use super::fonts::{Face, Fonts};
 use super::linebreak::{Line, Run, break_lines};
 use super::tree::{Block, Document, Inline, Span, plain};
-use crate::frontmatter::FrontMatter;
+use crate::frontmatter::{FrontMatter, Orientation};
 
+/// A4 portrait, the default page.
 pub const PAGE_WIDTH: f32 = 595.28;
 pub const PAGE_HEIGHT: f32 = 841.89;
 const MM: f32 = 72.0 / 25.4;
@@ -33,9 +34,41 @@ pub const LIST_INDENT: f32 = BODY_SIZE * 2.0;
 /// The narrowest a table column may be: its padding and two full-width characters.
 pub const MIN_COLUMN_WIDTH: f32 = 2.0 * CELL_PAD + 2.0 * TABLE_SIZE;
 
-/// The width between the margins.
+/// The width between the margins of a portrait page, the narrowest a document has.
 pub fn content_width() -> f32 {
     PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+}
+
+/// An A4 page turned as the front matter says, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageSize {
+    pub orientation: Orientation,
+    pub width: f32,
+    pub height: f32,
+}
+
+impl PageSize {
+    pub fn a4(orientation: Orientation) -> PageSize {
+        let (width, height) = match orientation {
+            Orientation::Portrait => (PAGE_WIDTH, PAGE_HEIGHT),
+            Orientation::Landscape => (PAGE_HEIGHT, PAGE_WIDTH),
+        };
+        PageSize {
+            orientation,
+            width,
+            height,
+        }
+    }
+
+    /// The width between the margins.
+    pub fn content_width(&self) -> f32 {
+        self.width - MARGIN_LEFT - MARGIN_RIGHT
+    }
+
+    /// Where text must end above the bottom margin.
+    pub fn bottom(&self) -> f32 {
+        self.height - MARGIN_BOTTOM
+    }
 }
 
 /// Something drawn on a page.
@@ -86,13 +119,19 @@ pub struct OutlineEntry {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Laid {
     pub title: String,
+    pub size: PageSize,
     pub pages: Vec<Page>,
     pub outline: Vec<OutlineEntry>,
 }
 
 /// Lays a document out on pages.
 pub fn layout(document: &Document, fonts: &Fonts) -> Laid {
-    let mut layouter = Layouter::new(fonts);
+    let orientation = document
+        .front
+        .as_ref()
+        .map_or(Orientation::Portrait, |f| f.orientation);
+    let size = PageSize::a4(orientation);
+    let mut layouter = Layouter::new(fonts, size);
     let title = document_title(document);
     let mut skip_title = false;
     if let Some(front) = &document.front {
@@ -111,9 +150,10 @@ pub fn layout(document: &Document, fonts: &Fonts) -> Laid {
     }
     let mut pages = layouter.finish();
     let outline = std::mem::take(&mut layouter.outline);
-    furnish(&mut pages, &title, fonts);
+    furnish(&mut pages, &title, fonts, size);
     Laid {
         title,
+        size,
         pages,
         outline,
     }
@@ -138,6 +178,7 @@ pub fn document_title(document: &Document) -> String {
 
 struct Layouter<'f> {
     fonts: &'f Fonts,
+    size: PageSize,
     pages: Vec<Page>,
     current: Page,
     y: f32,
@@ -157,9 +198,10 @@ fn span(text: &str, face: Face) -> Inline {
 }
 
 impl<'f> Layouter<'f> {
-    fn new(fonts: &'f Fonts) -> Layouter<'f> {
+    fn new(fonts: &'f Fonts, size: PageSize) -> Layouter<'f> {
         Layouter {
             fonts,
+            size,
             pages: Vec::new(),
             current: Page::default(),
             y: MARGIN_TOP,
@@ -168,12 +210,12 @@ impl<'f> Layouter<'f> {
         }
     }
 
-    fn content_width() -> f32 {
-        content_width()
+    fn content_width(&self) -> f32 {
+        self.size.content_width()
     }
 
-    fn bottom() -> f32 {
-        PAGE_HEIGHT - MARGIN_BOTTOM
+    fn bottom(&self) -> f32 {
+        self.size.bottom()
     }
 
     fn new_page(&mut self) {
@@ -184,7 +226,7 @@ impl<'f> Layouter<'f> {
 
     /// Starts a new page unless `height` still fits on this one.
     fn ensure(&mut self, height: f32) {
-        if self.y + height > Self::bottom() && self.y > MARGIN_TOP {
+        if self.y + height > self.bottom() && self.y > MARGIN_TOP {
             self.new_page();
         }
     }
@@ -202,7 +244,7 @@ impl<'f> Layouter<'f> {
     /// The cover block: date and version (right), addressee (left), vendor (right),
     /// then the title and service, centred.
     fn cover(&mut self, front: &FrontMatter) {
-        let width = Self::content_width();
+        let width = self.content_width();
         let right = |text: &str| (text.to_string(), Align::Right, BODY_SIZE, Face::Body);
         let mut lines = Vec::new();
         if !front.date.is_empty() {
@@ -311,7 +353,7 @@ impl<'f> Layouter<'f> {
                 self.current.items.push(Item::Rule {
                     x1: MARGIN_LEFT + indent,
                     y1: y,
-                    x2: PAGE_WIDTH - MARGIN_RIGHT,
+                    x2: self.size.width - MARGIN_RIGHT,
                     y2: y,
                     width: 0.5,
                 });
@@ -326,7 +368,7 @@ impl<'f> Layouter<'f> {
     }
 
     fn paragraph(&mut self, inline: &Inline, indent: f32, size: f32) {
-        let width = Self::content_width() - indent;
+        let width = self.content_width() - indent;
         for line in break_lines(inline, self.fonts, size, width) {
             self.line(&line, MARGIN_LEFT + indent, size, size * LEADING);
         }
@@ -339,7 +381,7 @@ impl<'f> Layouter<'f> {
             3 => 11.5,
             _ => BODY_SIZE,
         };
-        let width = Self::content_width() - indent;
+        let width = self.content_width() - indent;
         let lines = break_lines(text, self.fonts, size, width);
         let before = if self.y > MARGIN_TOP { size * 0.8 } else { 0.0 };
         let height = lines.len() as f32 * size * 1.5;
@@ -390,7 +432,7 @@ impl<'f> Layouter<'f> {
 
     /// A list item's first paragraph: the marker in the gutter, text in a hanging indent.
     fn list_paragraph(&mut self, marker: &str, inline: &Inline, indent: f32, gutter: f32) {
-        let width = Self::content_width() - indent - gutter;
+        let width = self.content_width() - indent - gutter;
         let height = BODY_SIZE * LEADING;
         for (i, line) in break_lines(inline, self.fonts, BODY_SIZE, width)
             .iter()
@@ -409,7 +451,7 @@ impl<'f> Layouter<'f> {
     }
 
     fn code(&mut self, text: &str, indent: f32) {
-        let width = Self::content_width() - indent - 8.0;
+        let width = self.content_width() - indent - 8.0;
         let height = CODE_SIZE * 1.5;
         self.y += 2.0;
         for source_line in text.split('\n') {
@@ -441,7 +483,7 @@ impl<'f> Layouter<'f> {
         if columns == 0 {
             return;
         }
-        let available = Self::content_width() - indent;
+        let available = self.content_width() - indent;
         let widths = column_widths(header, rows, columns, available, self.fonts);
         let x0 = MARGIN_LEFT + indent;
         let header_cells = self.cells(header, &widths, true);
@@ -483,7 +525,7 @@ impl<'f> Layouter<'f> {
         let lines_of = |row: &[Vec<Line>]| row.iter().map(Vec::len).max().unwrap_or(0).max(1);
         let header_height =
             header.map_or(0.0, |h| lines_of(h) as f32 * line_height + 2.0 * CELL_PAD);
-        let fresh_capacity = ((Self::bottom() - MARGIN_TOP - header_height - 2.0 * CELL_PAD)
+        let fresh_capacity = ((self.bottom() - MARGIN_TOP - header_height - 2.0 * CELL_PAD)
             / line_height)
             .floor()
             .max(1.0) as usize;
@@ -492,7 +534,7 @@ impl<'f> Layouter<'f> {
         let mut fresh = self.y <= MARGIN_TOP;
         while from < total {
             let remaining = total - from;
-            let fits = ((Self::bottom() - self.y - 2.0 * CELL_PAD) / line_height)
+            let fits = ((self.bottom() - self.y - 2.0 * CELL_PAD) / line_height)
                 .floor()
                 .max(0.0) as usize;
             if fits < remaining && !fresh && (remaining <= fresh_capacity || fits == 0) {
@@ -652,13 +694,13 @@ fn column_widths(
 }
 
 /// Running header (the document title) and footer (page n / N) on every page.
-fn furnish(pages: &mut [Page], title: &str, fonts: &Fonts) {
+fn furnish(pages: &mut [Page], title: &str, fonts: &Fonts, size: PageSize) {
     let count = pages.len();
     for (i, page) in pages.iter_mut().enumerate() {
         let header_y = MARGIN_TOP - 14.0;
         let width = fonts.body.width(title, FURNITURE_SIZE);
         page.items.push(Item::Text {
-            x: PAGE_WIDTH - MARGIN_RIGHT - width,
+            x: size.width - MARGIN_RIGHT - width,
             y: header_y,
             size: FURNITURE_SIZE,
             face: Face::Body,
@@ -668,15 +710,15 @@ fn furnish(pages: &mut [Page], title: &str, fonts: &Fonts) {
         page.items.push(Item::Rule {
             x1: MARGIN_LEFT,
             y1: header_y + 4.0,
-            x2: PAGE_WIDTH - MARGIN_RIGHT,
+            x2: size.width - MARGIN_RIGHT,
             y2: header_y + 4.0,
             width: 0.4,
         });
         let footer = format!("{} / {}", i + 1, count);
         let width = fonts.body.width(&footer, FURNITURE_SIZE + 1.0);
         page.items.push(Item::Text {
-            x: (PAGE_WIDTH - width) / 2.0,
-            y: PAGE_HEIGHT - MARGIN_BOTTOM + 24.0,
+            x: (size.width - width) / 2.0,
+            y: size.height - MARGIN_BOTTOM + 24.0,
             size: FURNITURE_SIZE + 1.0,
             face: Face::Body,
             text: footer,
