@@ -26,6 +26,11 @@ pub struct FrontMatter {
     /// The row IDs the document answers (the PDF's keywords).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rows: Vec<String>,
+    /// One line naming the submission (city, vendor, service, date, version), printed
+    /// under the title instead of the date, addressee and sender block: the compliance
+    /// matrix is a table of the submission, not a letter.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub identity: String,
     /// How the A4 pages are turned; portrait unless said.
     #[serde(default, skip_serializing_if = "Orientation::is_portrait")]
     pub orientation: Orientation,

@@ -62,7 +62,10 @@ fn squash(text: &str) -> String {
 fn markdown_text(markdown: &str) -> String {
     let document = tree::parse(markdown).unwrap();
     let mut text = String::new();
-    if let Some(front) = &document.front {
+    if let Some(front) = document.front.as_ref().filter(|f| !f.identity.is_empty()) {
+        text.push_str(&front.title);
+        text.push_str(&front.identity);
+    } else if let Some(front) = &document.front {
         text.push_str(&front.date);
         text.push_str(&format!("第{}版", front.version));
         text.push_str(&front.addressee);
@@ -99,7 +102,11 @@ fn table_headers(markdown: &str) -> Vec<String> {
         for block in blocks {
             match block {
                 tree::Block::Table { header, .. } => {
-                    out.push(squash(&header.iter().map(tree::plain).collect::<String>()))
+                    // Compared with page text that has its 中黒 removed (see body_text).
+                    out.push(
+                        squash(&header.iter().map(tree::plain).collect::<String>())
+                            .replace('・', ""),
+                    )
                 }
                 tree::Block::List { items, .. } => items.iter().for_each(|i| walk(i, out)),
                 tree::Block::Quote(inner) => walk(inner, out),
@@ -657,5 +664,95 @@ fn the_compliance_matrix_is_landscape() {
     for page in doc.get_pages().values() {
         let (w, h) = media_box(&doc, *page);
         assert!(w > h, "{w}×{h}");
+    }
+}
+
+/// The places a matrix row cites: (document title + section, page), from the 記載箇所 cell.
+fn cited_places(cell: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let mut rest = cell;
+    while let Some(open) = rest.find("（p.") {
+        let place = rest[..open].trim_start_matches('、').to_string();
+        let after = &rest[open + "（p.".len()..];
+        let close = after.find('）').expect("（p.N）");
+        out.push((place, after[..close].parse().expect("a page number")));
+        rest = &after[close + '）'.len_utf8()..];
+    }
+    assert!(rest.is_empty(), "a place without its page: {rest}");
+    out
+}
+
+/// What the cited section's heading reads on its page: 「第6 4　ログ」 is headed 「4　ログ」.
+fn heading_of(section: &str) -> String {
+    match section.split_once('　') {
+        Some((chain, title)) => {
+            format!("{}{title}", chain.rsplit(' ').next().unwrap_or(chain))
+        }
+        None => section.to_string(),
+    }
+}
+
+#[test]
+fn the_matrix_cites_the_page_where_each_section_is_headed() {
+    let criteria = beppyo::criteria::Criteria::embedded();
+    let templates = beppyo::templates::load(None).unwrap();
+    for example in ["aomine", "kasumi"] {
+        let path = common::repo().join(format!("data/examples/{example}/vendor.yaml"));
+        let file = beppyo::facts::SourceFile::read(&path).unwrap();
+        let (facts, _) = beppyo::facts::load(&file, &criteria).unwrap();
+        let inputs = beppyo::Inputs::with_embedded_table(
+            &file,
+            &facts,
+            &criteria,
+            &templates,
+            Some(fonts()),
+        );
+        let submission = beppyo::build_submission(&inputs).unwrap();
+        let matrix =
+            String::from_utf8(submission.files["05_compliance-matrix.md"].clone()).unwrap();
+        let pages_of = |stem: &str| {
+            let doc = Document::load_mem(&submission.files[&format!("{stem}.pdf")]).unwrap();
+            page_texts(&doc)
+                .iter()
+                .map(|t| squash(t))
+                .collect::<Vec<_>>()
+        };
+        let mut checked = 0;
+        for line in matrix
+            .lines()
+            .filter(|l| l.starts_with("| ") && l.contains("（p."))
+        {
+            let cells: Vec<&str> = line.split(" | ").collect();
+            let (id, places) = (cells[0].trim_start_matches("| "), cells[5]);
+            for (place, page) in cited_places(places) {
+                let kind = beppyo::templates::ANSWERING
+                    .iter()
+                    .find(|k| place.starts_with(&format!("{} ", k.title)))
+                    .unwrap_or_else(|| panic!("{example} {id}: no document in {place}"));
+                let section = &place[kind.title.len() + 1..];
+                let texts = pages_of(kind.stem);
+                let heading = squash(&heading_of(section));
+                assert!(
+                    texts[page - 1].contains(&heading),
+                    "{example} {id}: 「{heading}」 is not on p.{page} of {}",
+                    kind.stem
+                );
+                checked += 1;
+            }
+        }
+        assert!(
+            checked >= 40,
+            "{example}: only {checked} places cited with a page"
+        );
+        // Without PDFs the matrix cites sections only, and says so.
+        let markdown_only = beppyo::Inputs {
+            fonts: None,
+            ..inputs
+        };
+        let submission = beppyo::build_submission(&markdown_only).unwrap();
+        let matrix =
+            String::from_utf8(submission.files["05_compliance-matrix.md"].clone()).unwrap();
+        assert!(!matrix.contains("（p."), "{example}: a page without a PDF");
+        assert!(matrix.contains("頁は示さない"), "{example}");
     }
 }

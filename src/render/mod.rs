@@ -33,7 +33,7 @@ use tera::{Context, Kwargs, State, Tera, Value};
 pub use escape::escape as escape_markdown;
 
 use crate::criteria::{Criteria, RowId};
-use crate::crossref::{CrossRef, Declaration, Uncovered};
+use crate::crossref::{CrossRef, Declaration, HeadingPages, Uncovered};
 use crate::facts::Facts;
 use crate::facts::rows::{self, RowStatus};
 use crate::frontmatter::{FrontMatter, Orientation};
@@ -203,8 +203,17 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// Renders documents 01–05: the answering documents, then the matrix from their index.
+    /// Renders documents 01–05: the answering documents, then the matrix from their index,
+    /// citing sections without pages (see [`Renderer::matrix`] for pages).
     pub fn documents(&self) -> Result<Rendered, RenderError> {
+        let mut rendered = self.answering()?;
+        let matrix = self.matrix(&rendered.crossref, None)?;
+        rendered.documents.push(matrix);
+        Ok(rendered)
+    }
+
+    /// Renders the answering documents 01–04 and the index of their sections.
+    pub fn answering(&self) -> Result<Rendered, RenderError> {
         let (facts, criteria) = (self.facts, self.criteria);
         let mut documents = Vec::new();
         let mut crossref = CrossRef::default();
@@ -228,21 +237,32 @@ impl<'a> Renderer<'a> {
             document.markdown =
                 FrontMatter::new(document.kind, facts, &document.rows).wrap(&document.markdown);
         }
-        let mut context = self.base.clone();
-        let lines = matrix(facts, criteria, &crossref);
-        context.insert("matrix_counts", &status_counts(&lines));
-        context.insert("matrix", &lines);
-        let raw = self.render_one(templates::MATRIX, &context)?;
-        let (body, _) = sections::resolve(&raw, templates::MATRIX, &[], criteria);
-        let rows: Vec<RowId> = criteria.rows.iter().map(|r| r.id.clone()).collect();
-        documents.push(Document {
-            kind: templates::MATRIX,
-            markdown: FrontMatter::new(templates::MATRIX, facts, &rows).wrap(&body),
-            rows,
-        });
         Ok(Rendered {
             documents,
             crossref,
+        })
+    }
+
+    /// Renders the compliance matrix (05) from the index. With `pages`, the heading pages
+    /// of the typeset answering documents, each place cites its PDF page as well.
+    pub fn matrix(
+        &self,
+        crossref: &CrossRef,
+        pages: Option<&HeadingPages>,
+    ) -> Result<Document, RenderError> {
+        let (facts, criteria) = (self.facts, self.criteria);
+        let mut context = self.base.clone();
+        let lines = matrix(facts, criteria, crossref, pages);
+        context.insert("matrix_counts", &status_counts(&lines));
+        context.insert("matrix", &lines);
+        context.insert("matrix_pages", &pages.is_some());
+        let raw = self.render_one(templates::MATRIX, &context)?;
+        let (body, _) = sections::resolve(&raw, templates::MATRIX, &[], criteria);
+        let rows: Vec<RowId> = criteria.rows.iter().map(|r| r.id.clone()).collect();
+        Ok(Document {
+            kind: templates::MATRIX,
+            markdown: FrontMatter::new(templates::MATRIX, facts, &rows).wrap(&body),
+            rows,
         })
     }
 
@@ -307,8 +327,14 @@ impl FrontMatter {
                 ..FrontMatter::default()
             };
         }
+        let identity = if kind == templates::MATRIX {
+            identity(facts, &version)
+        } else {
+            String::new()
+        };
         FrontMatter {
             title: kind.title.to_string(),
+            identity,
             service: facts.service.name.clone(),
             vendor: facts.vendor.name.clone(),
             addressee: addressee(facts),
@@ -323,6 +349,21 @@ impl FrontMatter {
             },
         }
     }
+}
+
+/// The matrix's identity line (DESIGN §5): city, vendor, service, date and version.
+fn identity(facts: &Facts, version: &str) -> String {
+    [
+        ("提出先", facts.submission.city.trim().to_string()),
+        ("事業者", facts.vendor.name.trim().to_string()),
+        ("サービス", facts.service.name.trim().to_string()),
+        ("提出日", wareki::both(facts.submission.date)),
+        ("版", format!("第{version}版")),
+    ]
+    .iter()
+    .map(|(label, value)| format!("{label}　{value}"))
+    .collect::<Vec<_>>()
+    .join("　　")
 }
 
 /// The document that is an agreement between the city (甲) and the vendor (乙).
@@ -436,7 +477,12 @@ pub struct MatrixRow {
     pub evidence: Vec<String>,
 }
 
-fn matrix(facts: &Facts, criteria: &Criteria, crossref: &CrossRef) -> Vec<MatrixRow> {
+fn matrix(
+    facts: &Facts,
+    criteria: &Criteria,
+    crossref: &CrossRef,
+    pages: Option<&HeadingPages>,
+) -> Vec<MatrixRow> {
     criteria
         .rows
         .iter()
@@ -447,10 +493,7 @@ fn matrix(facts: &Facts, criteria: &Criteria, crossref: &CrossRef) -> Vec<Matrix
             let summary = summary::summary(facts, &row.id, &status)
                 .or_else(|| declared.iter().find_map(|d| d.summary.clone()))
                 .unwrap_or_else(|| "—".to_string());
-            let places = declared
-                .iter()
-                .map(|d| format!("{} {}", d.document_title, d.section))
-                .collect();
+            let places = declared.iter().map(|d| place(d, pages)).collect();
             MatrixRow {
                 id: row.id.to_string(),
                 category: criteria.category_name(&row.category).to_string(),
@@ -462,6 +505,21 @@ fn matrix(facts: &Facts, criteria: &Criteria, crossref: &CrossRef) -> Vec<Matrix
             }
         })
         .collect()
+}
+
+/// 「情報セキュリティ対策書 第6 4 ログの取得と保存（p.5）」: the page only when typeset.
+fn place(declaration: &Declaration, pages: Option<&HeadingPages>) -> String {
+    let page = pages
+        .and_then(|p| p.get(&declaration.document))
+        .zip(declaration.heading)
+        .and_then(|(pages, heading)| pages.get(heading));
+    match page {
+        Some(page) => format!(
+            "{} {}（p.{page}）",
+            declaration.document_title, declaration.section
+        ),
+        None => format!("{} {}", declaration.document_title, declaration.section),
+    }
 }
 
 /// How many rows have one status.

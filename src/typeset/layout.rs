@@ -27,6 +27,10 @@ const CELL_PAD: f32 = 4.0;
 const FURNITURE_SIZE: f32 = 8.0;
 /// Cells of at most this many characters are not broken inside a table.
 const SHORT_CELL: usize = 6;
+/// A column whose every cell is a term of at most this many characters (a category such
+/// as 「技術的セキュリティ」, a status, an ID) is made wide enough for its longest: a term
+/// broken inside reads as two words.
+const TERM_CELL: usize = 10;
 /// How far each level of block quote moves its content right.
 pub const QUOTE_INDENT: f32 = BODY_SIZE * 1.5;
 /// How far each level of list moves its content right (the marker's gutter).
@@ -122,6 +126,9 @@ pub struct Laid {
     pub size: PageSize,
     pub pages: Vec<Page>,
     pub outline: Vec<OutlineEntry>,
+    /// The page (from 0) of every heading, in source order, the title included: what
+    /// another document cites as a section's page.
+    pub headings: Vec<usize>,
 }
 
 /// Lays a document out on pages.
@@ -143,19 +150,23 @@ pub fn layout(document: &Document, fonts: &Fonts) -> Laid {
             && let Block::Heading { level: 1, text } = block
             && plain(text).trim() == title
         {
+            // The cover block shows the title.
             skip_title = false;
+            layouter.headings.push(layouter.page_index());
             continue;
         }
         layouter.block(block, 0.0);
     }
     let mut pages = layouter.finish();
     let outline = std::mem::take(&mut layouter.outline);
+    let headings = std::mem::take(&mut layouter.headings);
     furnish(&mut pages, &title, fonts, size);
     Laid {
         title,
         size,
         pages,
         outline,
+        headings,
     }
 }
 
@@ -185,6 +196,7 @@ struct Layouter<'f> {
     /// x positions of block-quote bars currently open.
     bars: Vec<f32>,
     outline: Vec<OutlineEntry>,
+    headings: Vec<usize>,
 }
 
 fn span(text: &str, face: Face) -> Inline {
@@ -207,6 +219,7 @@ impl<'f> Layouter<'f> {
             y: MARGIN_TOP,
             bars: Vec::new(),
             outline: Vec::new(),
+            headings: Vec::new(),
         }
     }
 
@@ -242,9 +255,25 @@ impl<'f> Layouter<'f> {
     }
 
     /// The cover block: date and version (right), addressee (left), vendor (right),
-    /// then the title and service, centred.
+    /// then the title and service, centred; or, for a document with an identity line,
+    /// the title and that line.
     fn cover(&mut self, front: &FrontMatter) {
         let width = self.content_width();
+        if !front.identity.is_empty() {
+            self.outline.push(OutlineEntry {
+                level: 1,
+                title: front.title.clone(),
+                page: self.page_index(),
+                y: self.y,
+            });
+            self.aligned(&front.title, Align::Center, 16.0, Face::Heading, width);
+            // One line: shrink rather than break a name or a date in two.
+            let natural = self.fonts.body.width(&front.identity, BODY_SIZE);
+            let size = (BODY_SIZE * width / natural).clamp(FURNITURE_SIZE, BODY_SIZE);
+            self.aligned(&front.identity, Align::Center, size, Face::Body, width);
+            self.y += BODY_SIZE;
+            return;
+        }
         let right = |text: &str| (text.to_string(), Align::Right, BODY_SIZE, Face::Body);
         let mut lines = Vec::new();
         if !front.date.is_empty() {
@@ -390,6 +419,7 @@ impl<'f> Layouter<'f> {
         if self.y > MARGIN_TOP {
             self.y += before;
         }
+        self.headings.push(self.page_index());
         if level <= 4 {
             self.outline.push(OutlineEntry {
                 level,
@@ -637,9 +667,11 @@ fn column_widths(
     let pad = 2.0 * CELL_PAD;
     let mut natural = vec![MIN_COLUMN_WIDTH; columns];
     let mut minimum = vec![MIN_COLUMN_WIDTH; columns];
+    let mut terms = vec![true; columns];
     for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
         for (i, cell) in row.iter().enumerate().take(columns) {
             let text = plain(cell);
+            terms[i] &= text.chars().count() <= TERM_CELL && !text.contains(char::is_whitespace);
             let face = cell.first().map_or(Face::Body, |s| s.face);
             let font = fonts.get(face);
             for line in text.split('\n') {
@@ -654,6 +686,11 @@ fn column_widths(
                     .fold(0.0, f32::max)
             };
             minimum[i] = minimum[i].max(pad + word + TABLE_SIZE);
+        }
+    }
+    for (i, term) in terms.iter().enumerate() {
+        if *term {
+            minimum[i] = minimum[i].max(natural[i]);
         }
     }
     let share = available / columns as f32;

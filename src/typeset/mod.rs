@@ -24,6 +24,8 @@ use tree::{Block, Document, Inline};
 pub struct Pdf {
     pub bytes: Vec<u8>,
     pub pages: usize,
+    /// The page (from 1) of each heading, in source order.
+    pub heading_pages: Vec<usize>,
 }
 
 /// Why a document could not be typeset.
@@ -58,6 +60,7 @@ pub fn typeset(markdown: &str, fonts: &Fonts) -> Result<Pdf, TypesetError> {
     Ok(Pdf {
         bytes,
         pages: laid.pages.len(),
+        heading_pages: laid.headings.iter().map(|page| page + 1).collect(),
     })
 }
 
