@@ -756,3 +756,85 @@ fn the_matrix_cites_the_page_where_each_section_is_headed() {
         assert!(matrix.contains("頁は示さない"), "{example}");
     }
 }
+
+/// The pages of the layout lines that contain `needle`, in order.
+fn pages_with(lines: &[TextLine], needle: &str) -> Vec<usize> {
+    lines
+        .iter()
+        .filter(|l| l.2.contains(needle))
+        .map(|l| l.0)
+        .collect()
+}
+
+/// `count` one-line paragraphs, to move what follows down the page line by line.
+fn filler(count: usize) -> String {
+    "埋め草の段落。\n\n".repeat(count)
+}
+
+#[test]
+fn a_heading_keeps_its_citation_and_two_lines_of_its_text() {
+    let text = "ゑ".repeat(200);
+    for count in 20..60 {
+        let markdown = format!(
+            "# 題\n\n{}### 1　見出し\n\n〔別表 TEC-18 技術的セキュリティ〕\n\n{text}\n",
+            filler(count)
+        );
+        let (_, lines) = layout_lines(&markdown);
+        let heading = pages_with(&lines, "見出し")[0];
+        let citation = pages_with(&lines, "〔別表")[0];
+        let body = pages_with(&lines, "ゑ");
+        assert!(
+            citation == heading && body[0] == heading && body[1] == heading,
+            "{count}: heading p{heading}, citation p{citation}, text {body:?}"
+        );
+    }
+}
+
+#[test]
+fn no_paragraph_leaves_one_line_alone_at_a_page_end_or_start() {
+    let long = "ゐ".repeat(45 * 5);
+    let short = "ゔ".repeat(45 * 2 + 10);
+    for count in 20..60 {
+        let markdown = format!("# 題\n\n{}{long}\n\n{short}\n\n- {long}\n", filler(count));
+        let (_, lines) = layout_lines(&markdown);
+        for needle in ["ゐ", "ゔ"] {
+            let pages = pages_with(&lines, needle);
+            assert!(pages.len() >= 3, "{needle}: {pages:?}");
+            for page in &pages {
+                let on_page = pages.iter().filter(|p| *p == page).count();
+                assert!(
+                    on_page >= 2,
+                    "{count}: one line of a paragraph ({needle}) alone on p{page}: {pages:?}"
+                );
+            }
+        }
+        let short_pages = pages_with(&lines, "ゔ");
+        assert!(
+            short_pages.iter().all(|p| *p == short_pages[0]),
+            "{count}: a three-line paragraph split: {short_pages:?}"
+        );
+    }
+}
+
+#[test]
+fn a_tables_last_row_is_not_left_alone_on_a_page() {
+    let cell = "表の中身。".repeat(8);
+    let mut table = String::from("| 見出し | 内容 |\n| --- | --- |\n");
+    for i in 0..6 {
+        table.push_str(&format!("| 行{i} | {cell} |\n"));
+    }
+    table.push_str(&format!("| 前の行 | {cell} |\n| 最後の行 | {cell} |\n"));
+    let mut checked = 0;
+    for count in 20..60 {
+        let markdown = format!("# 題\n\n{}{table}", filler(count));
+        let (_, lines) = layout_lines(&markdown);
+        let last = pages_with(&lines, "最後の行")[0];
+        let before = pages_with(&lines, "前の行")[0];
+        assert_eq!(last, before, "{count}: the last row alone on p{last}");
+        let header = pages_with(&lines, "見出し");
+        let first = pages_with(&lines, "行0")[0];
+        assert_eq!(header[0], first, "{count}: the header row ends a page");
+        checked += usize::from(header.len() > 1);
+    }
+    assert!(checked > 0, "no case broke the table across pages");
+}

@@ -145,7 +145,7 @@ pub fn layout(document: &Document, fonts: &Fonts) -> Laid {
         layouter.cover(front);
         skip_title = true;
     }
-    for block in &document.blocks {
+    for (i, block) in document.blocks.iter().enumerate() {
         if skip_title
             && let Block::Heading { level: 1, text } = block
             && plain(text).trim() == title
@@ -155,7 +155,7 @@ pub fn layout(document: &Document, fonts: &Fonts) -> Laid {
             layouter.headings.push(layouter.page_index());
             continue;
         }
-        layouter.block(block, 0.0);
+        layouter.block(block, &document.blocks[i + 1..], 0.0);
     }
     let mut pages = layouter.finish();
     let outline = std::mem::take(&mut layouter.outline);
@@ -359,9 +359,10 @@ impl<'f> Layouter<'f> {
         self.y += height;
     }
 
-    fn block(&mut self, block: &Block, indent: f32) {
+    /// Places a block; `next` are the blocks after it, which a heading keeps with it.
+    fn block(&mut self, block: &Block, next: &[Block], indent: f32) {
         match block {
-            Block::Heading { level, text } => self.heading(*level, text, indent),
+            Block::Heading { level, text } => self.heading(*level, text, next, indent),
             Block::Paragraph(inline) => {
                 self.paragraph(inline, indent, BODY_SIZE);
                 self.y += BODY_SIZE * 0.5;
@@ -370,8 +371,8 @@ impl<'f> Layouter<'f> {
             Block::Table { header, rows } => self.table(header, rows, indent),
             Block::Quote(blocks) => {
                 self.bars.push(MARGIN_LEFT + indent + 2.0);
-                for inner in blocks {
-                    self.block(inner, indent + QUOTE_INDENT);
+                for (i, inner) in blocks.iter().enumerate() {
+                    self.block(inner, &blocks[i + 1..], indent + QUOTE_INDENT);
                 }
                 self.bars.pop();
             }
@@ -398,24 +399,83 @@ impl<'f> Layouter<'f> {
 
     fn paragraph(&mut self, inline: &Inline, indent: f32, size: f32) {
         let width = self.content_width() - indent;
-        for line in break_lines(inline, self.fonts, size, width) {
-            self.line(&line, MARGIN_LEFT + indent, size, size * LEADING);
+        let lines = break_lines(inline, self.fonts, size, width);
+        self.lines(&lines, MARGIN_LEFT + indent, size, size * LEADING, None);
+    }
+
+    /// Places a paragraph's lines (and a list marker beside the first), breaking pages so
+    /// that its first line never ends a page alone (an orphan) and its last line never
+    /// starts one alone (a widow).
+    fn lines(
+        &mut self,
+        lines: &[Line],
+        x: f32,
+        size: f32,
+        height: f32,
+        mut marker: Option<(&Line, f32)>,
+    ) {
+        let mut done = 0;
+        while done < lines.len() {
+            let here = self.lines_here(lines.len() - done, done == 0, height);
+            if here == 0 {
+                self.new_page();
+                continue;
+            }
+            for line in &lines[done..done + here] {
+                if let Some((marker, marker_x)) = marker.take() {
+                    let y = self.y;
+                    self.line(marker, marker_x, size, height);
+                    self.y = y;
+                }
+                self.line(line, x, size, height);
+            }
+            done += here;
+            if done < lines.len() {
+                self.new_page();
+            }
         }
     }
 
-    fn heading(&mut self, level: u8, text: &Inline, indent: f32) {
-        let size = match level {
-            1 => 16.0,
-            2 => 13.0,
-            3 => 11.5,
-            _ => BODY_SIZE,
-        };
+    /// How many of a paragraph's `remaining` lines go on this page (0: start it on the
+    /// next). On a fresh page at least one always goes, so placing always ends.
+    fn lines_here(&self, remaining: usize, first: bool, height: f32) -> usize {
+        let fits = self.fitting(height, remaining);
+        if fits >= remaining {
+            return remaining;
+        }
+        let fresh = self.y <= MARGIN_TOP;
+        let mut here = fits;
+        if remaining - here == 1 && here > 1 {
+            here -= 1;
+        }
+        if !fresh && (here == 0 || (first && here < 2)) {
+            return 0;
+        }
+        here.max(1)
+    }
+
+    /// How many lines of `height` fit below the cursor (at most `limit`), by the same
+    /// arithmetic as [`Self::line`]'s page check.
+    fn fitting(&self, height: f32, limit: usize) -> usize {
+        let mut y = self.y;
+        let mut count = 0;
+        while count < limit && (y + height <= self.bottom() || (count == 0 && y <= MARGIN_TOP)) {
+            y += height;
+            count += 1;
+        }
+        count
+    }
+
+    fn heading(&mut self, level: u8, text: &Inline, next: &[Block], indent: f32) {
+        let size = heading_size(level);
         let width = self.content_width() - indent;
         let lines = break_lines(text, self.fonts, size, width);
         let before = if self.y > MARGIN_TOP { size * 0.8 } else { 0.0 };
         let height = lines.len() as f32 * size * 1.5;
-        // Never alone at the bottom of a page: keep room for two lines after it.
-        self.ensure(before + height + 2.0 * BODY_SIZE * LEADING);
+        // Never at the bottom of a page: it keeps its citation line and the first lines
+        // of its text (DOCUMENTS §6), unless they are more than a page.
+        let keep = (before + height + self.lead(next, indent)).min(self.bottom() - MARGIN_TOP);
+        self.ensure(keep);
         if self.y > MARGIN_TOP {
             self.y += before;
         }
@@ -439,6 +499,59 @@ impl<'f> Layouter<'f> {
         self.y += size * 0.3;
     }
 
+    /// The height at the start of `blocks` that must share a page with what comes before
+    /// them: a heading with its own lead, a citation line (〔別表 …〕) with the block after
+    /// it, the lines of a paragraph or list item that widow and orphan control keep
+    /// together, a table's header with its first row.
+    fn lead(&self, blocks: &[Block], indent: f32) -> f32 {
+        let Some(first) = blocks.first() else {
+            return 0.0;
+        };
+        let line = BODY_SIZE * LEADING;
+        match first {
+            Block::Heading { level, text } => {
+                let size = heading_size(*level);
+                let lines = break_lines(text, self.fonts, size, self.content_width() - indent);
+                size * 0.8
+                    + lines.len() as f32 * size * 1.5
+                    + size * 0.3
+                    + self.lead(&blocks[1..], indent)
+            }
+            Block::Paragraph(inline) => {
+                let width = self.content_width() - indent;
+                let count = break_lines(inline, self.fonts, BODY_SIZE, width).len();
+                if is_citation(inline) {
+                    count as f32 * line + BODY_SIZE * 0.5 + self.lead(&blocks[1..], indent)
+                } else {
+                    kept_lines(count) as f32 * line
+                }
+            }
+            Block::List { items, .. } => match items.first().and_then(|i| i.first()) {
+                Some(Block::Paragraph(inline)) => {
+                    let width = self.content_width() - indent - LIST_INDENT;
+                    let count = break_lines(inline, self.fonts, BODY_SIZE, width).len();
+                    kept_lines(count) as f32 * line
+                }
+                Some(_) => 2.0 * line,
+                None => 0.0,
+            },
+            Block::Table { header, rows } => {
+                let widths = self.table_widths(header, rows, indent);
+                let kept = if rows.len() == 2 { 2 } else { 1 };
+                BODY_SIZE * 0.3
+                    + row_height(&self.cells(header, &widths, true))
+                    + rows
+                        .iter()
+                        .take(kept)
+                        .map(|r| row_height(&self.cells(r, &widths, false)))
+                        .sum::<f32>()
+            }
+            Block::Code { .. } => 2.0 * CODE_SIZE * 1.5 + 2.0,
+            Block::Quote(inner) => self.lead(inner, indent + QUOTE_INDENT),
+            Block::Rule | Block::PageBreak => 0.0,
+        }
+    }
+
     fn list(&mut self, start: Option<u64>, items: &[Vec<Block>], indent: f32) {
         let marker_width = LIST_INDENT;
         for (i, item) in items.iter().enumerate() {
@@ -447,13 +560,13 @@ impl<'f> Layouter<'f> {
                 None => "・".to_string(),
             };
             let mut marked = false;
-            for block in item {
+            for (j, block) in item.iter().enumerate() {
                 match block {
                     Block::Paragraph(inline) if !marked => {
                         marked = true;
                         self.list_paragraph(&marker, inline, indent, marker_width);
                     }
-                    other => self.block(other, indent + marker_width),
+                    other => self.block(other, &item[j + 1..], indent + marker_width),
                 }
             }
         }
@@ -464,20 +577,15 @@ impl<'f> Layouter<'f> {
     fn list_paragraph(&mut self, marker: &str, inline: &Inline, indent: f32, gutter: f32) {
         let width = self.content_width() - indent - gutter;
         let height = BODY_SIZE * LEADING;
-        for (i, line) in break_lines(inline, self.fonts, BODY_SIZE, width)
-            .iter()
-            .enumerate()
-        {
-            self.ensure(height);
-            if i == 0 {
-                let marker_line =
-                    &break_lines(&span(marker, Face::Body), self.fonts, BODY_SIZE, gutter)[0];
-                let y = self.y;
-                self.line(marker_line, MARGIN_LEFT + indent, BODY_SIZE, height);
-                self.y = y;
-            }
-            self.line(line, MARGIN_LEFT + indent + gutter, BODY_SIZE, height);
-        }
+        let lines = break_lines(inline, self.fonts, BODY_SIZE, width);
+        let marker_lines = break_lines(&span(marker, Face::Body), self.fonts, BODY_SIZE, gutter);
+        self.lines(
+            &lines,
+            MARGIN_LEFT + indent + gutter,
+            BODY_SIZE,
+            height,
+            marker_lines.first().map(|m| (m, MARGIN_LEFT + indent)),
+        );
     }
 
     fn code(&mut self, text: &str, indent: f32) {
@@ -513,17 +621,51 @@ impl<'f> Layouter<'f> {
         if columns == 0 {
             return;
         }
-        let available = self.content_width() - indent;
-        let widths = column_widths(header, rows, columns, available, self.fonts);
+        let widths = self.table_widths(header, rows, indent);
         let x0 = MARGIN_LEFT + indent;
         let header_cells = self.cells(header, &widths, true);
+        let body: Vec<Vec<Vec<Line>>> = rows
+            .iter()
+            .map(|row| self.cells(row, &widths, false))
+            .collect();
+        let page = self.bottom() - MARGIN_TOP;
+        // The header row never ends a page: it keeps the first row (both, of two).
+        let kept = if body.len() == 2 { 2 } else { 1 };
+        let head = BODY_SIZE * 0.3
+            + row_height(&header_cells)
+            + body.iter().take(kept).map(|r| row_height(r)).sum::<f32>();
+        self.ensure(head.min(page));
         self.y += BODY_SIZE * 0.3;
         self.row(&header_cells, &widths, x0, None);
-        for row in rows {
-            let cells = self.cells(row, &widths, false);
-            self.row(&cells, &widths, x0, Some(&header_cells));
+        let last = body.len().saturating_sub(1);
+        for (i, cells) in body.iter().enumerate() {
+            // The last row is not left alone on a page when it can go with the one before.
+            if body.len() > 2 && i + 1 == last {
+                let both = row_height(cells) + row_height(&body[last]);
+                let header = row_height(&header_cells);
+                if self.y + both > self.bottom()
+                    && self.y + row_height(cells) <= self.bottom()
+                    && header + both <= page
+                {
+                    self.continue_table(Some(&header_cells), &widths, x0);
+                }
+            }
+            self.row(cells, &widths, x0, Some(&header_cells));
         }
         self.y += BODY_SIZE * 0.8;
+    }
+
+    fn table_widths(&self, header: &[Inline], rows: &[Vec<Inline>], indent: f32) -> Vec<f32> {
+        let columns = header
+            .len()
+            .max(rows.iter().map(Vec::len).max().unwrap_or(0));
+        column_widths(
+            header,
+            rows,
+            columns,
+            self.content_width() - indent,
+            self.fonts,
+        )
     }
 
     /// Each cell's lines, broken to its column's width.
@@ -645,6 +787,35 @@ impl<'f> Layouter<'f> {
         }
         self.y = bottom;
     }
+}
+
+/// The height of a table row whose cells are broken into lines.
+fn row_height(cells: &[Vec<Line>]) -> f32 {
+    let lines = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    lines as f32 * TABLE_SIZE * 1.5 + 2.0 * CELL_PAD
+}
+
+fn heading_size(level: u8) -> f32 {
+    match level {
+        1 => 16.0,
+        2 => 13.0,
+        3 => 11.5,
+        _ => BODY_SIZE,
+    }
+}
+
+/// The lines of a paragraph of `count` that must stay on one page: all of up to three
+/// (a page break would leave one alone), else two.
+fn kept_lines(count: usize) -> usize {
+    if count <= 3 { count } else { 2 }
+}
+
+/// A paragraph that is only a row citation, 〔別表 TEC-18 技術的セキュリティ〕: it belongs
+/// to the heading above it.
+fn is_citation(inline: &Inline) -> bool {
+    let text = plain(inline);
+    let text = text.trim();
+    text.starts_with("〔別表") && text.ends_with('〕')
 }
 
 #[derive(Clone, Copy)]
