@@ -557,11 +557,11 @@ fn footnotes_raw_html_blocks_and_task_lists_keep_their_text() {
     let (_, doc) = pdf(markdown);
     let text = squash(&page_texts(&doc).concat());
     for expected in [
-        "本文に脚注[a]。",
+        "本文に脚注1。",
         "<div>ブロックのHTML</div>",
         "■済んだ項目",
         "□残る項目",
-        "[a]脚注の本文。",
+        "1脚注の本文。",
     ] {
         assert!(text.contains(expected), "{expected} missing from {text}");
     }
@@ -837,4 +837,36 @@ fn a_tables_last_row_is_not_left_alone_on_a_page() {
         checked += usize::from(header.len() > 1);
     }
     assert!(checked > 0, "no case broke the table across pages");
+}
+
+#[test]
+fn footnote_marks_are_superscript_numbers_in_order_of_reference() {
+    let markdown =
+        "本文に注[^b]と別の注[^a]がある。\n\n[^a]: 後に引かれた注。\n\n[^b]: 先に引かれた注。\n";
+    let laid = layout::layout(&tree::parse(markdown).unwrap(), fonts());
+    let texts: Vec<(String, f32, f32)> = laid.pages[0]
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Text { text, y, size, .. } => Some((text.clone(), *y, *size)),
+            _ => None,
+        })
+        .collect();
+    let find = |t: &str| texts.iter().find(|(text, ..)| text == t).unwrap().clone();
+    let (_, body_y, body_size) = find("本文に注");
+    for number in ["1", "2"] {
+        let (_, y, size) = find(number);
+        assert!(size < body_size, "{number} is not smaller");
+        assert!(y < body_y - 1.0, "{number} is not raised");
+    }
+    let all: String = texts.iter().map(|(t, ..)| t.as_str()).collect();
+    assert!(!all.contains('['), "{all}");
+    assert!(
+        squash(&all).contains("本文に注1と別の注2がある。"),
+        "numbered by first reference: {all}"
+    );
+    assert!(
+        squash(&all).contains("2後に引かれた注。") && squash(&all).contains("1先に引かれた注。"),
+        "{all}"
+    );
 }

@@ -6,7 +6,7 @@
 //! running header and footer, which are added once the page count is known.
 
 use super::fonts::{Face, Fonts};
-use super::linebreak::{Line, Run, break_lines};
+use super::linebreak::{Line, Run, SUP_RISE, SUP_SCALE, break_lines};
 use super::tree::{Block, Document, Inline, Span, plain};
 use crate::frontmatter::{FrontMatter, Orientation};
 
@@ -205,6 +205,7 @@ fn span(text: &str, face: Face) -> Inline {
         face,
         link: None,
         strike: false,
+        sup: false,
         offset: 0,
     }]
 }
@@ -318,6 +319,11 @@ impl<'f> Layouter<'f> {
 
     /// Places a run of text with its baseline at (x, baseline), struck through if it says so.
     fn run(&mut self, run: &Run, x: f32, baseline: f32, size: f32) {
+        let (baseline, size) = if run.sup {
+            (baseline - size * SUP_RISE, size * SUP_SCALE)
+        } else {
+            (baseline, size)
+        };
         self.current.items.push(Item::Text {
             x,
             y: baseline,
