@@ -766,18 +766,29 @@ fn pages_with(lines: &[TextLine], needle: &str) -> Vec<usize> {
         .collect()
 }
 
-/// `count` one-line paragraphs, to move what follows down the page line by line.
-fn filler(count: usize) -> String {
-    "埋め草の段落。\n\n".repeat(count)
+/// Content of many heights, to move what follows down the page in small steps: one-line
+/// paragraphs and list items have different heights, so their mixes reach most offsets.
+fn fillers() -> impl Iterator<Item = (usize, String)> {
+    (0..390).map(|n| {
+        let (paragraphs, items) = (20 + n / 13, n % 13);
+        let list = if items > 0 {
+            format!("{}\n", "- 埋め草の項目\n".repeat(items))
+        } else {
+            String::new()
+        };
+        (
+            n,
+            format!("{}{list}", "埋め草の段落。\n\n".repeat(paragraphs)),
+        )
+    })
 }
 
 #[test]
 fn a_heading_keeps_its_citation_and_two_lines_of_its_text() {
     let text = "ゑ".repeat(200);
-    for count in 20..60 {
+    for (count, filler) in fillers() {
         let markdown = format!(
-            "# 題\n\n{}### 1　見出し\n\n〔別表 TEC-18 技術的セキュリティ〕\n\n{text}\n",
-            filler(count)
+            "# 題\n\n{filler}### 1　見出し\n\n〔別表 TEC-18 技術的セキュリティ〕\n\n{text}\n"
         );
         let (_, lines) = layout_lines(&markdown);
         let heading = pages_with(&lines, "見出し")[0];
@@ -794,8 +805,8 @@ fn a_heading_keeps_its_citation_and_two_lines_of_its_text() {
 fn no_paragraph_leaves_one_line_alone_at_a_page_end_or_start() {
     let long = "ゐ".repeat(45 * 5);
     let short = "ゔ".repeat(45 * 2 + 10);
-    for count in 20..60 {
-        let markdown = format!("# 題\n\n{}{long}\n\n{short}\n\n- {long}\n", filler(count));
+    for (count, filler) in fillers() {
+        let markdown = format!("# 題\n\n{filler}{long}\n\n{short}\n\n- {long}\n");
         let (_, lines) = layout_lines(&markdown);
         for needle in ["ゐ", "ゔ"] {
             let pages = pages_with(&lines, needle);
@@ -825,8 +836,8 @@ fn a_tables_last_row_is_not_left_alone_on_a_page() {
     }
     table.push_str(&format!("| 前の行 | {cell} |\n| 最後の行 | {cell} |\n"));
     let mut checked = 0;
-    for count in 20..60 {
-        let markdown = format!("# 題\n\n{}{table}", filler(count));
+    for (count, filler) in fillers() {
+        let markdown = format!("# 題\n\n{filler}{table}");
         let (_, lines) = layout_lines(&markdown);
         let last = pages_with(&lines, "最後の行")[0];
         let before = pages_with(&lines, "前の行")[0];
@@ -869,4 +880,42 @@ fn footnote_marks_are_superscript_numbers_in_order_of_reference() {
         squash(&all).contains("2後に引かれた注。") && squash(&all).contains("1先に引かれた注。"),
         "{all}"
     );
+}
+
+#[test]
+fn no_heading_or_citation_ends_a_page_of_the_examples() {
+    for (stem, markdown) in example_documents() {
+        let (laid, lines) = layout_lines(&markdown);
+        let body = |page: usize| -> Vec<&TextLine> {
+            lines
+                .iter()
+                .filter(|l| l.0 == page && l.1 > MARGIN_TOP && l.1 < PAGE_HEIGHT - MARGIN_BOTTOM)
+                .collect()
+        };
+        for entry in laid.outline.iter().skip(1) {
+            let after: Vec<&TextLine> = body(entry.page)
+                .into_iter()
+                .filter(|l| l.1 > entry.y + 1.0)
+                .collect();
+            let cited = after.first().is_some_and(|l| l.2.starts_with("〔別表"));
+            let wanted = if cited { 3 } else { 2 };
+            let last_page = entry.page + 1 == laid.pages.len();
+            let after = after.len();
+            assert!(
+                after >= wanted || last_page,
+                "{stem}: 「{}」 has {after} lines after it on p{}",
+                entry.title,
+                entry.page + 1
+            );
+        }
+        for page in 0..laid.pages.len() {
+            if let Some(last) = body(page).last() {
+                assert!(
+                    !last.2.starts_with("〔別表"),
+                    "{stem}: p{} ends with a citation",
+                    page + 1
+                );
+            }
+        }
+    }
 }

@@ -480,7 +480,9 @@ impl<'f> Layouter<'f> {
         let height = lines.len() as f32 * size * 1.5;
         // Never at the bottom of a page: it keeps its citation line and the first lines
         // of its text (DOCUMENTS §6), unless they are more than a page.
-        let keep = (before + height + self.lead(next, indent)).min(self.bottom() - MARGIN_TOP);
+        let after = size * 0.3;
+        let keep =
+            (before + height + after + self.lead(next, indent)).min(self.bottom() - MARGIN_TOP);
         self.ensure(keep);
         if self.y > MARGIN_TOP {
             self.y += before;
@@ -502,7 +504,7 @@ impl<'f> Layouter<'f> {
             };
             self.line(line, x, size, size * 1.5);
         }
-        self.y += size * 0.3;
+        self.y += after;
     }
 
     /// The height at the start of `blocks` that must share a page with what comes before
@@ -526,7 +528,8 @@ impl<'f> Layouter<'f> {
             Block::Paragraph(inline) => {
                 let width = self.content_width() - indent;
                 let count = break_lines(inline, self.fonts, BODY_SIZE, width).len();
-                if is_citation(inline) {
+                // A citation, or a single line, is not yet the text the heading keeps.
+                if is_citation(inline) || count < 2 {
                     count as f32 * line + BODY_SIZE * 0.5 + self.lead(&blocks[1..], indent)
                 } else {
                     kept_lines(count) as f32 * line
