@@ -801,6 +801,19 @@ fn a_heading_keeps_its_citation_and_two_lines_of_its_text() {
     }
 }
 
+/// Regression: one-line paragraphs after a heading were all counted as what it keeps,
+/// and the heading went to the next page with room to spare on this one.
+#[test]
+fn a_heading_keeps_only_what_it_needs() {
+    let markdown = format!(
+        "# 題\n\n{}### 1　見出し\n\n〔別表 TEC-18 技術的セキュリティ〕\n\n{}",
+        "埋め草の段落。\n\n".repeat(10),
+        "一行の段落。\n\n".repeat(40)
+    );
+    let (_, lines) = layout_lines(&markdown);
+    assert_eq!(pages_with(&lines, "見出し"), [0]);
+}
+
 #[test]
 fn no_paragraph_leaves_one_line_alone_at_a_page_end_or_start() {
     let long = "ゐ".repeat(45 * 5);

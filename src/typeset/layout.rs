@@ -482,7 +482,7 @@ impl<'f> Layouter<'f> {
         // of its text (DOCUMENTS §6), unless they are more than a page.
         let after = size * 0.3;
         let keep =
-            (before + height + after + self.lead(next, indent)).min(self.bottom() - MARGIN_TOP);
+            (before + height + after + self.lead(next, indent, 2)).min(self.bottom() - MARGIN_TOP);
         self.ensure(keep);
         if self.y > MARGIN_TOP {
             self.y += before;
@@ -507,30 +507,34 @@ impl<'f> Layouter<'f> {
         self.y += after;
     }
 
-    /// The height at the start of `blocks` that must share a page with what comes before
-    /// them: a heading with its own lead, a citation line (〔別表 …〕) with the block after
-    /// it, the lines of a paragraph or list item that widow and orphan control keep
-    /// together, a table's header with its first row.
-    fn lead(&self, blocks: &[Block], indent: f32) -> f32 {
+    /// The height at the start of `blocks` that must share a page with a heading above
+    /// them: a heading that follows at once with its own lead, citation lines (〔別表 …〕),
+    /// then `need` lines of text (a paragraph's lines that widow and orphan control keep
+    /// together, a list item's, a table's header with its first row).
+    fn lead(&self, blocks: &[Block], indent: f32, need: usize) -> f32 {
         let Some(first) = blocks.first() else {
             return 0.0;
         };
         let line = BODY_SIZE * LEADING;
+        let rest = &blocks[1..];
         match first {
+            // Text already kept: the next heading keeps its own.
+            Block::Heading { .. } if need < 2 => 0.0,
             Block::Heading { level, text } => {
                 let size = heading_size(*level);
                 let lines = break_lines(text, self.fonts, size, self.content_width() - indent);
                 size * 0.8
                     + lines.len() as f32 * size * 1.5
                     + size * 0.3
-                    + self.lead(&blocks[1..], indent)
+                    + self.lead(rest, indent, 2)
             }
             Block::Paragraph(inline) => {
                 let width = self.content_width() - indent;
                 let count = break_lines(inline, self.fonts, BODY_SIZE, width).len();
-                // A citation, or a single line, is not yet the text the heading keeps.
-                if is_citation(inline) || count < 2 {
-                    count as f32 * line + BODY_SIZE * 0.5 + self.lead(&blocks[1..], indent)
+                if is_citation(inline) {
+                    count as f32 * line + BODY_SIZE * 0.5 + self.lead(rest, indent, need)
+                } else if count < need {
+                    count as f32 * line + BODY_SIZE * 0.5 + self.lead(rest, indent, need - count)
                 } else {
                     kept_lines(count) as f32 * line
                 }
@@ -541,7 +545,7 @@ impl<'f> Layouter<'f> {
                     let count = break_lines(inline, self.fonts, BODY_SIZE, width).len();
                     kept_lines(count) as f32 * line
                 }
-                Some(_) => 2.0 * line,
+                Some(_) => need as f32 * line,
                 None => 0.0,
             },
             Block::Table { header, rows } => {
@@ -555,8 +559,8 @@ impl<'f> Layouter<'f> {
                         .map(|r| row_height(&self.cells(r, &widths, false)))
                         .sum::<f32>()
             }
-            Block::Code { .. } => 2.0 * CODE_SIZE * 1.5 + 2.0,
-            Block::Quote(inner) => self.lead(inner, indent + QUOTE_INDENT),
+            Block::Code { .. } => need as f32 * CODE_SIZE * 1.5 + 2.0,
+            Block::Quote(inner) => self.lead(inner, indent + QUOTE_INDENT, need),
             Block::Rule | Block::PageBreak => 0.0,
         }
     }
