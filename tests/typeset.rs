@@ -718,12 +718,21 @@ fn the_matrix_cites_the_page_where_each_section_is_headed() {
                 .collect::<Vec<_>>()
         };
         let mut checked = 0;
-        for line in matrix
-            .lines()
-            .filter(|l| l.starts_with("| ") && l.contains("（p."))
-        {
+        let mut rows = 0;
+        let is_row = |l: &&str| {
+            l.starts_with("| ")
+                && l.split(" | ").count() == 7
+                && !l.starts_with("| ID |")
+                && !l.starts_with("| ---")
+        };
+        for line in matrix.lines().filter(is_row) {
+            rows += 1;
             let cells: Vec<&str> = line.split(" | ").collect();
             let (id, places) = (cells[0].trim_start_matches("| "), cells[5]);
+            assert!(
+                places.contains("（p."),
+                "{example} {id}: no page in {places}"
+            );
             for (place, page) in cited_places(places) {
                 let kind = beppyo::templates::ANSWERING
                     .iter()
@@ -740,10 +749,8 @@ fn the_matrix_cites_the_page_where_each_section_is_headed() {
                 checked += 1;
             }
         }
-        assert!(
-            checked >= 40,
-            "{example}: only {checked} places cited with a page"
-        );
+        assert_eq!(rows, 40, "{example}: every row of the table");
+        assert!(checked >= rows, "{example}: only {checked} places cited");
         // Without PDFs the matrix cites sections only, and says so.
         let markdown_only = beppyo::Inputs {
             fonts: None,
