@@ -358,10 +358,16 @@ fn identity(facts: &Facts, version: &str) -> String {
         ("事業者", facts.vendor.name.trim().to_string()),
         ("サービス", facts.service.name.trim().to_string()),
         ("提出日", wareki::both(facts.submission.date)),
-        ("版", format!("第{version}版")),
+        ("", format!("第{version}版")),
     ]
     .iter()
-    .map(|(label, value)| format!("{label}　{value}"))
+    .map(|(label, value)| {
+        if label.is_empty() {
+            value.clone()
+        } else {
+            format!("{label}　{value}")
+        }
+    })
     .collect::<Vec<_>>()
     .join("　　")
 }
