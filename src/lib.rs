@@ -9,12 +9,15 @@
 //!    problems are plain data ([`diagnostic`]) located in the source file;
 //! 3. **render** — Tera templates ([`templates`]) to Markdown ([`render`]), collecting
 //!    which section answers which row ([`crossref`]) and building the 別表対応表 from it;
+//!    **typeset** — Markdown to PDF ([`typeset`]), reading the cover block and page
+//!    orientation from the front matter ([`frontmatter`]) that render writes;
 //! 4. **write** — the submission folder, staged and renamed into place under a lock,
 //!    with its manifest ([`archive`]); inputs are read within bounds ([`input`]);
 //! 5. **verify** — an archived folder against its manifest, the fingerprint the city
 //!    recorded, and a re-render ([`verification`]).
 //!
-//! [`build_submission`] runs steps 3 and 4's preparation for already-loaded inputs. The
+//! [`build_submission`] runs steps 3 and 4's preparation for already-loaded inputs
+//! (01–04 are typeset before 05 is rendered, since 05 cites their pages). The
 //! library never prints and never exits; the binary reports.
 
 pub mod archive;

@@ -1,9 +1,12 @@
 //! Blocks → positioned items on A4 pages.
 //!
 //! Coordinates here are points from the page's top-left corner (y grows downwards); the
-//! PDF writer flips them. Layout owns every decision about where things go: margins,
-//! the cover block, keeping headings with what follows, repeating table headers, and the
-//! running header and footer, which are added once the page count is known.
+//! PDF writer flips them. Layout owns every decision about where things go: the page's
+//! orientation (from the front matter), margins, the cover block, keeping headings with
+//! their citation and first lines, widow and orphan control, keeping a table's header
+//! with its first row and its last row with the one before, repeating table headers, and
+//! the running header and footer, which are added once the page count is known. It also
+//! records each heading's page, which the compliance matrix cites.
 
 use super::fonts::{Face, Fonts};
 use super::linebreak::{Line, Run, SUP_RISE, SUP_SCALE, break_lines};
