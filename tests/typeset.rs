@@ -24,7 +24,12 @@ fn fixture(name: &str) -> String {
 
 /// The example's rendered Markdown documents (00 is rendered without its file list).
 fn example_documents() -> Vec<(String, String)> {
-    let (facts, _) = common::load(&common::example_text()).unwrap();
+    documents_of(&common::example_text())
+}
+
+/// The rendered Markdown documents of a facts text (00 without its file list).
+fn documents_of(facts_text: &str) -> Vec<(String, String)> {
+    let (facts, _) = common::load(facts_text).unwrap();
     let templates = beppyo::templates::load(None).unwrap();
     let criteria = beppyo::criteria::Criteria::embedded();
     let renderer = beppyo::render::Renderer::new(&facts, &criteria, &templates).unwrap();
@@ -904,7 +909,10 @@ fn footnote_marks_are_superscript_numbers_in_order_of_reference() {
 
 #[test]
 fn no_heading_or_citation_ends_a_page_of_the_examples() {
-    for (stem, markdown) in example_documents() {
+    let kasumi =
+        std::fs::read_to_string(common::repo().join("data/examples/kasumi/vendor.yaml")).unwrap();
+    let documents = example_documents().into_iter().chain(documents_of(&kasumi));
+    for (stem, markdown) in documents {
         let (laid, lines) = layout_lines(&markdown);
         let body = |page: usize| -> Vec<&TextLine> {
             lines
