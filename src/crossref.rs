@@ -16,6 +16,10 @@ pub struct Declaration {
     pub document_title: String,
     /// The numbered heading of the section (`第3 1 多要素認証`).
     pub section: String,
+    /// Which of the document's headings (0 = the first, in source order) heads the
+    /// section, so that the typeset document can tell its page; `None` before the first.
+    #[serde(skip)]
+    pub heading: Option<usize>,
     pub rows: Vec<RowId>,
     /// The item of the row it answers (`①`), when only one.
     pub item: Option<String>,
@@ -30,6 +34,10 @@ pub struct Uncovered {
     pub item: Option<String>,
     pub text: String,
 }
+
+/// The PDF page (from 1) of each heading of each typeset document, in source order:
+/// document stem → pages. What the compliance matrix cites next to a section.
+pub type HeadingPages = std::collections::BTreeMap<String, Vec<usize>>;
 
 /// All declarations of a submission, in document and section order.
 #[derive(Debug, Clone, Default, Serialize)]

@@ -9,6 +9,8 @@
 //!    problems are plain data ([`diagnostic`]) located in the source file;
 //! 3. **render** — Tera templates ([`templates`]) to Markdown ([`render`]), collecting
 //!    which section answers which row ([`crossref`]) and building the 別表対応表 from it;
+//!    **typeset** — Markdown to PDF ([`typeset`]), reading the cover block and page
+//!    orientation from the front matter ([`frontmatter`]) that render writes;
 //! 4. **write** — the submission folder, staged and renamed into place under a lock,
 //!    with its manifest ([`archive`]); inputs are read within bounds ([`input`]);
 //!    The reviewer's workbook (05 as XLSX and CSV) is written from the matrix's rows,
@@ -18,7 +20,8 @@
 //! 6. **diff** — two submissions compared row by row, and the 変更届 that reports a
 //!    revision's significant changes (BAS-03) ([`diff`]).
 //!
-//! [`build_submission`] runs steps 3 and 4's preparation for already-loaded inputs. The
+//! [`build_submission`] runs steps 3 and 4's preparation for already-loaded inputs
+//! (01–04 are typeset before 05 is rendered, since 05 cites their pages). The
 //! library never prints and never exits; the binary reports.
 
 pub mod archive;
@@ -28,6 +31,7 @@ pub mod crossref;
 pub mod diagnostic;
 pub mod diff;
 pub mod facts;
+pub mod frontmatter;
 pub mod init;
 pub mod input;
 pub mod migrate;

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use crate::archive::{self, CriteriaInfo, FactsInfo, InputEntry, Manifest, OutputEntry};
 use crate::criteria::Criteria;
+use crate::crossref::HeadingPages;
 use crate::facts::{Facts, SourceFile};
 use crate::render::{self, ListedFile, RenderError};
 use crate::templates::Template;
@@ -96,17 +97,37 @@ impl Submission {
 }
 
 /// Renders every document (Markdown, and PDF when fonts are given) and the manifest.
+///
+/// Order matters twice: the compliance matrix (05) cites the PDF pages of 01–04, so
+/// those are typeset before it is rendered (each document is still typeset once); the
+/// cover letter (00) lists every other file's pages and hash, so it comes last.
 pub fn build_submission(inputs: &Inputs) -> Result<Submission, BuildError> {
     let mut renderer = render::Renderer::new(inputs.facts, inputs.criteria, inputs.templates)?;
     // Evidence attachments (crate::attachments): numbered, hashed, cited by the documents.
     let attachments = prepare_attachments(inputs)?;
     renderer.set_attachments(&attachments.views);
-    let rendered = renderer.documents()?;
+    let answering = renderer.answering()?;
+    let mut typeset = Vec::new();
+    let mut heading_pages = HeadingPages::new();
+    for document in answering.documents {
+        let pdf = typeset_document(&document, inputs)?;
+        if let Some(pdf) = &pdf {
+            heading_pages.insert(document.kind.stem.to_string(), pdf.heading_pages.clone());
+        }
+        typeset.push((document, pdf));
+    }
+    // Without PDFs (--format md) there are no pages to cite: sections only.
+    let cited = inputs.fonts.map(|_| &heading_pages);
+    let (matrix, matrix_rows) = renderer.matrix(&answering.crossref, cited)?;
+    let matrix_listed_rows = matrix.rows.clone();
+    let pdf = typeset_document(&matrix, inputs)?;
+    typeset.push((matrix, pdf));
+
     let mut files = BTreeMap::new();
     let mut outputs = Vec::new();
     let mut listed = Vec::new();
-    for document in &rendered.documents {
-        for (name, bytes, pages) in document_files(document, inputs)? {
+    for (document, pdf) in typeset {
+        for (name, bytes, pages) in document_files(&document, pdf, inputs) {
             listed.push(ListedFile {
                 stem: document.kind.stem.to_string(),
                 title: document.kind.title.to_string(),
@@ -125,14 +146,19 @@ pub fn build_submission(inputs: &Inputs) -> Result<Submission, BuildError> {
         }
     }
     // The reviewer's workbook: the matrix's rows as XLSX and CSV (crate::review).
-    for (name, bytes) in crate::review::files(inputs.facts, inputs.criteria, &rendered.matrix)? {
-        let matrix = rendered.documents.last().map_or(&[][..], |d| &d.rows[..]);
+    for (name, bytes) in crate::review::files(inputs.facts, inputs.criteria, &matrix_rows)? {
         listed.push(crate::review::listed(&name, &bytes));
-        outputs.push(output_entry(&name, crate::review::TITLE, &bytes, matrix));
+        outputs.push(output_entry(
+            &name,
+            crate::review::TITLE,
+            &bytes,
+            &matrix_listed_rows,
+        ));
         files.insert(name, bytes);
     }
     let cover = renderer.cover(&listed)?;
-    for (i, (name, bytes, _)) in document_files(&cover, inputs)?.into_iter().enumerate() {
+    let pdf = typeset_document(&cover, inputs)?;
+    for (i, (name, bytes, _)) in document_files(&cover, pdf, inputs).into_iter().enumerate() {
         outputs.insert(i, output_entry(&name, cover.kind.title, &bytes, &[]));
         files.insert(name, bytes);
     }
@@ -168,11 +194,28 @@ fn prepare_attachments(inputs: &Inputs) -> Result<crate::attachments::Prepared, 
 /// An output file: its name, bytes, and page count for a PDF.
 type OutputFile = (String, Vec<u8>, Option<usize>);
 
-/// A document's files: its Markdown, and its PDF with the page count when typesetting.
-fn document_files(
+/// The document typeset, when fonts are given.
+fn typeset_document(
     document: &render::Document,
     inputs: &Inputs,
-) -> Result<Vec<OutputFile>, BuildError> {
+) -> Result<Option<typeset::Pdf>, BuildError> {
+    let Some(fonts) = inputs.fonts else {
+        return Ok(None);
+    };
+    typeset::typeset(&document.markdown, fonts)
+        .map(Some)
+        .map_err(|error| BuildError::Typeset {
+            document: format!("{}.md", document.kind.stem),
+            error,
+        })
+}
+
+/// A document's files: its Markdown (unless left out), and its PDF with the page count.
+fn document_files(
+    document: &render::Document,
+    pdf: Option<typeset::Pdf>,
+    inputs: &Inputs,
+) -> Vec<OutputFile> {
     let stem = document.kind.stem;
     let mut files = Vec::new();
     if inputs.markdown {
@@ -182,15 +225,10 @@ fn document_files(
             None,
         ));
     }
-    if let Some(fonts) = inputs.fonts {
-        let pdf =
-            typeset::typeset(&document.markdown, fonts).map_err(|error| BuildError::Typeset {
-                document: format!("{stem}.md"),
-                error,
-            })?;
+    if let Some(pdf) = pdf {
         files.push((format!("{stem}.pdf"), pdf.bytes, Some(pdf.pages)));
     }
-    Ok(files)
+    files
 }
 
 fn output_entry(

@@ -24,7 +24,12 @@ fn fixture(name: &str) -> String {
 
 /// The example's rendered Markdown documents (00 is rendered without its file list).
 fn example_documents() -> Vec<(String, String)> {
-    let (facts, _) = common::load(&common::example_text()).unwrap();
+    documents_of(&common::example_text())
+}
+
+/// The rendered Markdown documents of a facts text (00 without its file list).
+fn documents_of(facts_text: &str) -> Vec<(String, String)> {
+    let (facts, _) = common::load(facts_text).unwrap();
     let templates = beppyo::templates::load(None).unwrap();
     let criteria = beppyo::criteria::Criteria::embedded();
     let renderer = beppyo::render::Renderer::new(&facts, &criteria, &templates).unwrap();
@@ -62,7 +67,10 @@ fn squash(text: &str) -> String {
 fn markdown_text(markdown: &str) -> String {
     let document = tree::parse(markdown).unwrap();
     let mut text = String::new();
-    if let Some(front) = &document.front {
+    if let Some(front) = document.front.as_ref().filter(|f| !f.identity.is_empty()) {
+        text.push_str(&front.title);
+        text.push_str(&front.identity);
+    } else if let Some(front) = &document.front {
         text.push_str(&front.date);
         text.push_str(&format!("第{}版", front.version));
         text.push_str(&front.addressee);
@@ -99,7 +107,11 @@ fn table_headers(markdown: &str) -> Vec<String> {
         for block in blocks {
             match block {
                 tree::Block::Table { header, .. } => {
-                    out.push(squash(&header.iter().map(tree::plain).collect::<String>()))
+                    // Compared with page text that has its 中黒 removed (see body_text).
+                    out.push(
+                        squash(&header.iter().map(tree::plain).collect::<String>())
+                            .replace('・', ""),
+                    )
                 }
                 tree::Block::List { items, .. } => items.iter().for_each(|i| walk(i, out)),
                 tree::Block::Quote(inner) => walk(inner, out),
@@ -550,11 +562,11 @@ fn footnotes_raw_html_blocks_and_task_lists_keep_their_text() {
     let (_, doc) = pdf(markdown);
     let text = squash(&page_texts(&doc).concat());
     for expected in [
-        "本文に脚注[a]。",
+        "本文に脚注1。",
         "<div>ブロックのHTML</div>",
         "■済んだ項目",
         "□残る項目",
-        "[a]脚注の本文。",
+        "1脚注の本文。",
     ] {
         assert!(text.contains(expected), "{expected} missing from {text}");
     }
@@ -599,4 +611,339 @@ fn struck_through_text_keeps_its_text_and_gets_a_line_through_it() {
     );
     let (_, doc) = pdf("前の案は~~三十日~~九十日とする。\n");
     assert!(squash(&page_texts(&doc).concat()).contains("前の案は三十日九十日とする。"));
+}
+
+fn media_box(doc: &Document, page: lopdf::ObjectId) -> (f32, f32) {
+    let dict = doc.get_dictionary(page).unwrap();
+    let rect = dict.get(b"MediaBox").unwrap().as_array().unwrap();
+    let number = |o: &Object| o.as_float().unwrap();
+    (
+        number(&rect[2]) - number(&rect[0]),
+        number(&rect[3]) - number(&rect[1]),
+    )
+}
+
+#[test]
+fn front_matter_turns_the_pages_landscape() {
+    let markdown = format!(
+        "---\ntitle: 横の表\norientation: landscape\n---\n\n{}\n\n| 列 |\n| --- |\n| {} |\n",
+        "本文。".repeat(200),
+        "横長の表の中身。".repeat(40)
+    );
+    let (_, doc) = pdf(&markdown);
+    for page in doc.get_pages().values() {
+        let (w, h) = media_box(&doc, *page);
+        assert!(
+            (w - PAGE_HEIGHT).abs() < 0.5 && (h - PAGE_WIDTH).abs() < 0.5,
+            "{w}×{h}"
+        );
+    }
+    let (laid, lines) = layout_lines(&markdown);
+    assert_eq!(laid.size.width, PAGE_HEIGHT);
+    // Lines use the landscape width, and none leaves its margins.
+    let widest = lines.iter().map(|l| l.4).fold(0.0, f32::max);
+    assert!(
+        widest > PAGE_WIDTH,
+        "text stops at the portrait width: {widest}"
+    );
+    for (page, y, text, _, x1) in &lines {
+        assert!(
+            *x1 <= PAGE_HEIGHT - MARGIN_RIGHT + 0.01,
+            "p{page} overflows: {text}"
+        );
+        assert!(*y <= PAGE_WIDTH, "p{page} below the page: {text}");
+    }
+    // Portrait stays the default.
+    let (_, doc) = pdf("---\ntitle: 縦\n---\n\n本文。\n");
+    let page = *doc.get_pages().values().next().unwrap();
+    assert_eq!(media_box(&doc, page).0.round(), PAGE_WIDTH.round());
+}
+
+#[test]
+fn the_compliance_matrix_is_landscape() {
+    let (_, matrix) = example_documents()
+        .into_iter()
+        .find(|(stem, _)| stem == "05_compliance-matrix")
+        .unwrap();
+    let (_, doc) = pdf(&matrix);
+    for page in doc.get_pages().values() {
+        let (w, h) = media_box(&doc, *page);
+        assert!(w > h, "{w}×{h}");
+    }
+}
+
+/// The places a matrix row cites: (document title + section, page), from the 記載箇所 cell.
+fn cited_places(cell: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let mut rest = cell;
+    while let Some(open) = rest.find("（p.") {
+        let place = rest[..open].trim_start_matches('、').to_string();
+        let after = &rest[open + "（p.".len()..];
+        let close = after.find('）').expect("（p.N）");
+        out.push((place, after[..close].parse().expect("a page number")));
+        rest = &after[close + '）'.len_utf8()..];
+    }
+    assert!(rest.is_empty(), "a place without its page: {rest}");
+    out
+}
+
+/// What the cited section's heading reads on its page: 「第6 4　ログ」 is headed 「4　ログ」.
+fn heading_of(section: &str) -> String {
+    match section.split_once('　') {
+        Some((chain, title)) => {
+            format!("{}{title}", chain.rsplit(' ').next().unwrap_or(chain))
+        }
+        None => section.to_string(),
+    }
+}
+
+#[test]
+fn the_matrix_cites_the_page_where_each_section_is_headed() {
+    let criteria = beppyo::criteria::Criteria::embedded();
+    let templates = beppyo::templates::load(None).unwrap();
+    for example in ["aomine", "kasumi"] {
+        let path = common::repo().join(format!("data/examples/{example}/vendor.yaml"));
+        let file = beppyo::facts::SourceFile::read(&path).unwrap();
+        let (facts, _) = beppyo::facts::load(&file, &criteria).unwrap();
+        let inputs = beppyo::Inputs::with_embedded_table(
+            &file,
+            &facts,
+            &criteria,
+            &templates,
+            Some(fonts()),
+        );
+        let submission = beppyo::build_submission(&inputs).unwrap();
+        let matrix =
+            String::from_utf8(submission.files["05_compliance-matrix.md"].clone()).unwrap();
+        let pages_of = |stem: &str| {
+            let doc = Document::load_mem(&submission.files[&format!("{stem}.pdf")]).unwrap();
+            page_texts(&doc)
+                .iter()
+                .map(|t| squash(t))
+                .collect::<Vec<_>>()
+        };
+        let mut checked = 0;
+        let mut rows = 0;
+        let is_row = |l: &&str| {
+            l.starts_with("| ")
+                && l.split(" | ").count() == 7
+                && !l.starts_with("| ID |")
+                && !l.starts_with("| ---")
+        };
+        for line in matrix.lines().filter(is_row) {
+            rows += 1;
+            let cells: Vec<&str> = line.split(" | ").collect();
+            let (id, places) = (cells[0].trim_start_matches("| "), cells[5]);
+            assert!(
+                places.contains("（p."),
+                "{example} {id}: no page in {places}"
+            );
+            for (place, page) in cited_places(places) {
+                let kind = beppyo::templates::ANSWERING
+                    .iter()
+                    .find(|k| place.starts_with(&format!("{} ", k.title)))
+                    .unwrap_or_else(|| panic!("{example} {id}: no document in {place}"));
+                let section = &place[kind.title.len() + 1..];
+                let texts = pages_of(kind.stem);
+                let heading = squash(&heading_of(section));
+                assert!(
+                    texts[page - 1].contains(&heading),
+                    "{example} {id}: 「{heading}」 is not on p.{page} of {}",
+                    kind.stem
+                );
+                checked += 1;
+            }
+        }
+        assert_eq!(rows, 40, "{example}: every row of the table");
+        assert!(checked >= rows, "{example}: only {checked} places cited");
+        // Without PDFs the matrix cites sections only, and says so.
+        let markdown_only = beppyo::Inputs {
+            fonts: None,
+            ..inputs
+        };
+        let submission = beppyo::build_submission(&markdown_only).unwrap();
+        let matrix =
+            String::from_utf8(submission.files["05_compliance-matrix.md"].clone()).unwrap();
+        assert!(!matrix.contains("（p."), "{example}: a page without a PDF");
+        assert!(matrix.contains("頁は示さない"), "{example}");
+    }
+}
+
+/// The pages of the layout lines that contain `needle`, in order.
+fn pages_with(lines: &[TextLine], needle: &str) -> Vec<usize> {
+    lines
+        .iter()
+        .filter(|l| l.2.contains(needle))
+        .map(|l| l.0)
+        .collect()
+}
+
+/// Content of many heights, to move what follows down the page in small steps: one-line
+/// paragraphs and list items have different heights, so their mixes reach most offsets.
+fn fillers() -> impl Iterator<Item = (usize, String)> {
+    (0..390).map(|n| {
+        let (paragraphs, items) = (20 + n / 13, n % 13);
+        let list = if items > 0 {
+            format!("{}\n", "- 埋め草の項目\n".repeat(items))
+        } else {
+            String::new()
+        };
+        (
+            n,
+            format!("{}{list}", "埋め草の段落。\n\n".repeat(paragraphs)),
+        )
+    })
+}
+
+#[test]
+fn a_heading_keeps_its_citation_and_two_lines_of_its_text() {
+    let text = "ゑ".repeat(200);
+    for (count, filler) in fillers() {
+        let markdown = format!(
+            "# 題\n\n{filler}### 1　見出し\n\n〔別表 TEC-18 技術的セキュリティ〕\n\n{text}\n"
+        );
+        let (_, lines) = layout_lines(&markdown);
+        let heading = pages_with(&lines, "見出し")[0];
+        let citation = pages_with(&lines, "〔別表")[0];
+        let body = pages_with(&lines, "ゑ");
+        assert!(
+            citation == heading && body[0] == heading && body[1] == heading,
+            "{count}: heading p{heading}, citation p{citation}, text {body:?}"
+        );
+    }
+}
+
+/// Regression: one-line paragraphs after a heading were all counted as what it keeps,
+/// and the heading went to the next page with room to spare on this one.
+#[test]
+fn a_heading_keeps_only_what_it_needs() {
+    let markdown = format!(
+        "# 題\n\n{}### 1　見出し\n\n〔別表 TEC-18 技術的セキュリティ〕\n\n{}",
+        "埋め草の段落。\n\n".repeat(10),
+        "一行の段落。\n\n".repeat(40)
+    );
+    let (_, lines) = layout_lines(&markdown);
+    assert_eq!(pages_with(&lines, "見出し"), [0]);
+}
+
+#[test]
+fn no_paragraph_leaves_one_line_alone_at_a_page_end_or_start() {
+    let long = "ゐ".repeat(45 * 5);
+    let short = "ゔ".repeat(45 * 2 + 10);
+    for (count, filler) in fillers() {
+        let markdown = format!("# 題\n\n{filler}{long}\n\n{short}\n\n- {long}\n");
+        let (_, lines) = layout_lines(&markdown);
+        for needle in ["ゐ", "ゔ"] {
+            let pages = pages_with(&lines, needle);
+            assert!(pages.len() >= 3, "{needle}: {pages:?}");
+            for page in &pages {
+                let on_page = pages.iter().filter(|p| *p == page).count();
+                assert!(
+                    on_page >= 2,
+                    "{count}: one line of a paragraph ({needle}) alone on p{page}: {pages:?}"
+                );
+            }
+        }
+        let short_pages = pages_with(&lines, "ゔ");
+        assert!(
+            short_pages.iter().all(|p| *p == short_pages[0]),
+            "{count}: a three-line paragraph split: {short_pages:?}"
+        );
+    }
+}
+
+#[test]
+fn a_tables_last_row_is_not_left_alone_on_a_page() {
+    let cell = "表の中身。".repeat(8);
+    let mut table = String::from("| 見出し | 内容 |\n| --- | --- |\n");
+    for i in 0..6 {
+        table.push_str(&format!("| 行{i} | {cell} |\n"));
+    }
+    table.push_str(&format!("| 前の行 | {cell} |\n| 最後の行 | {cell} |\n"));
+    let mut checked = 0;
+    for (count, filler) in fillers() {
+        let markdown = format!("# 題\n\n{filler}{table}");
+        let (_, lines) = layout_lines(&markdown);
+        let last = pages_with(&lines, "最後の行")[0];
+        let before = pages_with(&lines, "前の行")[0];
+        assert_eq!(last, before, "{count}: the last row alone on p{last}");
+        let header = pages_with(&lines, "見出し");
+        let first = pages_with(&lines, "行0")[0];
+        assert_eq!(header[0], first, "{count}: the header row ends a page");
+        checked += usize::from(header.len() > 1);
+    }
+    assert!(checked > 0, "no case broke the table across pages");
+}
+
+#[test]
+fn footnote_marks_are_superscript_numbers_in_order_of_reference() {
+    let markdown =
+        "本文に注[^b]と別の注[^a]がある。\n\n[^a]: 後に引かれた注。\n\n[^b]: 先に引かれた注。\n";
+    let laid = layout::layout(&tree::parse(markdown).unwrap(), fonts());
+    let texts: Vec<(String, f32, f32)> = laid.pages[0]
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Text { text, y, size, .. } => Some((text.clone(), *y, *size)),
+            _ => None,
+        })
+        .collect();
+    let find = |t: &str| texts.iter().find(|(text, ..)| text == t).unwrap().clone();
+    let (_, body_y, body_size) = find("本文に注");
+    for number in ["1", "2"] {
+        let (_, y, size) = find(number);
+        assert!(size < body_size, "{number} is not smaller");
+        assert!(y < body_y - 1.0, "{number} is not raised");
+    }
+    let all: String = texts.iter().map(|(t, ..)| t.as_str()).collect();
+    assert!(!all.contains('['), "{all}");
+    assert!(
+        squash(&all).contains("本文に注1と別の注2がある。"),
+        "numbered by first reference: {all}"
+    );
+    assert!(
+        squash(&all).contains("2後に引かれた注。") && squash(&all).contains("1先に引かれた注。"),
+        "{all}"
+    );
+}
+
+#[test]
+fn no_heading_or_citation_ends_a_page_of_the_examples() {
+    let kasumi =
+        std::fs::read_to_string(common::repo().join("data/examples/kasumi/vendor.yaml")).unwrap();
+    let documents = example_documents().into_iter().chain(documents_of(&kasumi));
+    for (stem, markdown) in documents {
+        let (laid, lines) = layout_lines(&markdown);
+        let body = |page: usize| -> Vec<&TextLine> {
+            lines
+                .iter()
+                .filter(|l| l.0 == page && l.1 > MARGIN_TOP && l.1 < PAGE_HEIGHT - MARGIN_BOTTOM)
+                .collect()
+        };
+        for entry in laid.outline.iter().skip(1) {
+            let after: Vec<&TextLine> = body(entry.page)
+                .into_iter()
+                .filter(|l| l.1 > entry.y + 1.0)
+                .collect();
+            let cited = after.first().is_some_and(|l| l.2.starts_with("〔別表"));
+            let wanted = if cited { 3 } else { 2 };
+            let last_page = entry.page + 1 == laid.pages.len();
+            let after = after.len();
+            assert!(
+                after >= wanted || last_page,
+                "{stem}: 「{}」 has {after} lines after it on p{}",
+                entry.title,
+                entry.page + 1
+            );
+        }
+        for page in 0..laid.pages.len() {
+            if let Some(last) = body(page).last() {
+                assert!(
+                    !last.2.starts_with("〔別表"),
+                    "{stem}: p{} ends with a citation",
+                    page + 1
+                );
+            }
+        }
+    }
 }

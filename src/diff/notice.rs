@@ -16,7 +16,8 @@ use crate::crossref::CrossRef;
 use crate::diagnostic::Problem;
 use crate::facts::model::{ChangeKind, Facts};
 use crate::facts::validate::change::{self, Severity};
-use crate::render::{self, FrontMatter, text, wareki};
+use crate::frontmatter::FrontMatter;
+use crate::render::{self, text, wareki};
 
 /// The embedded template of the letter.
 pub const TEMPLATE: &str = include_str!("../../templates/ja/changes_notice.md.tera");
@@ -475,6 +476,7 @@ fn front_matter(facts: &Facts) -> FrontMatter {
         .map(|line| line.trim().to_string())
         .collect(),
         rows: vec!["BAS-03".to_string()],
+        ..FrontMatter::default()
     }
 }
 

@@ -33,10 +33,11 @@ use tera::{Context, Kwargs, State, Tera, Value};
 pub use escape::escape as escape_markdown;
 
 use crate::criteria::{Criteria, RowId};
-use crate::crossref::{CrossRef, Declaration, Uncovered};
+use crate::crossref::{CrossRef, Declaration, HeadingPages, Uncovered};
 use crate::facts::Facts;
 use crate::facts::model::Municipality;
 use crate::facts::rows::{self, RowStatus};
+use crate::frontmatter::{FrontMatter, Orientation};
 use crate::templates::{self, DocumentKind, Template};
 
 /// A document's Markdown is a few hundred KiB; a template that writes more than this is
@@ -57,7 +58,8 @@ pub struct Document {
 pub struct Rendered {
     pub documents: Vec<Document>,
     pub crossref: CrossRef,
-    /// The rows of the compliance matrix (05) as printed, for the reviewer's workbook.
+    /// The rows of the compliance matrix (05) as printed, for the reviewer's workbook;
+    /// empty until the matrix is rendered.
     pub matrix: Vec<MatrixRow>,
 }
 
@@ -215,8 +217,18 @@ impl<'a> Renderer<'a> {
         crate::attachments::insert_context(&mut self.base, views, self.criteria);
     }
 
-    /// Renders documents 01–05: the answering documents, then the matrix from their index.
+    /// Renders documents 01–05: the answering documents, then the matrix from their index,
+    /// citing sections without pages (see [`Renderer::matrix`] for pages).
     pub fn documents(&self) -> Result<Rendered, RenderError> {
+        let mut rendered = self.answering()?;
+        let (matrix, lines) = self.matrix(&rendered.crossref, None)?;
+        rendered.documents.push(matrix);
+        rendered.matrix = lines;
+        Ok(rendered)
+    }
+
+    /// Renders the answering documents 01–04 and the index of their sections.
+    pub fn answering(&self) -> Result<Rendered, RenderError> {
         let (facts, criteria) = (self.facts, self.criteria);
         let mut documents = Vec::new();
         let mut crossref = CrossRef::default();
@@ -240,23 +252,36 @@ impl<'a> Renderer<'a> {
             document.markdown =
                 FrontMatter::new(document.kind, facts, &document.rows).wrap(&document.markdown);
         }
-        let mut context = self.base.clone();
-        let lines = matrix(facts, criteria, &crossref);
-        context.insert("matrix_counts", &status_counts(&lines));
-        context.insert("matrix", &lines);
-        let raw = self.render_one(templates::MATRIX, &context)?;
-        let (body, _) = sections::resolve(&raw, templates::MATRIX, &[], criteria);
-        let rows: Vec<RowId> = criteria.rows.iter().map(|r| r.id.clone()).collect();
-        documents.push(Document {
-            kind: templates::MATRIX,
-            markdown: FrontMatter::new(templates::MATRIX, facts, &rows).wrap(&body),
-            rows,
-        });
         Ok(Rendered {
             documents,
             crossref,
-            matrix: lines,
+            matrix: Vec::new(),
         })
+    }
+
+    /// Renders the compliance matrix (05) from the index. With `pages`, the heading pages
+    /// of the typeset answering documents, each place cites its PDF page as well. Returns
+    /// the document and its rows (which the reviewer's workbook repeats).
+    pub fn matrix(
+        &self,
+        crossref: &CrossRef,
+        pages: Option<&HeadingPages>,
+    ) -> Result<(Document, Vec<MatrixRow>), RenderError> {
+        let (facts, criteria) = (self.facts, self.criteria);
+        let mut context = self.base.clone();
+        let lines = matrix(facts, criteria, crossref, pages);
+        context.insert("matrix_counts", &status_counts(&lines));
+        context.insert("matrix", &lines);
+        context.insert("matrix_pages", &pages.is_some());
+        let raw = self.render_one(templates::MATRIX, &context)?;
+        let (body, _) = sections::resolve(&raw, templates::MATRIX, &[], criteria);
+        let rows: Vec<RowId> = criteria.rows.iter().map(|r| r.id.clone()).collect();
+        let document = Document {
+            kind: templates::MATRIX,
+            markdown: FrontMatter::new(templates::MATRIX, facts, &rows).wrap(&body),
+            rows,
+        };
+        Ok((document, lines))
     }
 
     /// Renders the cover letter that lists the other documents' files.
@@ -322,31 +347,6 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// What the typesetter needs for a document's cover block and metadata, carried as the
-/// Markdown file's YAML front matter.
-#[derive(Debug, Clone, Default, Serialize, serde::Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct FrontMatter {
-    pub title: String,
-    #[serde(default)]
-    pub service: String,
-    #[serde(default)]
-    pub vendor: String,
-    #[serde(default)]
-    pub addressee: String,
-    #[serde(default)]
-    pub date: String,
-    #[serde(default)]
-    pub version: String,
-    /// The sender block under the addressee, one line each: 所在地, 名称, 代表者職氏名.
-    /// A document without one shows `vendor` there.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sender: Vec<String>,
-    /// The row IDs the document answers (the PDF's keywords).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub rows: Vec<String>,
-}
-
 impl FrontMatter {
     fn new(kind: DocumentKind, facts: &Facts, rows: &[RowId]) -> FrontMatter {
         let rows = rows.iter().map(ToString::to_string).collect();
@@ -391,8 +391,14 @@ impl FrontMatter {
                 ..FrontMatter::default()
             };
         }
+        let identity = if kind == templates::MATRIX {
+            identity(facts, &version)
+        } else {
+            String::new()
+        };
         FrontMatter {
             title: kind.title.to_string(),
+            identity,
             service: facts.service.name.clone(),
             vendor: vendor.name.clone(),
             addressee: addressee(facts),
@@ -400,14 +406,35 @@ impl FrontMatter {
             version,
             sender,
             rows,
+            // The matrix's seven columns need the width of a landscape page (DESIGN §5).
+            orientation: if kind == templates::MATRIX {
+                Orientation::Landscape
+            } else {
+                Orientation::Portrait
+            },
         }
     }
+}
 
-    /// The front matter block followed by `body`.
-    fn wrap(&self, body: &str) -> String {
-        let yaml = crate::yaml::to_string(self).unwrap_or_default();
-        format!("---\n{yaml}---\n\n{body}")
-    }
+/// The matrix's identity line (DESIGN §5): city, vendor, service, date and version.
+fn identity(facts: &Facts, version: &str) -> String {
+    [
+        ("提出先", facts.submission.city.trim().to_string()),
+        ("事業者", facts.vendor.name.trim().to_string()),
+        ("サービス", facts.service.name.trim().to_string()),
+        ("提出日", wareki::both(facts.submission.date)),
+        ("", format!("第{version}版")),
+    ]
+    .iter()
+    .map(|(label, value)| {
+        if label.is_empty() {
+            value.clone()
+        } else {
+            format!("{label}　{value}")
+        }
+    })
+    .collect::<Vec<_>>()
+    .join("　　")
 }
 
 /// The cover letter's subject (件名), printed where a document's title stands.
@@ -539,7 +566,15 @@ pub struct MatrixRow {
     pub evidence: Vec<String>,
 }
 
-fn matrix(facts: &Facts, criteria: &Criteria, crossref: &CrossRef) -> Vec<MatrixRow> {
+fn matrix(
+    facts: &Facts,
+    criteria: &Criteria,
+    crossref: &CrossRef,
+    pages: Option<&HeadingPages>,
+) -> Vec<MatrixRow> {
+    // The numbers of attachments follow from the facts alone, files or not.
+    let planned = crate::attachments::plan(facts, criteria, true);
+    let attached = crate::attachments::evidence_by_row(&crate::attachments::views(&planned, &[]));
     criteria
         .rows
         .iter()
@@ -550,10 +585,7 @@ fn matrix(facts: &Facts, criteria: &Criteria, crossref: &CrossRef) -> Vec<Matrix
             let summary = summary::summary(facts, &row.id, &status)
                 .or_else(|| declared.iter().find_map(|d| d.summary.clone()))
                 .unwrap_or_else(|| "—".to_string());
-            let places = declared
-                .iter()
-                .map(|d| format!("{} {}", d.document_title, d.section))
-                .collect();
+            let places = declared.iter().map(|d| place(d, pages)).collect();
             MatrixRow {
                 id: row.id.to_string(),
                 category: criteria.category_name(&row.category).to_string(),
@@ -561,10 +593,31 @@ fn matrix(facts: &Facts, criteria: &Criteria, crossref: &CrossRef) -> Vec<Matrix
                 status: status.label(),
                 summary,
                 places,
-                evidence: evidence(facts, row.id.as_str()),
+                // A row's attachments (別添N, 閲覧資料N) stand for its evidence; without
+                // any, the evidence the facts name.
+                evidence: attached
+                    .get(row.id.as_str())
+                    .filter(|labels| !labels.is_empty())
+                    .cloned()
+                    .unwrap_or_else(|| evidence(facts, row.id.as_str())),
             }
         })
         .collect()
+}
+
+/// 「情報セキュリティ対策書 第6 4 ログの取得と保存（p.5）」: the page only when typeset.
+fn place(declaration: &Declaration, pages: Option<&HeadingPages>) -> String {
+    let page = pages
+        .and_then(|p| p.get(&declaration.document))
+        .zip(declaration.heading)
+        .and_then(|(pages, heading)| pages.get(heading));
+    match page {
+        Some(page) => format!(
+            "{} {}（p.{page}）",
+            declaration.document_title, declaration.section
+        ),
+        None => format!("{} {}", declaration.document_title, declaration.section),
+    }
 }
 
 /// How many rows have one status.

@@ -53,6 +53,7 @@ pub(super) fn resolve(
     let mut paragraphs = 0usize;
     let mut items = 0usize;
     let mut subitems = 0usize;
+    let mut headings = 0usize;
     let mut out = String::with_capacity(raw.len());
     for line in raw.lines() {
         let mut line = line.to_string();
@@ -65,6 +66,7 @@ pub(super) fn resolve(
         } else if fence.is_none()
             && let Some((level, title)) = heading(&line)
         {
+            headings += 1;
             let (title, anchor) = split_anchor(title);
             let (numbered, chain) = numbering.apply(level, &title);
             line = format!("{} {}", "#".repeat(level), numbered);
@@ -107,6 +109,7 @@ pub(super) fn resolve(
                 document: kind.stem.to_string(),
                 document_title: kind.title.to_string(),
                 section: section.clone(),
+                heading: headings.checked_sub(1),
                 rows: p.rows.clone(),
                 item: p.item.clone(),
                 summary: p.summary.clone(),

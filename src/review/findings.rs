@@ -10,7 +10,8 @@ use tera::{Context, Tera};
 
 use super::VERDICTS;
 use super::read::{Judged, JudgedRow};
-use crate::render::{FrontMatter, escape_markdown, wareki};
+use crate::frontmatter::FrontMatter;
+use crate::render::{escape_markdown, wareki};
 
 /// The label of rows without a 判定.
 pub const UNJUDGED: &str = "未判定";
@@ -134,8 +135,10 @@ impl<'a> Summary<'a> {
             .copied()
             .collect::<Vec<_>>()
             .join("　");
-        let city_head = crate::facts::model::Municipality::from_name(&id.city)
-            .map_or_else(|| format!("{}長", id.city.trim()), |kind| kind.head_of(&id.city));
+        let city_head = crate::facts::model::Municipality::from_name(&id.city).map_or_else(
+            || format!("{}長", id.city.trim()),
+            |kind| kind.head_of(&id.city),
+        );
         let front = FrontMatter {
             title: "指摘事項一覧".to_string(),
             service: id.service.clone(),
@@ -147,6 +150,7 @@ impl<'a> Summary<'a> {
             version: String::new(),
             sender: vec![city_head],
             rows: self.findings.iter().map(|r| r.id.clone()).collect(),
+            ..FrontMatter::default()
         };
         let yaml = crate::yaml::to_string(&front).unwrap_or_default();
         Ok(format!("---\n{yaml}---\n\n{body}"))

@@ -1,15 +1,19 @@
 //! Blocks → positioned items on A4 pages.
 //!
 //! Coordinates here are points from the page's top-left corner (y grows downwards); the
-//! PDF writer flips them. Layout owns every decision about where things go: margins,
-//! the cover block, keeping headings with what follows, repeating table headers, and the
-//! running header and footer, which are added once the page count is known.
+//! PDF writer flips them. Layout owns every decision about where things go: the page's
+//! orientation (from the front matter), margins, the cover block, keeping headings with
+//! their citation and first lines, widow and orphan control, keeping a table's header
+//! with its first row and its last row with the one before, repeating table headers, and
+//! the running header and footer, which are added once the page count is known. It also
+//! records each heading's page, which the compliance matrix cites.
 
 use super::fonts::{Face, Fonts};
-use super::linebreak::{Line, Run, break_lines};
+use super::linebreak::{Line, Run, SUP_RISE, SUP_SCALE, break_lines};
 use super::tree::{Block, Document, Inline, Span, plain};
-use crate::render::FrontMatter;
+use crate::frontmatter::{FrontMatter, Orientation};
 
+/// A4 portrait, the default page.
 pub const PAGE_WIDTH: f32 = 595.28;
 pub const PAGE_HEIGHT: f32 = 841.89;
 const MM: f32 = 72.0 / 25.4;
@@ -26,6 +30,10 @@ const CELL_PAD: f32 = 4.0;
 const FURNITURE_SIZE: f32 = 8.0;
 /// Cells of at most this many characters are not broken inside a table.
 const SHORT_CELL: usize = 6;
+/// A column whose every cell is a term of at most this many characters (a category such
+/// as 「技術的セキュリティ」, a status, an ID) is made wide enough for its longest: a term
+/// broken inside reads as two words.
+const TERM_CELL: usize = 10;
 /// How far each level of block quote moves its content right.
 pub const QUOTE_INDENT: f32 = BODY_SIZE * 1.5;
 /// How far each level of list moves its content right (the marker's gutter).
@@ -33,9 +41,41 @@ pub const LIST_INDENT: f32 = BODY_SIZE * 2.0;
 /// The narrowest a table column may be: its padding and two full-width characters.
 pub const MIN_COLUMN_WIDTH: f32 = 2.0 * CELL_PAD + 2.0 * TABLE_SIZE;
 
-/// The width between the margins.
+/// The width between the margins of a portrait page, the narrowest a document has.
 pub fn content_width() -> f32 {
     PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+}
+
+/// An A4 page turned as the front matter says, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageSize {
+    pub orientation: Orientation,
+    pub width: f32,
+    pub height: f32,
+}
+
+impl PageSize {
+    pub fn a4(orientation: Orientation) -> PageSize {
+        let (width, height) = match orientation {
+            Orientation::Portrait => (PAGE_WIDTH, PAGE_HEIGHT),
+            Orientation::Landscape => (PAGE_HEIGHT, PAGE_WIDTH),
+        };
+        PageSize {
+            orientation,
+            width,
+            height,
+        }
+    }
+
+    /// The width between the margins.
+    pub fn content_width(&self) -> f32 {
+        self.width - MARGIN_LEFT - MARGIN_RIGHT
+    }
+
+    /// Where text must end above the bottom margin.
+    pub fn bottom(&self) -> f32 {
+        self.height - MARGIN_BOTTOM
+    }
 }
 
 /// Something drawn on a page.
@@ -86,36 +126,50 @@ pub struct OutlineEntry {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Laid {
     pub title: String,
+    pub size: PageSize,
     pub pages: Vec<Page>,
     pub outline: Vec<OutlineEntry>,
+    /// The page (from 0) of every heading, in source order, the title included: what
+    /// another document cites as a section's page.
+    pub headings: Vec<usize>,
 }
 
 /// Lays a document out on pages.
 pub fn layout(document: &Document, fonts: &Fonts) -> Laid {
-    let mut layouter = Layouter::new(fonts);
+    let orientation = document
+        .front
+        .as_ref()
+        .map_or(Orientation::Portrait, |f| f.orientation);
+    let size = PageSize::a4(orientation);
+    let mut layouter = Layouter::new(fonts, size);
     let title = document_title(document);
     let mut skip_title = false;
     if let Some(front) = &document.front {
         layouter.cover(front);
         skip_title = true;
     }
-    for block in &document.blocks {
+    for (i, block) in document.blocks.iter().enumerate() {
         if skip_title
             && let Block::Heading { level: 1, text } = block
             && plain(text).trim() == title
         {
+            // The cover block shows the title.
             skip_title = false;
+            layouter.headings.push(layouter.page_index());
             continue;
         }
-        layouter.block(block, 0.0);
+        layouter.block(block, &document.blocks[i + 1..], 0.0);
     }
     let mut pages = layouter.finish();
     let outline = std::mem::take(&mut layouter.outline);
-    furnish(&mut pages, &title, fonts);
+    let headings = std::mem::take(&mut layouter.headings);
+    furnish(&mut pages, &title, fonts, size);
     Laid {
         title,
+        size,
         pages,
         outline,
+        headings,
     }
 }
 
@@ -138,12 +192,14 @@ pub fn document_title(document: &Document) -> String {
 
 struct Layouter<'f> {
     fonts: &'f Fonts,
+    size: PageSize,
     pages: Vec<Page>,
     current: Page,
     y: f32,
     /// x positions of block-quote bars currently open.
     bars: Vec<f32>,
     outline: Vec<OutlineEntry>,
+    headings: Vec<usize>,
 }
 
 fn span(text: &str, face: Face) -> Inline {
@@ -152,28 +208,31 @@ fn span(text: &str, face: Face) -> Inline {
         face,
         link: None,
         strike: false,
+        sup: false,
         offset: 0,
     }]
 }
 
 impl<'f> Layouter<'f> {
-    fn new(fonts: &'f Fonts) -> Layouter<'f> {
+    fn new(fonts: &'f Fonts, size: PageSize) -> Layouter<'f> {
         Layouter {
             fonts,
+            size,
             pages: Vec::new(),
             current: Page::default(),
             y: MARGIN_TOP,
             bars: Vec::new(),
             outline: Vec::new(),
+            headings: Vec::new(),
         }
     }
 
-    fn content_width() -> f32 {
-        content_width()
+    fn content_width(&self) -> f32 {
+        self.size.content_width()
     }
 
-    fn bottom() -> f32 {
-        PAGE_HEIGHT - MARGIN_BOTTOM
+    fn bottom(&self) -> f32 {
+        self.size.bottom()
     }
 
     fn new_page(&mut self) {
@@ -184,7 +243,7 @@ impl<'f> Layouter<'f> {
 
     /// Starts a new page unless `height` still fits on this one.
     fn ensure(&mut self, height: f32) {
-        if self.y + height > Self::bottom() && self.y > MARGIN_TOP {
+        if self.y + height > self.bottom() && self.y > MARGIN_TOP {
             self.new_page();
         }
     }
@@ -200,9 +259,25 @@ impl<'f> Layouter<'f> {
     }
 
     /// The cover block: date and version (right), addressee (left), vendor (right),
-    /// then the title and service, centred.
+    /// then the title and service, centred; or, for a document with an identity line,
+    /// the title and that line.
     fn cover(&mut self, front: &FrontMatter) {
-        let width = Self::content_width();
+        let width = self.content_width();
+        if !front.identity.is_empty() {
+            self.outline.push(OutlineEntry {
+                level: 1,
+                title: front.title.clone(),
+                page: self.page_index(),
+                y: self.y,
+            });
+            self.aligned(&front.title, Align::Center, 16.0, Face::Heading, width);
+            // One line: shrink rather than break a name or a date in two.
+            let natural = self.fonts.body.width(&front.identity, BODY_SIZE);
+            let size = (BODY_SIZE * width / natural).clamp(FURNITURE_SIZE, BODY_SIZE);
+            self.aligned(&front.identity, Align::Center, size, Face::Body, width);
+            self.y += BODY_SIZE;
+            return;
+        }
         let right = |text: &str| (text.to_string(), Align::Right, BODY_SIZE, Face::Body);
         let mut lines = Vec::new();
         if !front.date.is_empty() {
@@ -247,6 +322,11 @@ impl<'f> Layouter<'f> {
 
     /// Places a run of text with its baseline at (x, baseline), struck through if it says so.
     fn run(&mut self, run: &Run, x: f32, baseline: f32, size: f32) {
+        let (baseline, size) = if run.sup {
+            (baseline - size * SUP_RISE, size * SUP_SCALE)
+        } else {
+            (baseline, size)
+        };
         self.current.items.push(Item::Text {
             x,
             y: baseline,
@@ -288,9 +368,10 @@ impl<'f> Layouter<'f> {
         self.y += height;
     }
 
-    fn block(&mut self, block: &Block, indent: f32) {
+    /// Places a block; `next` are the blocks after it, which a heading keeps with it.
+    fn block(&mut self, block: &Block, next: &[Block], indent: f32) {
         match block {
-            Block::Heading { level, text } => self.heading(*level, text, indent),
+            Block::Heading { level, text } => self.heading(*level, text, next, indent),
             Block::Paragraph(inline) => {
                 self.paragraph(inline, indent, BODY_SIZE);
                 self.y += BODY_SIZE * 0.5;
@@ -299,8 +380,8 @@ impl<'f> Layouter<'f> {
             Block::Table { header, rows } => self.table(header, rows, indent),
             Block::Quote(blocks) => {
                 self.bars.push(MARGIN_LEFT + indent + 2.0);
-                for inner in blocks {
-                    self.block(inner, indent + QUOTE_INDENT);
+                for (i, inner) in blocks.iter().enumerate() {
+                    self.block(inner, &blocks[i + 1..], indent + QUOTE_INDENT);
                 }
                 self.bars.pop();
             }
@@ -311,7 +392,7 @@ impl<'f> Layouter<'f> {
                 self.current.items.push(Item::Rule {
                     x1: MARGIN_LEFT + indent,
                     y1: y,
-                    x2: PAGE_WIDTH - MARGIN_RIGHT,
+                    x2: self.size.width - MARGIN_RIGHT,
                     y2: y,
                     width: 0.5,
                 });
@@ -326,28 +407,90 @@ impl<'f> Layouter<'f> {
     }
 
     fn paragraph(&mut self, inline: &Inline, indent: f32, size: f32) {
-        let width = Self::content_width() - indent;
-        for line in break_lines(inline, self.fonts, size, width) {
-            self.line(&line, MARGIN_LEFT + indent, size, size * LEADING);
+        let width = self.content_width() - indent;
+        let lines = break_lines(inline, self.fonts, size, width);
+        self.lines(&lines, MARGIN_LEFT + indent, size, size * LEADING, None);
+    }
+
+    /// Places a paragraph's lines (and a list marker beside the first), breaking pages so
+    /// that its first line never ends a page alone (an orphan) and its last line never
+    /// starts one alone (a widow).
+    fn lines(
+        &mut self,
+        lines: &[Line],
+        x: f32,
+        size: f32,
+        height: f32,
+        mut marker: Option<(&Line, f32)>,
+    ) {
+        let mut done = 0;
+        while done < lines.len() {
+            let here = self.lines_here(lines.len() - done, done == 0, height);
+            if here == 0 {
+                self.new_page();
+                continue;
+            }
+            for line in &lines[done..done + here] {
+                if let Some((marker, marker_x)) = marker.take() {
+                    let y = self.y;
+                    self.line(marker, marker_x, size, height);
+                    self.y = y;
+                }
+                self.line(line, x, size, height);
+            }
+            done += here;
+            if done < lines.len() {
+                self.new_page();
+            }
         }
     }
 
-    fn heading(&mut self, level: u8, text: &Inline, indent: f32) {
-        let size = match level {
-            1 => 16.0,
-            2 => 13.0,
-            3 => 11.5,
-            _ => BODY_SIZE,
-        };
-        let width = Self::content_width() - indent;
+    /// How many of a paragraph's `remaining` lines go on this page (0: start it on the
+    /// next). On a fresh page at least one always goes, so placing always ends.
+    fn lines_here(&self, remaining: usize, first: bool, height: f32) -> usize {
+        let fits = self.fitting(height, remaining);
+        if fits >= remaining {
+            return remaining;
+        }
+        let fresh = self.y <= MARGIN_TOP;
+        let mut here = fits;
+        if remaining - here == 1 && here > 1 {
+            here -= 1;
+        }
+        if !fresh && (here == 0 || (first && here < 2)) {
+            return 0;
+        }
+        here.max(1)
+    }
+
+    /// How many lines of `height` fit below the cursor (at most `limit`), by the same
+    /// arithmetic as [`Self::line`]'s page check.
+    fn fitting(&self, height: f32, limit: usize) -> usize {
+        let mut y = self.y;
+        let mut count = 0;
+        while count < limit && (y + height <= self.bottom() || (count == 0 && y <= MARGIN_TOP)) {
+            y += height;
+            count += 1;
+        }
+        count
+    }
+
+    fn heading(&mut self, level: u8, text: &Inline, next: &[Block], indent: f32) {
+        let size = heading_size(level);
+        let width = self.content_width() - indent;
         let lines = break_lines(text, self.fonts, size, width);
         let before = if self.y > MARGIN_TOP { size * 0.8 } else { 0.0 };
         let height = lines.len() as f32 * size * 1.5;
-        // Never alone at the bottom of a page: keep room for two lines after it.
-        self.ensure(before + height + 2.0 * BODY_SIZE * LEADING);
+        // Never at the bottom of a page: it keeps its citation line and the first lines
+        // of its text (DOCUMENTS §6), unless they are more than a page.
+        let after = size * 0.3;
+        let keep =
+            (before + height + after + self.lead(next, indent, 2)).min(self.bottom() - MARGIN_TOP);
+        self.ensure(keep);
         if self.y > MARGIN_TOP {
             self.y += before;
         }
+        self.headings.push(self.page_index());
         if level <= 4 {
             self.outline.push(OutlineEntry {
                 level,
@@ -364,7 +507,81 @@ impl<'f> Layouter<'f> {
             };
             self.line(line, x, size, size * 1.5);
         }
-        self.y += size * 0.3;
+        self.y += after;
+    }
+
+    /// The height at the start of `blocks` that must share a page with a heading above
+    /// them: a heading that follows at once with its own lead, citation lines (〔別表 …〕),
+    /// then `need` lines of text (a paragraph's lines that widow and orphan control keep
+    /// together, a list item's, a table's header with its first row).
+    ///
+    /// The look-ahead stops after [`LEAD_BLOCKS`] blocks: a run of headings without text
+    /// (hostile or generated Markdown) would otherwise recurse once per heading, to the
+    /// end of the document, from every heading — a deep stack and quadratic time.
+    fn lead(&self, blocks: &[Block], indent: f32, need: usize) -> f32 {
+        self.lead_within(blocks, indent, need, LEAD_BLOCKS)
+    }
+
+    fn lead_within(&self, blocks: &[Block], indent: f32, need: usize, budget: usize) -> f32 {
+        let Some(first) = blocks.first() else {
+            return 0.0;
+        };
+        if budget == 0 {
+            return 0.0;
+        }
+        let budget = budget - 1;
+        let line = BODY_SIZE * LEADING;
+        let rest = &blocks[1..];
+        match first {
+            // Text already kept: the next heading keeps its own.
+            Block::Heading { .. } if need < 2 => 0.0,
+            Block::Heading { level, text } => {
+                let size = heading_size(*level);
+                let lines = break_lines(text, self.fonts, size, self.content_width() - indent);
+                size * 0.8
+                    + lines.len() as f32 * size * 1.5
+                    + size * 0.3
+                    + self.lead_within(rest, indent, 2, budget)
+            }
+            Block::Paragraph(inline) => {
+                let width = self.content_width() - indent;
+                let count = break_lines(inline, self.fonts, BODY_SIZE, width).len();
+                if is_citation(inline) {
+                    count as f32 * line
+                        + BODY_SIZE * 0.5
+                        + self.lead_within(rest, indent, need, budget)
+                } else if count < need {
+                    count as f32 * line
+                        + BODY_SIZE * 0.5
+                        + self.lead_within(rest, indent, need - count, budget)
+                } else {
+                    kept_lines(count) as f32 * line
+                }
+            }
+            Block::List { items, .. } => match items.first().and_then(|i| i.first()) {
+                Some(Block::Paragraph(inline)) => {
+                    let width = self.content_width() - indent - LIST_INDENT;
+                    let count = break_lines(inline, self.fonts, BODY_SIZE, width).len();
+                    kept_lines(count) as f32 * line
+                }
+                Some(_) => need as f32 * line,
+                None => 0.0,
+            },
+            Block::Table { header, rows } => {
+                let widths = self.table_widths(header, rows, indent);
+                let kept = if rows.len() == 2 { 2 } else { 1 };
+                BODY_SIZE * 0.3
+                    + row_height(&self.cells(header, &widths, true))
+                    + rows
+                        .iter()
+                        .take(kept)
+                        .map(|r| row_height(&self.cells(r, &widths, false)))
+                        .sum::<f32>()
+            }
+            Block::Code { .. } => need as f32 * CODE_SIZE * 1.5 + 2.0,
+            Block::Quote(inner) => self.lead_within(inner, indent + QUOTE_INDENT, need, budget),
+            Block::Rule | Block::PageBreak => 0.0,
+        }
     }
 
     fn list(&mut self, start: Option<u64>, items: &[Vec<Block>], indent: f32) {
@@ -375,13 +592,13 @@ impl<'f> Layouter<'f> {
                 None => "・".to_string(),
             };
             let mut marked = false;
-            for block in item {
+            for (j, block) in item.iter().enumerate() {
                 match block {
                     Block::Paragraph(inline) if !marked => {
                         marked = true;
                         self.list_paragraph(&marker, inline, indent, marker_width);
                     }
-                    other => self.block(other, indent + marker_width),
+                    other => self.block(other, &item[j + 1..], indent + marker_width),
                 }
             }
         }
@@ -390,26 +607,21 @@ impl<'f> Layouter<'f> {
 
     /// A list item's first paragraph: the marker in the gutter, text in a hanging indent.
     fn list_paragraph(&mut self, marker: &str, inline: &Inline, indent: f32, gutter: f32) {
-        let width = Self::content_width() - indent - gutter;
+        let width = self.content_width() - indent - gutter;
         let height = BODY_SIZE * LEADING;
-        for (i, line) in break_lines(inline, self.fonts, BODY_SIZE, width)
-            .iter()
-            .enumerate()
-        {
-            self.ensure(height);
-            if i == 0 {
-                let marker_line =
-                    &break_lines(&span(marker, Face::Body), self.fonts, BODY_SIZE, gutter)[0];
-                let y = self.y;
-                self.line(marker_line, MARGIN_LEFT + indent, BODY_SIZE, height);
-                self.y = y;
-            }
-            self.line(line, MARGIN_LEFT + indent + gutter, BODY_SIZE, height);
-        }
+        let lines = break_lines(inline, self.fonts, BODY_SIZE, width);
+        let marker_lines = break_lines(&span(marker, Face::Body), self.fonts, BODY_SIZE, gutter);
+        self.lines(
+            &lines,
+            MARGIN_LEFT + indent + gutter,
+            BODY_SIZE,
+            height,
+            marker_lines.first().map(|m| (m, MARGIN_LEFT + indent)),
+        );
     }
 
     fn code(&mut self, text: &str, indent: f32) {
-        let width = Self::content_width() - indent - 8.0;
+        let width = self.content_width() - indent - 8.0;
         let height = CODE_SIZE * 1.5;
         self.y += 2.0;
         for source_line in text.split('\n') {
@@ -441,17 +653,51 @@ impl<'f> Layouter<'f> {
         if columns == 0 {
             return;
         }
-        let available = Self::content_width() - indent;
-        let widths = column_widths(header, rows, columns, available, self.fonts);
+        let widths = self.table_widths(header, rows, indent);
         let x0 = MARGIN_LEFT + indent;
         let header_cells = self.cells(header, &widths, true);
+        let body: Vec<Vec<Vec<Line>>> = rows
+            .iter()
+            .map(|row| self.cells(row, &widths, false))
+            .collect();
+        let page = self.bottom() - MARGIN_TOP;
+        // The header row never ends a page: it keeps the first row (both, of two).
+        let kept = if body.len() == 2 { 2 } else { 1 };
+        let head = BODY_SIZE * 0.3
+            + row_height(&header_cells)
+            + body.iter().take(kept).map(|r| row_height(r)).sum::<f32>();
+        self.ensure(head.min(page));
         self.y += BODY_SIZE * 0.3;
         self.row(&header_cells, &widths, x0, None);
-        for row in rows {
-            let cells = self.cells(row, &widths, false);
-            self.row(&cells, &widths, x0, Some(&header_cells));
+        let last = body.len().saturating_sub(1);
+        for (i, cells) in body.iter().enumerate() {
+            // The last row is not left alone on a page when it can go with the one before.
+            if body.len() > 2 && i + 1 == last {
+                let both = row_height(cells) + row_height(&body[last]);
+                let header = row_height(&header_cells);
+                if self.y + both > self.bottom()
+                    && self.y + row_height(cells) <= self.bottom()
+                    && header + both <= page
+                {
+                    self.continue_table(Some(&header_cells), &widths, x0);
+                }
+            }
+            self.row(cells, &widths, x0, Some(&header_cells));
         }
         self.y += BODY_SIZE * 0.8;
+    }
+
+    fn table_widths(&self, header: &[Inline], rows: &[Vec<Inline>], indent: f32) -> Vec<f32> {
+        let columns = header
+            .len()
+            .max(rows.iter().map(Vec::len).max().unwrap_or(0));
+        column_widths(
+            header,
+            rows,
+            columns,
+            self.content_width() - indent,
+            self.fonts,
+        )
     }
 
     /// Each cell's lines, broken to its column's width.
@@ -483,7 +729,7 @@ impl<'f> Layouter<'f> {
         let lines_of = |row: &[Vec<Line>]| row.iter().map(Vec::len).max().unwrap_or(0).max(1);
         let header_height =
             header.map_or(0.0, |h| lines_of(h) as f32 * line_height + 2.0 * CELL_PAD);
-        let fresh_capacity = ((Self::bottom() - MARGIN_TOP - header_height - 2.0 * CELL_PAD)
+        let fresh_capacity = ((self.bottom() - MARGIN_TOP - header_height - 2.0 * CELL_PAD)
             / line_height)
             .floor()
             .max(1.0) as usize;
@@ -492,7 +738,7 @@ impl<'f> Layouter<'f> {
         let mut fresh = self.y <= MARGIN_TOP;
         while from < total {
             let remaining = total - from;
-            let fits = ((Self::bottom() - self.y - 2.0 * CELL_PAD) / line_height)
+            let fits = ((self.bottom() - self.y - 2.0 * CELL_PAD) / line_height)
                 .floor()
                 .max(0.0) as usize;
             if fits < remaining && !fresh && (remaining <= fresh_capacity || fits == 0) {
@@ -575,6 +821,39 @@ impl<'f> Layouter<'f> {
     }
 }
 
+/// The height of a table row whose cells are broken into lines.
+fn row_height(cells: &[Vec<Line>]) -> f32 {
+    let lines = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    lines as f32 * TABLE_SIZE * 1.5 + 2.0 * CELL_PAD
+}
+
+/// How many blocks a heading looks ahead to keep its lead with it: a heading, its citation
+/// lines and a paragraph need far fewer; the bound only stops degenerate runs.
+const LEAD_BLOCKS: usize = 8;
+
+fn heading_size(level: u8) -> f32 {
+    match level {
+        1 => 16.0,
+        2 => 13.0,
+        3 => 11.5,
+        _ => BODY_SIZE,
+    }
+}
+
+/// The lines of a paragraph of `count` that must stay on one page: all of up to three
+/// (a page break would leave one alone), else two.
+fn kept_lines(count: usize) -> usize {
+    if count <= 3 { count } else { 2 }
+}
+
+/// A paragraph that is only a row citation, 〔別表 TEC-18 技術的セキュリティ〕: it belongs
+/// to the heading above it.
+fn is_citation(inline: &Inline) -> bool {
+    let text = plain(inline);
+    let text = text.trim();
+    text.starts_with("〔別表") && text.ends_with('〕')
+}
+
 #[derive(Clone, Copy)]
 enum Align {
     Left,
@@ -595,9 +874,11 @@ fn column_widths(
     let pad = 2.0 * CELL_PAD;
     let mut natural = vec![MIN_COLUMN_WIDTH; columns];
     let mut minimum = vec![MIN_COLUMN_WIDTH; columns];
+    let mut terms = vec![true; columns];
     for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
         for (i, cell) in row.iter().enumerate().take(columns) {
             let text = plain(cell);
+            terms[i] &= text.chars().count() <= TERM_CELL && !text.contains(char::is_whitespace);
             let face = cell.first().map_or(Face::Body, |s| s.face);
             let font = fonts.get(face);
             for line in text.split('\n') {
@@ -612,6 +893,11 @@ fn column_widths(
                     .fold(0.0, f32::max)
             };
             minimum[i] = minimum[i].max(pad + word + TABLE_SIZE);
+        }
+    }
+    for (i, term) in terms.iter().enumerate() {
+        if *term {
+            minimum[i] = minimum[i].max(natural[i]);
         }
     }
     let share = available / columns as f32;
@@ -652,13 +938,13 @@ fn column_widths(
 }
 
 /// Running header (the document title) and footer (page n / N) on every page.
-fn furnish(pages: &mut [Page], title: &str, fonts: &Fonts) {
+fn furnish(pages: &mut [Page], title: &str, fonts: &Fonts, size: PageSize) {
     let count = pages.len();
     for (i, page) in pages.iter_mut().enumerate() {
         let header_y = MARGIN_TOP - 14.0;
         let width = fonts.body.width(title, FURNITURE_SIZE);
         page.items.push(Item::Text {
-            x: PAGE_WIDTH - MARGIN_RIGHT - width,
+            x: size.width - MARGIN_RIGHT - width,
             y: header_y,
             size: FURNITURE_SIZE,
             face: Face::Body,
@@ -668,15 +954,15 @@ fn furnish(pages: &mut [Page], title: &str, fonts: &Fonts) {
         page.items.push(Item::Rule {
             x1: MARGIN_LEFT,
             y1: header_y + 4.0,
-            x2: PAGE_WIDTH - MARGIN_RIGHT,
+            x2: size.width - MARGIN_RIGHT,
             y2: header_y + 4.0,
             width: 0.4,
         });
         let footer = format!("{} / {}", i + 1, count);
         let width = fonts.body.width(&footer, FURNITURE_SIZE + 1.0);
         page.items.push(Item::Text {
-            x: (PAGE_WIDTH - width) / 2.0,
-            y: PAGE_HEIGHT - MARGIN_BOTTOM + 24.0,
+            x: (size.width - width) / 2.0,
+            y: size.height - MARGIN_BOTTOM + 24.0,
             size: FURNITURE_SIZE + 1.0,
             face: Face::Body,
             text: footer,

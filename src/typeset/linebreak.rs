@@ -13,6 +13,11 @@ use super::tree::Inline;
 
 /// Characters that must not start a line.
 pub const NO_START: &str = "、。，．,.）)]］｝}〕〉》」』】〙〗〟’”»・:;：；!?！？‐-–—ー々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ%％";
+/// A superscript (a footnote's number) is set at this fraction of the text's size …
+pub const SUP_SCALE: f32 = 0.6;
+/// … with its baseline raised by this fraction of the text's size.
+pub const SUP_RISE: f32 = 0.35;
+
 /// Characters that must not end a line.
 pub const NO_END: &str = "（(［[｛{〔〈《「『【〘〖〝‘“«";
 
@@ -23,6 +28,7 @@ pub struct Run {
     pub face: Face,
     pub link: Option<String>,
     pub strike: bool,
+    pub sup: bool,
     /// Offset from the line's start, in points.
     pub x: f32,
     pub width: f32,
@@ -49,6 +55,7 @@ pub fn break_lines(inline: &Inline, fonts: &Fonts, size: f32, width: f32) -> Vec
         .enumerate()
         .flat_map(|(i, span)| {
             let font = fonts.get(span.face);
+            let size = if span.sup { size * SUP_SCALE } else { size };
             span.text.chars().map(move |c| Glyph {
                 c,
                 span: i,
@@ -135,8 +142,23 @@ fn allowed(glyphs: &[Glyph], at: usize) -> bool {
     let after = glyphs[at].c;
     !(NO_START.contains(after)
         || NO_END.contains(before)
-        || (before.is_ascii_digit() && !after.is_whitespace()))
+        || (before.is_ascii_digit() && !after.is_whitespace())
+        || after_identifier_hyphen(glyphs, at))
 }
+
+/// Whether a break before `glyphs[at]` would follow the hyphen of an identifier or file
+/// name (`TEC-12`, `01_security-measures.pdf`): at a line's end that hyphen reads as
+/// a word hyphenated by the typesetter, and the reader copies the wrong name.
+fn after_identifier_hyphen(glyphs: &[Glyph], at: usize) -> bool {
+    at >= 2 && HYPHENS.contains(glyphs[at - 1].c) && glyphs[at - 2].c.is_ascii_alphanumeric()
+}
+
+/// Hyphens that join the parts of an identifier.
+const HYPHENS: &str = "-‐";
+
+/// Where an identifier too long for its line is best broken: before these, a break
+/// cannot be taken for a hyphen.
+const IDENTIFIER_BREAKS: &str = "_./";
 
 fn trailing_space(glyphs: &[Glyph]) -> f32 {
     glyphs
@@ -170,11 +192,22 @@ fn split_long(
         if used + glyphs[i].advance > width && i > line_start {
             let mut cut = i;
             // Pull characters back so that the next line does not start with a
-            // forbidden one, as long as the line keeps something.
+            // forbidden one nor follow a hyphen, as long as the line keeps something.
             while cut > line_start + 1
-                && (NO_START.contains(glyphs[cut].c) || NO_END.contains(glyphs[cut - 1].c))
+                && (NO_START.contains(glyphs[cut].c)
+                    || NO_END.contains(glyphs[cut - 1].c)
+                    || HYPHENS.contains(glyphs[cut - 1].c))
             {
                 cut -= 1;
+            }
+            // Within the line's last third, a break before `_`, `.` or `/` keeps the
+            // parts of a name whole.
+            let least = line_start + 1 + (cut - line_start) * 2 / 3;
+            if let Some(at) = (least..=cut)
+                .rev()
+                .find(|&at| at > line_start && IDENTIFIER_BREAKS.contains(glyphs[at].c))
+            {
+                cut = at;
             }
             lines.push(line_start..cut);
             line_start = cut;
@@ -199,7 +232,10 @@ fn build(inline: &Inline, glyphs: &[Glyph]) -> Line {
         let span = &inline[glyph.span];
         match line.runs.last_mut() {
             Some(run)
-                if run.face == span.face && run.link == span.link && run.strike == span.strike =>
+                if run.face == span.face
+                    && run.link == span.link
+                    && run.strike == span.strike
+                    && run.sup == span.sup =>
             {
                 run.text.push(glyph.c);
                 run.width += glyph.advance;
@@ -209,6 +245,7 @@ fn build(inline: &Inline, glyphs: &[Glyph]) -> Line {
                 face: span.face,
                 link: span.link.clone(),
                 strike: span.strike,
+                sup: span.sup,
                 x: line.width,
                 width: glyph.advance,
             }),
@@ -235,6 +272,7 @@ mod tests {
             face: Face::Body,
             link: None,
             strike: false,
+            sup: false,
             offset: 0,
         }];
         // 10pt full-width characters are 10pt wide
@@ -290,6 +328,7 @@ mod tests {
             face: Face::Body,
             link: None,
             strike: false,
+            sup: false,
             offset: 0,
         }];
         let result = break_lines(&inline, fonts(), 10.0, 100.0);
@@ -300,6 +339,30 @@ mod tests {
             .flat_map(|l| l.runs.iter().map(|r| r.text.clone()))
             .collect();
         assert_eq!(joined, url);
+    }
+
+    #[test]
+    fn identifiers_never_break_after_their_hyphen() {
+        let name = "01_security-measures.pdf";
+        for width in [3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 10.0, 12.0, 16.0] {
+            let text = format!("提出書類 {name} 及び TEC-12 と AB-CD-EF-GH-IJ を参照する。");
+            let result = lines(&text, width);
+            for line in &result {
+                assert!(
+                    !line.ends_with('-'),
+                    "width {width}: a line ends at a hyphen: {result:?}"
+                );
+            }
+            let squash = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            assert_eq!(squash(&result.concat()), squash(&text), "nothing lost");
+        }
+        // A name wider than its line breaks before `_` or `.` near the line's end.
+        let result = lines(name, 6.0);
+        assert_eq!(
+            result.last().map(String::as_str),
+            Some(".pdf"),
+            "{result:?}"
+        );
     }
 
     #[test]

@@ -24,13 +24,15 @@ use tree::{Block, Document, Inline};
 pub struct Pdf {
     pub bytes: Vec<u8>,
     pub pages: usize,
+    /// The page (from 1) of each heading, in source order.
+    pub heading_pages: Vec<usize>,
 }
 
 /// Why a document could not be typeset.
 #[derive(Debug, thiserror::Error)]
 pub enum TypesetError {
     #[error(transparent)]
-    FrontMatter(#[from] tree::FrontMatterError),
+    FrontMatter(#[from] crate::frontmatter::FrontMatterError),
     #[error(
         "{line}行目: 文字「{}」（U+{code:04X}）がフォント {font} にありません。別の文字にするか、その文字を持つフォントを指定してください（--font / --heading-font）",
         crate::input::shown(&character.to_string())
@@ -58,6 +60,7 @@ pub fn typeset(markdown: &str, fonts: &Fonts) -> Result<Pdf, TypesetError> {
     Ok(Pdf {
         bytes,
         pages: laid.pages.len(),
+        heading_pages: laid.headings.iter().map(|page| page + 1).collect(),
     })
 }
 

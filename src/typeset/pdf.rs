@@ -17,8 +17,9 @@ use printpdf::{
 };
 
 use super::fonts::{Face, Fonts};
-use super::layout::{Item, Laid, OutlineEntry, PAGE_HEIGHT};
+use super::layout::{Item, Laid, OutlineEntry};
 use super::subset::{self, Subset, SubsetError};
+use crate::frontmatter::Orientation;
 
 /// Why the PDF could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -64,10 +65,21 @@ pub fn write(laid: &Laid, fonts: &Fonts, metadata: &Metadata) -> Result<Vec<u8>,
             .map
             .insert(font_id(*face), PdfFont::new(parsed));
     }
+    let (width, height) = match laid.size.orientation {
+        Orientation::Portrait => (Mm(210.0), Mm(297.0)),
+        Orientation::Landscape => (Mm(297.0), Mm(210.0)),
+    };
+    let page_height = laid.size.height;
     let pages = laid
         .pages
         .iter()
-        .map(|page| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(&page.items, fonts, &subsets)))
+        .map(|page| {
+            PdfPage::new(
+                width,
+                height,
+                page_ops(&page.items, fonts, &subsets, page_height),
+            )
+        })
         .collect();
     doc.with_pages(pages);
     let options = PdfSaveOptions {
@@ -112,7 +124,13 @@ fn subsets(laid: &Laid, fonts: &Fonts) -> Result<BTreeMap<Face, Subset>, SubsetE
         .collect()
 }
 
-fn page_ops(items: &[Item], fonts: &Fonts, subsets: &BTreeMap<Face, Subset>) -> Vec<Op> {
+/// A page's drawing operations; `height` flips layout's top-down y into PDF's bottom-up.
+fn page_ops(
+    items: &[Item],
+    fonts: &Fonts,
+    subsets: &BTreeMap<Face, Subset>,
+    height: f32,
+) -> Vec<Op> {
     let mut ops = Vec::new();
     for item in items {
         match item {
@@ -123,7 +141,7 @@ fn page_ops(items: &[Item], fonts: &Fonts, subsets: &BTreeMap<Face, Subset>) -> 
                 ops.push(Op::DrawRectangle {
                     rectangle: Rect {
                         x: Pt(*x),
-                        y: Pt(PAGE_HEIGHT - y - h),
+                        y: Pt(height - y - h),
                         width: Pt(*w),
                         height: Pt(*h),
                         mode: Some(PaintMode::Fill),
@@ -144,7 +162,7 @@ fn page_ops(items: &[Item], fonts: &Fonts, subsets: &BTreeMap<Face, Subset>) -> 
                 ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
                 ops.push(Op::DrawLine {
                     line: Line {
-                        points: vec![point(*x1, *y1), point(*x2, *y2)],
+                        points: vec![point(*x1, *y1, height), point(*x2, *y2, height)],
                         is_closed: false,
                     },
                 });
@@ -162,7 +180,7 @@ fn page_ops(items: &[Item], fonts: &Fonts, subsets: &BTreeMap<Face, Subset>) -> 
                     continue;
                 };
                 if let Some(uri) = link.as_deref().filter(|u| is_external(u)) {
-                    ops.push(link_op(uri, *x, *y, font.width(text, *size), *size));
+                    ops.push(link_op(uri, *x, *y, font.width(text, *size), *size, height));
                 }
                 let glyphs = text
                     .chars()
@@ -182,7 +200,7 @@ fn page_ops(items: &[Item], fonts: &Fonts, subsets: &BTreeMap<Face, Subset>) -> 
                 ops.push(Op::SetTextCursor {
                     pos: Point {
                         x: Pt(*x),
-                        y: Pt(PAGE_HEIGHT - y),
+                        y: Pt(height - y),
                     },
                 });
                 ops.push(Op::ShowText {
@@ -203,12 +221,12 @@ fn is_external(uri: &str) -> bool {
 }
 
 /// A URI annotation over a run of link text, without a visible border.
-fn link_op(uri: &str, x: f32, baseline: f32, width: f32, size: f32) -> Op {
+fn link_op(uri: &str, x: f32, baseline: f32, width: f32, size: f32, height: f32) -> Op {
     Op::LinkAnnotation {
         link: LinkAnnotation::new(
             Rect {
                 x: Pt(x),
-                y: Pt(PAGE_HEIGHT - baseline - size * 0.25),
+                y: Pt(height - baseline - size * 0.25),
                 width: Pt(width),
                 height: Pt(size * 1.2),
                 mode: None,
@@ -229,11 +247,11 @@ fn gray_color(level: f32) -> Color {
     })
 }
 
-fn point(x: f32, y: f32) -> LinePoint {
+fn point(x: f32, y: f32, height: f32) -> LinePoint {
     LinePoint {
         p: Point {
             x: Pt(x),
-            y: Pt(PAGE_HEIGHT - y),
+            y: Pt(height - y),
         },
         bezier: false,
     }
@@ -295,7 +313,7 @@ fn finish(pdf: &mut lopdf::Document, laid: &Laid, metadata: &Metadata) -> Result
 
     let pages: Vec<ObjectId> = pdf.get_pages().values().copied().collect();
     let root_id = pdf.trailer.get(b"Root")?.as_reference()?;
-    let outline = outline(pdf, &laid.outline, &pages);
+    let outline = outline(pdf, &laid.outline, &pages, laid.size.height);
     let catalog = pdf.get_object_mut(root_id)?.as_dict_mut()?;
     catalog.set(
         "Lang",
@@ -347,6 +365,7 @@ fn outline(
     pdf: &mut lopdf::Document,
     entries: &[OutlineEntry],
     pages: &[ObjectId],
+    height: f32,
 ) -> Option<ObjectId> {
     if entries.is_empty() {
         return None;
@@ -377,7 +396,7 @@ fn outline(
                     Object::Reference(page),
                     Object::Name(b"XYZ".to_vec()),
                     Object::Null,
-                    Object::Real(PAGE_HEIGHT - entry.y + 4.0),
+                    Object::Real(height - entry.y + 4.0),
                     Object::Null,
                 ]),
             );
@@ -488,7 +507,7 @@ mod tests {
         let started = std::time::Instant::now();
         let mut pdf = lopdf::Document::with_version("1.5");
         let pages = vec![pdf.new_object_id()];
-        assert!(outline(&mut pdf, &entries, &pages).is_some());
+        assert!(outline(&mut pdf, &entries, &pages, 841.89).is_some());
         // Quadratic construction took minutes here; linear takes well under a second.
         assert!(
             started.elapsed() < std::time::Duration::from_secs(10),

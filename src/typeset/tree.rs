@@ -7,7 +7,7 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::fonts::Face;
-use crate::render::FrontMatter;
+use crate::frontmatter::{FrontMatter, FrontMatterError};
 
 /// The comment a template writes to force a page break.
 pub const PAGE_BREAK: &str = "<!-- beppyo:pagebreak -->";
@@ -21,6 +21,8 @@ pub struct Span {
     pub link: Option<String>,
     /// Struck through (`~~deleted~~`): the line is drawn, the text kept.
     pub strike: bool,
+    /// Set small and raised: a footnote's number.
+    pub sup: bool,
     /// Byte offset in the Markdown source, for messages.
     pub offset: usize,
 }
@@ -60,11 +62,6 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
-/// The front matter could not be read.
-#[derive(Debug, thiserror::Error)]
-#[error("the front matter (--- block at the top) is not valid: {0}")]
-pub struct FrontMatterError(pub String);
-
 /// Every parser option beppyo uses.
 pub fn parser(markdown: &str) -> Parser<'_> {
     let options = Options::ENABLE_TABLES
@@ -89,9 +86,7 @@ pub fn parse(markdown: &str) -> Result<Document, FrontMatterError> {
         }
     }
     let front = match front_text {
-        Some(text) => Some(
-            crate::yaml::from_str::<FrontMatter>(&text).map_err(|e| FrontMatterError(e.message))?,
-        ),
+        Some(text) => Some(FrontMatter::parse(&text)?),
         None => None,
     };
     Ok(Document {
@@ -135,6 +130,11 @@ struct Builder {
     link: Option<String>,
     soft_break: bool,
     code: Option<(String, usize)>,
+    /// Text being added is a footnote's number.
+    sup: bool,
+    /// Footnote labels in the order of their first reference: a label's number is its
+    /// place here, from 1.
+    footnotes: Vec<String>,
 }
 
 impl Builder {
@@ -151,7 +151,12 @@ impl Builder {
             Event::HardBreak => self.text("\n", offset, false),
             Event::Html(html) | Event::InlineHtml(html) => self.html(&html, offset),
             Event::Rule => self.push_block(Block::Rule),
-            Event::FootnoteReference(label) => self.text(&format!("[{label}]"), offset, false),
+            Event::FootnoteReference(label) => {
+                let number = self.footnote_number(&label);
+                self.sup = true;
+                self.text(&number.to_string(), offset, false);
+                self.sup = false;
+            }
             // ☑ and ☐ are not in JIS X 0208; ■ and □ are, and read the same way.
             Event::TaskListMarker(done) => self.text(if done { "■ " } else { "□ " }, offset, false),
             Event::InlineMath(text) | Event::DisplayMath(text) => self.text(&text, offset, true),
@@ -276,16 +281,30 @@ impl Builder {
                     mut blocks,
                 }) = self.stack.pop()
                 {
-                    let marker = Span {
-                        text: format!("[{label}] "),
-                        face: Face::Body,
-                        link: None,
-                        strike: false,
-                        offset,
-                    };
+                    let number = self.footnote_number(&label);
+                    let marker = [
+                        Span {
+                            text: number.to_string(),
+                            face: Face::Body,
+                            link: None,
+                            strike: false,
+                            sup: true,
+                            offset,
+                        },
+                        Span {
+                            text: " ".to_string(),
+                            face: Face::Body,
+                            link: None,
+                            strike: false,
+                            sup: false,
+                            offset,
+                        },
+                    ];
                     match blocks.first_mut() {
-                        Some(Block::Paragraph(inline)) => inline.insert(0, marker),
-                        _ => blocks.insert(0, Block::Paragraph(vec![marker])),
+                        Some(Block::Paragraph(inline)) => {
+                            inline.splice(0..0, marker);
+                        }
+                        _ => blocks.insert(0, Block::Paragraph(marker.to_vec())),
                     }
                     for block in blocks {
                         self.push_block(block);
@@ -296,6 +315,18 @@ impl Builder {
             TagEnd::Strikethrough => self.strike = self.strike.saturating_sub(1),
             TagEnd::Link => self.link = None,
             _ => {}
+        }
+    }
+
+    /// A footnote's number: its order of first reference (or of definition, for a
+    /// footnote never referenced), counting from 1 as printed documents do.
+    fn footnote_number(&mut self, label: &str) -> usize {
+        match self.footnotes.iter().position(|l| l == label) {
+            Some(i) => i + 1,
+            None => {
+                self.footnotes.push(label.to_string());
+                self.footnotes.len()
+            }
         }
     }
 
@@ -355,6 +386,7 @@ impl Builder {
         };
         let link = self.link.clone();
         let strike = self.strike > 0;
+        let sup = self.sup;
         let soft = std::mem::take(&mut self.soft_break);
         let Some(inline) = self.inline.as_mut() else {
             return;
@@ -368,7 +400,12 @@ impl Builder {
             }
         }
         match inline.last_mut() {
-            Some(last) if last.face == face && last.link == link && last.strike == strike => {
+            Some(last)
+                if last.face == face
+                    && last.link == link
+                    && last.strike == strike
+                    && last.sup == sup =>
+            {
                 last.text.push_str(&text)
             }
             _ => inline.push(Span {
@@ -376,6 +413,7 @@ impl Builder {
                 face,
                 link,
                 strike,
+                sup,
                 offset,
             }),
         }
