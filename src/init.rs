@@ -16,11 +16,9 @@ pub const SCHEMA_FILE: &str = "facts.schema.json";
 
 #[derive(Debug, thiserror::Error)]
 pub enum InitError {
-    #[error(
-        "{path} は既にあります。beppyo init は既にあるファイルを上書きしません。別のパスを指定してください"
-    )]
+    #[error("{}", crate::messages::errors::init_exists(&path.display()))]
     Exists { path: PathBuf },
-    #[error("{path} に書き込めません: {source}")]
+    #[error("{}", crate::messages::errors::cannot_write(&path.display().to_string(), source))]
     Write {
         path: PathBuf,
         source: std::io::Error,

@@ -27,6 +27,7 @@ pub mod diff;
 pub mod facts;
 pub mod init;
 pub mod input;
+pub mod messages;
 pub mod migrate;
 pub mod origin;
 pub mod render;

@@ -39,31 +39,22 @@ pub struct SourceFile {
 /// Why a facts file cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum FactsError {
-    #[error("{} を読めません: {source}", crate::input::shown_path(path))]
+    #[error("{}", crate::messages::errors::cannot_read(&crate::input::shown_path(path), source))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error(
-        "{} はフォルダです。事実ファイル（例: vendor.yaml）を指定してください",
-        crate::input::shown_path(path)
-    )]
+    #[error("{}", crate::messages::errors::facts_folder(&crate::input::shown_path(path)))]
     Folder { path: PathBuf },
-    #[error(
-        "{} は {limit} バイトを超えています。事実ファイルは {limit} バイトまでです",
-        crate::input::shown_path(path)
-    )]
+    #[error("{}", crate::messages::errors::facts_too_large(&crate::input::shown_path(path), *limit))]
     TooLarge { path: PathBuf, limit: u64 },
-    #[error(
-        "{} は UTF-8 のテキストではありません（{offset} バイト目に UTF-8 でないバイトがあります）。{hint}",
-        crate::input::shown_path(path)
-    )]
+    #[error("{}", crate::messages::errors::not_utf8(&crate::input::shown_path(path), *offset, hint))]
     Encoding {
         path: PathBuf,
         offset: usize,
         hint: &'static str,
     },
-    #[error("{} に問題が {} 件あります", file.name, problems.len())]
+    #[error("{}", crate::messages::errors::file_has_problems(&file.name, problems.len()))]
     Problems {
         file: Box<SourceFile>,
         problems: Vec<Problem>,
@@ -117,11 +108,7 @@ fn encoding_hint(bytes: &[u8]) -> &'static str {
     let looks_sjis = bytes.windows(2).any(|w| {
         matches!(w[0], 0x81..=0x9f | 0xe0..=0xef) && matches!(w[1], 0x40..=0x7e | 0x80..=0xfc)
     });
-    if looks_sjis {
-        "Shift_JIS（CP932）で保存されているようです。UTF-8 で保存し直してください。VS Code では右下の文字コード表示 →「エンコード付きで保存」→「UTF-8」、メモ帳では「名前を付けて保存」→ 文字コード「UTF-8」"
-    } else {
-        "UTF-8 で保存し直してください"
-    }
+    crate::messages::errors::resave_as_utf8(looks_sjis)
 }
 
 /// Parses and checks a facts file against a table, for a render with the embedded fonts.

@@ -1,0 +1,1 @@
+//! The parser's complaints (see `facts::parse_message`).

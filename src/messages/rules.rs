@@ -1,0 +1,1 @@
+//! The checks of a facts file (`facts::validate`).
