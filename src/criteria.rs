@@ -301,7 +301,7 @@ mod tests {
         assert_eq!(problems.len(), 3, "{problems:?}");
         assert!(problems[0].contains("AB-01"));
         assert!(problems[1].contains("CD"));
-        assert!(problems[2].contains("empty text"));
+        assert!(problems[2].contains("本文が空"), "{problems:?}");
     }
 
     #[test]

@@ -183,10 +183,10 @@ pub fn load_path(
 fn parse_problem(error: &yaml::YamlError, source: &str, criteria: &Criteria) -> Problem {
     let path = error.path.clone().unwrap_or_default();
     let location = duplicate_key_location(error, source).or(error.location);
-    let mut message = parse_message::japanese(&error.message);
+    let mut message = parse_message::localized(&error.message);
     if placeholder_at(location, source) && !message.starts_with("「【要記入】」") {
         // A date or a number still holding init's mark: say that, not that it is no date.
-        message = format!("「{}」が残っています", validate::PLACEHOLDER);
+        message = crate::messages::parse::placeholder_left(validate::PLACEHOLDER);
     }
     let mut problem = Problem::error(path.clone(), message).at(location);
     if let Some(yaml::PathSegment::Key(topic)) = path.first() {
@@ -300,21 +300,19 @@ fn duplicate_key_location(error: &yaml::YamlError, source: &str) -> Option<yaml:
 
 /// Plain-words advice for the parser's commonest complaints.
 fn parse_hint(error: &yaml::YamlError, source: &str) -> Option<String> {
+    use crate::messages::parse as say;
     let message = error.message.as_str();
     let line = error
         .location
         .and_then(|l| source.lines().nth(l.line.saturating_sub(1)))
         .unwrap_or("");
     if line.trim_start_matches(' ').starts_with('\t') {
-        return Some("インデントにタブ文字は使えません。半角スペースで字下げしてください".into());
+        return Some(say::hint_tab().into());
     }
     if message.contains("unknown field `") {
         return Some(match nearest_key(message) {
-            Some(key) => format!("`{key}` のことですか？ 知らないキーは書き間違いとして扱います"),
-            None => {
-                "このキーは事実ファイルにありません。`beppyo schema` で使えるキーを確認してください"
-                    .into()
-            }
+            Some(key) => say::did_you_mean_key(key),
+            None => say::hint_unknown_key().into(),
         });
     }
     if message.contains("invalid type: string") {
@@ -323,16 +321,13 @@ fn parse_hint(error: &yaml::YamlError, source: &str) -> Option<String> {
             .chars()
             .any(|c| ('０'..='９').contains(&c) || c == '．' || c == '％')
         {
-            return Some(
-                "全角の数字・記号は使えません。半角で、単位を付けずに書いてください（例: 99.9）"
-                    .into(),
-            );
+            return Some(say::hint_full_width().into());
         }
         if value.ends_with('%') {
-            return Some("「%」を付けずに数だけを書いてください（例: 99.9）".into());
+            return Some(say::hint_percent().into());
         }
         if message.contains("expected a number") || message.contains("expected a whole number") {
-            return Some("数を書いてください（例: 99.9 や 30）".into());
+            return Some(say::hint_number().into());
         }
     }
     let chrono_errors = [
@@ -343,10 +338,10 @@ fn parse_hint(error: &yaml::YamlError, source: &str) -> Option<String> {
         "expected a formatted date",
     ];
     if chrono_errors.iter().any(|e| message.contains(e)) {
-        return Some("日付は YYYY-MM-DD で書いてください（例: 2026-11-26）".into());
+        return Some(say::hint_date().into());
     }
     if message.contains("missing field") {
-        return Some("`beppyo init` のひな形から始めると、必要なキーがそろいます".into());
+        return Some(say::hint_missing_key().into());
     }
     None
 }

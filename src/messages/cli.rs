@@ -21,7 +21,28 @@ pub fn usage_and_help(usage: &str) -> String {
     text + &try_help()
 }
 
+/// The severity codespan prints in English at the start of a problem's header, in the
+/// chosen language.
+pub fn severity(english: &str) -> &'static str {
+    match english {
+        "error" => pick("エラー", "error"),
+        _ => pick("警告", "warning"),
+    }
+}
+
 crate::messages! {
+    fn problem_key(path: &str) {
+        ja: "キー: {path}",
+        en: "key: {path}",
+    }
+    fn problem_row(row: &dyn std::fmt::Display) {
+        ja: "別表 {row}",
+        en: "row {row}",
+    }
+    fn problem_hint(hint: &str) {
+        ja: "ヒント: {hint}",
+        en: "help: {hint}",
+    }
     fn internal_error(info: &dyn std::fmt::Display) {
         ja: "beppyo: 内部エラー（beppyo の不具合であり、入力ファイルの誤りではありません）: {info}\n実行したコマンドと、可能であれば入力ファイルを添えて報告してください。",
         en: "beppyo: internal error (a bug in beppyo, not a mistake in your input): {info}\nPlease report it with the command you ran and, if you can, the input files.",
