@@ -131,7 +131,7 @@ pub struct Criteria {
 /// A table that cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum CriteriaError {
-    #[error("{}", crate::messages::errors::criteria_unreadable(&path.display().to_string(), source))]
+    #[error("{}", crate::messages::errors::criteria_unreadable(&path.display().to_string(), &crate::messages::errors::io_reason(source)))]
     Read {
         path: PathBuf,
         source: std::io::Error,

@@ -18,7 +18,7 @@ pub const SCHEMA_FILE: &str = "facts.schema.json";
 pub enum InitError {
     #[error("{}", crate::messages::errors::init_exists(&path.display()))]
     Exists { path: PathBuf },
-    #[error("{}", crate::messages::errors::cannot_write(&path.display().to_string(), source))]
+    #[error("{}", crate::messages::errors::cannot_write(&path.display().to_string(), &crate::messages::errors::io_reason(source)))]
     Write {
         path: PathBuf,
         source: std::io::Error,
@@ -42,7 +42,7 @@ pub fn write(path: &Path) -> Result<(PathBuf, PathBuf), InitError> {
             path: dir.to_path_buf(),
             source: std::io::Error::new(
                 std::io::ErrorKind::NotFound,
-                "このフォルダがありません。先にフォルダを作るか、既にあるフォルダの中のパスを指定してください",
+                crate::messages::errors::init_no_folder(),
             ),
         });
     }

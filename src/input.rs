@@ -16,7 +16,7 @@ pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
 /// Why an input could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
-    #[error("{}", crate::messages::errors::cannot_read(&shown_path(path), source))]
+    #[error("{}", crate::messages::errors::cannot_read(&shown_path(path), &crate::messages::errors::io_reason(source)))]
     Read {
         path: PathBuf,
         source: std::io::Error,

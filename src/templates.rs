@@ -75,14 +75,14 @@ pub struct Template {
 /// A template directory that cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
-    #[error("{}", crate::messages::errors::template_unreadable(&path.display(), source))]
+    #[error("{}", crate::messages::errors::template_unreadable(&path.display(), &crate::messages::errors::io_reason(source)))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
     #[error("{}", crate::messages::errors::template_folder_missing(&path.display()))]
     NotADirectory { path: PathBuf },
-    #[error("{}", crate::messages::errors::cannot_write(&path.display().to_string(), source))]
+    #[error("{}", crate::messages::errors::cannot_write(&path.display().to_string(), &crate::messages::errors::io_reason(source)))]
     Write {
         path: PathBuf,
         source: std::io::Error,

@@ -60,12 +60,12 @@ pub fn normalize_fingerprint(text: &str) -> Option<String> {
 /// Why a submission folder could not be written or read.
 #[derive(Debug, thiserror::Error)]
 pub enum ArchiveError {
-    #[error("{}", crate::messages::errors::cannot_write(&shown_path(path), source))]
+    #[error("{}", crate::messages::errors::cannot_write(&shown_path(path), &crate::messages::errors::io_reason(source)))]
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}", crate::messages::errors::cannot_read(&shown_path(path), source))]
+    #[error("{}", crate::messages::errors::cannot_read(&shown_path(path), &crate::messages::errors::io_reason(source)))]
     Read {
         path: PathBuf,
         source: std::io::Error,

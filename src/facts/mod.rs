@@ -39,7 +39,7 @@ pub struct SourceFile {
 /// Why a facts file cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum FactsError {
-    #[error("{}", crate::messages::errors::cannot_read(&crate::input::shown_path(path), source))]
+    #[error("{}", crate::messages::errors::cannot_read(&crate::input::shown_path(path), &crate::messages::errors::io_reason(source)))]
     Read {
         path: PathBuf,
         source: std::io::Error,

@@ -118,10 +118,44 @@ crate::messages! {
         ja: "テンプレートのフォルダ {path} がないか、フォルダではありません",
         en: "the template folder {path} does not exist or is not a folder",
     }
+    fn init_no_folder() {
+        ja: "このフォルダがありません。先にフォルダを作るか、既にあるフォルダの中のパスを指定してください",
+        en: "this folder does not exist. Make it first, or give a path inside an existing folder",
+    }
     fn template_exists(path: &dyn Display) {
         ja: "{path} は既にあります。templates export は既にあるファイルを上書きしません",
         en: "{path} already exists; templates export never overwrites a file",
     }
+}
+
+/// Why the system refused a read or write, in the chosen language for the common cases
+/// (the system's own text is English); any other keeps the system's words.
+pub fn io_reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    if error.get_ref().is_some() {
+        // beppyo's own reason, already in the chosen language.
+        return error.to_string();
+    }
+    let said = match error.kind() {
+        NotFound => pick(
+            "そのファイル又はフォルダはありません",
+            "no such file or folder",
+        ),
+        PermissionDenied => pick("権限がありません", "permission denied"),
+        IsADirectory => pick("フォルダです", "it is a folder"),
+        NotADirectory => pick(
+            "途中にフォルダでないものがあります",
+            "a part of the path is not a folder",
+        ),
+        AlreadyExists => pick("既にあります", "it already exists"),
+        StorageFull => pick("ディスクに空きがありません", "the disk is full"),
+        ReadOnlyFilesystem => pick(
+            "読み取り専用のファイルシステムです",
+            "the file system is read-only",
+        ),
+        _ => return error.to_string(),
+    };
+    said.to_string()
 }
 
 /// Advice for a file that is not UTF-8. Japanese Windows editors often save Shift_JIS
