@@ -1,1 +1,0 @@
-//! The checks of a facts file (`facts::validate`).

@@ -1,0 +1,7 @@
+//! The checks of a facts file, one module per module of `facts::validate`: a check
+//! module says `use crate::messages::rules::NAME as say;` and builds its problems from
+//! `say::…`. A validate module not listed here still writes its messages inline, in
+//! Japanese only.
+
+pub mod sla;
+pub mod values;
