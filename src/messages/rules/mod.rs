@@ -3,5 +3,7 @@
 //! `say::…`. A validate module not listed here still writes its messages inline, in
 //! Japanese only.
 
+pub mod change;
 pub mod sla;
+pub mod timeline;
 pub mod values;
