@@ -3,7 +3,9 @@
 //! `say::…`. A validate module not listed here still writes its messages inline, in
 //! Japanese only.
 
+pub mod certifications;
 pub mod change;
+pub mod deletion;
 pub mod sla;
 pub mod timeline;
 pub mod values;
