@@ -243,10 +243,8 @@ fn localize(command: clap::Command, parent: Option<&str>) -> clap::Command {
                 .help(words.help)
                 .help_heading(words.options),
         );
-    if english {
-        if let Some(about) = cli::help_en(&name) {
-            command = command.about(about);
-        }
+    if let Some(about) = cli::help_en(&name).filter(|_| english) {
+        command = command.about(about);
     }
     if parent.is_none() {
         command = command
@@ -328,5 +326,54 @@ mod tests {
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
         command().debug_assert();
+    }
+
+    /// A command or option added without its English help would show Japanese under
+    /// `--lang en`: each needs its line in `messages::cli::help_en`.
+    #[test]
+    fn every_command_and_option_has_english_help() {
+        fn walk(command: &clap::Command, missing: &mut Vec<String>) {
+            let name = command.get_name();
+            if cli::help_en(name).is_none() {
+                missing.push(name.to_string());
+            }
+            for arg in command.get_arguments() {
+                let id = arg.get_id().as_str();
+                let key = format!("{name}.{id}");
+                if cli::help_en(&key).is_none() && cli::help_en(&format!("*.{id}")).is_none() {
+                    missing.push(key);
+                }
+            }
+            for sub in command.get_subcommands() {
+                walk(sub, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), &mut missing);
+        assert!(missing.is_empty(), "no English help for: {missing:?}");
+    }
+
+    #[test]
+    fn the_language_is_read_from_the_command_line_before_the_environment() {
+        let args =
+            |words: &[&str]| -> Vec<std::ffi::OsString> { words.iter().map(Into::into).collect() };
+        assert_eq!(lang_of(&args(&["beppyo", "check", "x"]), None), Lang::Ja);
+        assert_eq!(
+            lang_of(&args(&["beppyo", "check", "x"]), Some("en")),
+            Lang::En
+        );
+        assert_eq!(
+            lang_of(&args(&["beppyo", "--lang", "ja", "check"]), Some("en")),
+            Lang::Ja
+        );
+        assert_eq!(
+            lang_of(&args(&["beppyo", "check", "--lang=en"]), None),
+            Lang::En
+        );
+        // After `--` a word is a value, not an option.
+        assert_eq!(
+            lang_of(&args(&["beppyo", "check", "--", "--lang=en"]), None),
+            Lang::Ja
+        );
     }
 }

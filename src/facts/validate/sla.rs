@@ -44,7 +44,8 @@ fn minimum(sla: &Sla) -> Vec<Problem> {
         (sla.support.is_none(), "support"),
     ]
     .into_iter()
-    .filter_map(|(absent, key)| absent.then(|| say::sla_part(key)))
+    .filter(|(absent, _)| *absent)
+    .map(|(_, key)| say::sla_part(key))
     .collect();
     if missing.is_empty() {
         return Vec::new();
