@@ -6,6 +6,8 @@
 pub mod certifications;
 pub mod change;
 pub mod deletion;
+pub mod references;
 pub mod sla;
+pub mod strings;
 pub mod timeline;
 pub mod values;
