@@ -3,6 +3,7 @@
 //! `say::…`. A validate module not listed here still writes its messages inline, in
 //! Japanese only.
 
+pub mod access;
 pub mod certifications;
 pub mod change;
 pub mod deletion;
