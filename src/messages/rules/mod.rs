@@ -9,6 +9,7 @@ pub mod change;
 pub mod deletion;
 pub mod references;
 pub mod sla;
+pub mod statuses;
 pub mod strings;
 pub mod timeline;
 pub mod values;
