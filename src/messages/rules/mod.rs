@@ -7,6 +7,7 @@ pub mod access;
 pub mod certifications;
 pub mod change;
 pub mod deletion;
+pub mod places;
 pub mod references;
 pub mod sla;
 pub mod statuses;
