@@ -7,6 +7,7 @@ pub mod access;
 pub mod certifications;
 pub mod change;
 pub mod deletion;
+pub mod facts;
 pub mod places;
 pub mod references;
 pub mod sla;
