@@ -53,23 +53,20 @@ pub struct Side {
 pub enum DiffError {
     #[error("{0}")]
     Read(FactsError),
-    #[error(
-        "{} は提出フォルダではありません（facts.yaml がありません）。事実ファイルか、beppyo render が書いた提出フォルダを指定してください",
-        shown_path(path)
-    )]
+    #[error("{}", crate::messages::errors::diff_not_a_submission(&shown_path(path)))]
     NotASubmission { path: PathBuf },
-    #[error("{} を事実ファイルとして読めません", file.name)]
+    #[error("{}", crate::messages::errors::diff_unreadable(&file.name))]
     Problems {
         file: Box<SourceFile>,
         problems: Vec<Problem>,
     },
-    #[error("{name}: 形式1の事実ファイルとして変換できません: {error}")]
+    #[error("{}", crate::messages::errors::diff_migrate(name, error))]
     Migrate { name: String, error: MigrateError },
     #[error("{0}")]
     Notice(#[from] notice::NoticeError),
-    #[error("変更届を PDF にできません: {0}")]
+    #[error("{}", crate::messages::errors::diff_typeset(.0))]
     Typeset(crate::typeset::TypesetError),
-    #[error("{} に書き込めません: {source}", shown_path(path))]
+    #[error("{}", crate::messages::errors::cannot_write(&shown_path(path), &crate::messages::errors::io_reason(source)))]
     Write {
         path: PathBuf,
         source: std::io::Error,

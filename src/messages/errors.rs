@@ -170,3 +170,70 @@ pub fn resave_as_utf8(looks_sjis: bool) -> &'static str {
         pick("UTF-8 で保存し直してください", "Save it again as UTF-8")
     }
 }
+
+crate::messages! {
+    fn migrate_syntax(error: &dyn Display) {
+        ja: "YAML として読めません: {error}",
+        en: "cannot be read as YAML: {error}",
+    }
+    fn migrate_empty() {
+        ja: "事実が何も書かれていません（空のファイル、又はコメントだけのファイルです）",
+        en: "no facts are written (the file is empty or holds comments only)",
+    }
+    fn migrate_not_a_mapping() {
+        ja: "最上位がキーと値の組ではないため、事実ファイルとして読めません",
+        en: "the top level is not keys with values, so this is no facts file",
+    }
+    fn migrate_unknown_version(version: &str) {
+        ja: "format_version: {version} は beppyo の知らない形式です。beppyo が変換できるのは形式1（format_version のないファイル）だけです",
+        en: "format_version: {version} is a format beppyo does not know. beppyo converts format 1 only (files without format_version)",
+    }
+    fn migrate_mixed_formats(key: &str) {
+        ja: "format_version がありませんが、形式2のキー `{key}` があります。形式2のファイルなら先頭に format_version: 2 を書き足してください",
+        en: "there is no format_version, but there is the format-2 key `{key}`. If the file is of format 2, add format_version: 2 at the top",
+    }
+    fn migrate_not_facts() {
+        ja: "形式1の事実ファイルではありません（submission・vendor・service のいずれもありません）",
+        en: "this is no format-1 facts file (it has none of submission, vendor, service)",
+    }
+    fn migrate_in_file(name: &str, error: &dyn Display) {
+        ja: "{name}: {error}",
+        en: "{name}: {error}",
+    }
+    fn migrate_target_exists(path: &dyn Display) {
+        ja: "{path} は既にあります。上書きしてよければ --force を付けてください",
+        en: "{path} already exists. Add --force to overwrite it",
+    }
+    fn diff_not_a_submission(path: &str) {
+        ja: "{path} は提出フォルダではありません（facts.yaml がありません）。事実ファイルか、beppyo render が書いた提出フォルダを指定してください",
+        en: "{path} is not a submission folder (it has no facts.yaml). Give a facts file or a submission folder beppyo render wrote",
+    }
+    fn diff_unreadable(name: &str) {
+        ja: "{name} を事実ファイルとして読めません",
+        en: "{name} cannot be read as a facts file",
+    }
+    fn diff_migrate(name: &str, error: &dyn Display) {
+        ja: "{name}: 形式1の事実ファイルとして変換できません: {error}",
+        en: "{name}: cannot be converted as a format-1 facts file: {error}",
+    }
+    fn diff_typeset(error: &dyn Display) {
+        ja: "変更届を PDF にできません: {error}",
+        en: "cannot typeset the change notice as PDF: {error}",
+    }
+    fn notice_facts(name: &str) {
+        ja: "{name} から変更届を作れません",
+        en: "cannot make the change notice from {name}",
+    }
+    fn notice_format_1(name: &str) {
+        ja: "{name} は形式1の事実ファイルです。変更届は、change: を書いた現在の形式の事実ファイルから作ります",
+        en: "{name} is a format-1 facts file. A change notice is made from a facts file of the current format with change: written",
+    }
+    fn notice_render(error: &str) {
+        ja: "改訂版の書類を作れないため、影響を受ける記載箇所が分かりません: {error}",
+        en: "the revised documents cannot be made, so the sections affected are unknown: {error}",
+    }
+    fn notice_nothing_significant(classes: &str) {
+        ja: "重大な変更として届け出る区分（{classes}）に当たる違いがありません。change.significant を見直してください",
+        en: "no difference falls under the classes declared significant ({classes}). Review change.significant",
+    }
+}
