@@ -45,6 +45,9 @@ pub fn localized(message: &str) -> String {
     if chrono.iter().any(|c| message.contains(c)) {
         return say::not_a_date();
     }
+    if let Some(said) = say::syntax(message) {
+        return said.to_string();
+    }
     message.to_string()
 }
 
@@ -126,6 +129,17 @@ mod tests {
             localized("input contains invalid characters"),
             "日付として読めません"
         );
+    }
+
+    #[test]
+    fn yaml_syntax_is_said_in_words() {
+        assert_eq!(
+            localized(
+                "found unexpected end of stream at line 3 column 1, while scanning a quoted scalar"
+            ),
+            say::syntax("found unexpected end of stream").unwrap()
+        );
+        assert!(localized("found character that cannot start any token").contains("タブ文字"));
     }
 
     #[test]

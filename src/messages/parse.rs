@@ -141,3 +141,86 @@ pub fn hint_missing_key() -> &'static str {
         "starting from `beppyo init`'s template gives every key needed",
     )
 }
+
+/// The YAML scanner's and parser's complaints (libyaml's wording), by the phrase they
+/// start with; the line and column it appends are shown by the caret anyway.
+pub fn syntax(message: &str) -> Option<&'static str> {
+    const KNOWN: &[(&str, &str, &str)] = &[
+        (
+            "found character that cannot start any token",
+            "この位置の文字から値を始めることはできません（字下げのタブ文字か、引用符で囲んでいない「@」「`」で始まる値です）",
+            "a value cannot start with this character (a tab in the indentation, or an unquoted value starting with @ or `)",
+        ),
+        (
+            "found unexpected end of stream",
+            "ファイルが途中で終わっています。引用符（\"、'）や括弧（[、{）の閉じ忘れがないか確かめてください",
+            "the file ends too early: check for an unclosed quote (\", ') or bracket ([, {)",
+        ),
+        (
+            "mapping values are not allowed in this context",
+            "この位置に「キー: 値」は書けません。字下げと、値の中の「: 」（値なら引用符で囲みます）を確かめてください",
+            "\"key: value\" cannot be written here: check the indentation, and quote a value that contains \": \"",
+        ),
+        (
+            "did not find expected key",
+            "キーがあるはずの位置に見つかりません。字下げを確かめてください",
+            "a key was expected here: check the indentation",
+        ),
+        (
+            "did not find expected node content",
+            "値があるはずの位置に見つかりません",
+            "a value was expected here",
+        ),
+        (
+            "did not find expected '-' indicator",
+            "一覧の項目（「- 」で始まる行）があるはずの位置に見つかりません。字下げを確かめてください",
+            "a list item (a line starting with \"- \") was expected here: check the indentation",
+        ),
+        (
+            "block sequence entries are not allowed in this context",
+            "この位置に一覧の項目（「- 」）は書けません。字下げを確かめてください",
+            "a list item (\"- \") cannot be written here: check the indentation",
+        ),
+        (
+            "did not find expected ',' or ']'",
+            "「[」で始めた一覧が「]」で閉じられていません",
+            "a list started with [ is not closed with ]",
+        ),
+        (
+            "did not find expected ',' or '}'",
+            "「{」で始めた組が「}」で閉じられていません",
+            "a mapping started with { is not closed with }",
+        ),
+        (
+            "could not find expected ':'",
+            "キーの後に「: 」がありません",
+            "a key is not followed by \": \"",
+        ),
+        (
+            "found unknown escape character",
+            "引用符の中に使えないエスケープ（「\\」の後の文字）があります。「\\」を書くなら ' で囲みます",
+            "an unknown escape (a character after \\) inside double quotes: use single quotes to write a \\",
+        ),
+        (
+            "found a tab character that violates indentation",
+            "字下げにタブ文字があります",
+            "a tab character in the indentation",
+        ),
+        (
+            "found undefined tag handle",
+            "「!」で始まるタグは使えません。値なら引用符で囲みます",
+            "tags starting with ! cannot be used: quote a value that starts with !",
+        ),
+        (
+            "unknown anchor",
+            "「*」で参照しているアンカー（「&」）がありません",
+            "the anchor (&) that * refers to does not exist",
+        ),
+    ];
+    KNOWN
+        .iter()
+        .find(|(english, _, _)| {
+            message.starts_with(english) || message.contains(&format!(", {english}"))
+        })
+        .map(|(_, ja, en)| pick(*ja, *en))
+}
