@@ -15,6 +15,7 @@
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
+pub mod archive;
 pub mod cli;
 pub mod errors;
 pub mod parse;
