@@ -112,7 +112,7 @@ pub fn run(run: &Run) -> Result<Report, DiffError> {
     } else {
         let mut text = text_report(&diff);
         for path in &written {
-            text.push_str(&format!("書き込みました: {}\n", shown_path(path)));
+            text.push_str(&crate::messages::diff::written(&shown_path(path)));
         }
         text
     };
@@ -474,19 +474,17 @@ fn tree_status(tree: &Value, id: &str) -> Option<RowStatus> {
 
 /// The report for people: one block per group, status changes first in each.
 pub fn text_report(diff: &Diff) -> String {
-    let mut out = format!("比較: {} → {}\n", diff.old, diff.new);
+    let mut out = crate::messages::diff::compared(&diff.old, &diff.new);
     for (migrated, name) in [
         (diff.old_migrated, &diff.old),
         (diff.new_migrated, &diff.new),
     ] {
         if migrated {
-            out.push_str(&format!(
-                "（{name} は形式1の事実ファイルのため、beppyo migrate と同じ変換をして比べました。【要記入】の箇所は「なし」として扱い、TEC-12・TEC-18 の状況は比べていません）\n"
-            ));
+            out.push_str(&crate::messages::diff::migrated(name));
         }
     }
     if diff.is_empty() {
-        out.push_str("違いはありません。\n");
+        out.push_str(&crate::messages::diff::no_differences());
         return out;
     }
     for group in &diff.groups {
@@ -497,9 +495,10 @@ pub fn text_report(diff: &Diff) -> String {
         };
         out.push_str(&format!("\n■ {rows}{}\n", group.title));
         for status in &group.statuses {
-            out.push_str(&format!(
-                "  {} 状況: {} → {}\n",
-                status.row, status.old, status.new
+            out.push_str(&crate::messages::diff::status_changed(
+                &status.row,
+                &status.old,
+                &status.new,
             ));
         }
         for change in &group.changes {
@@ -513,17 +512,14 @@ pub fn text_report(diff: &Diff) -> String {
         }
     }
     let statuses: usize = diff.groups.iter().map(|g| g.statuses.len()).sum();
-    out.push_str(&format!(
-        "\n違いが {} 件あります（うち状況の変わった行 {statuses} 行）。\n",
-        diff.count()
-    ));
+    out.push_str(&crate::messages::diff::differences(diff.count(), statuses));
     out
 }
 
 /// A value cut to one short line for the terminal; `--json` carries it whole.
 fn brief(value: Option<&str>) -> String {
     let Some(value) = value else {
-        return "（なし）".to_string();
+        return crate::messages::diff::absent().to_string();
     };
     let one_line: String = value.split_whitespace().collect::<Vec<_>>().join(" ");
     let limit = 80;

@@ -17,6 +17,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 pub mod archive;
 pub mod cli;
+pub mod diff;
 pub mod errors;
 pub mod parse;
 pub mod rules;
