@@ -117,3 +117,43 @@ pub fn bad_name(what: &str) -> &'static str {
         ),
     }
 }
+
+// A manifest that cannot be trusted to verify anything (`archive::manifest`).
+crate::messages! {
+    fn manifest_no_facts_bytes() {
+        ja: "facts.bytes がありません（形式 2 では必須です）",
+        en: "facts.bytes is missing (format 2 requires it)",
+    }
+    fn manifest_listed_twice(what: &str, file: &str) {
+        ja: "{what} の「{file}」が二度以上記載されています",
+        en: "{what} lists 「{file}」 more than once",
+    }
+    fn manifest_output_nested(file: &str) {
+        ja: "outputs の「{file}」はフォルダ直下の名前ではありません",
+        en: "「{file}」 of outputs is not a name directly inside the folder",
+    }
+    fn manifest_attachment_outside(file: &str) {
+        ja: "attachments の「{file}」が attachments/ の中にありません",
+        en: "「{file}」 of attachments is not inside attachments/",
+    }
+    fn manifest_bad_name(what: &str, file: &str, reason: &str) {
+        ja: "{what} の「{file}」: {reason}",
+        en: "「{file}」 of {what}: {reason}",
+    }
+    fn manifest_bad_hash(what: &str, hex: &str) {
+        ja: "{what} の sha256「{hex}」は SHA-256 の値（16進64桁）ではありません",
+        en: "the sha256 「{hex}」 of {what} is not a SHA-256 (64 hexadecimal digits)",
+    }
+    fn manifest_too_large(what: &str, bytes: u64, limit: u64) {
+        ja: "{what} の bytes {bytes} は上限の {limit} を超えています",
+        en: "bytes {bytes} of {what} is over the limit of {limit}",
+    }
+    fn manifest_text_too_long(what: &str, max: usize) {
+        ja: "{what} が長すぎます（{max}文字まで）",
+        en: "{what} is too long ({max} characters at most)",
+    }
+    fn manifest_not_a_row(row: &str) {
+        ja: "rows の「{row}」は行IDではありません",
+        en: "「{row}」 of rows is not a row ID",
+    }
+}
