@@ -6,7 +6,14 @@
 //! strings, so that a message cannot exist in one language only and a translator reads
 //! both versions together. The catalogue is split by who speaks: [`cli`] the binary's own
 //! frame, [`errors`] the library's error types, [`parse`] the parser's complaints,
-//! [`rules`] the checks of a facts file.
+//! [`rules`] the checks of a facts file (one module per module of `facts::validate`),
+//! [`archive`] the submission folder and `verify`'s details, [`diff`] the diff report.
+//!
+//! To add a message: declare it in the module of its speaker, both languages, and call
+//! `say::name(args)` where the message was (`use crate::messages::rules::NAME as say;`).
+//! A new check module gets its own `rules/NAME.rs`. The documents are not messages: they
+//! stay Japanese, and so do the labels they share with the reports (row statuses, diff
+//! items).
 //!
 //! The language is process-wide state rather than a parameter because problems are made
 //! deep inside validation and errors are displayed through `std::fmt::Display`; threading a
