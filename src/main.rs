@@ -150,8 +150,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Command::Schema => {
-            print!("{}", schema::facts_schema_json());
-            Ok(())
+            emit(&schema::facts_schema_json())
         }
     }
 }
@@ -491,25 +490,23 @@ fn run_criteria(table: &TableArgs) -> Result<(), Failure> {
     } else {
         origin
     };
-    println!(
-        "{}",
-        cli::criteria_heading(
-            &criteria.title,
-            &criteria.source,
-            &criteria.version,
-            criteria.rows.len(),
-            &origin
-        )
-    );
+    let mut text = cli::criteria_heading(
+        &criteria.title,
+        &criteria.source,
+        &criteria.version,
+        criteria.rows.len(),
+        &origin,
+    ) + "\n";
     for row in &criteria.rows {
-        println!(
-            "{}  {}  {}",
+        text.push_str(&format!(
+            "{}  {}  {}\n",
             row.id,
             criteria.category_name(&row.category),
             row.full_text()
-        );
+        ));
     }
-    Ok(())
+    // `beppyo criteria | head` is a common way to look: a closed pipe is no failure.
+    emit(&text)
 }
 
 fn run_migrate(old: &Path, new: &Path, force: bool) -> Result<(), Failure> {
