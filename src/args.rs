@@ -265,6 +265,12 @@ fn localize(command: clap::Command, parent: Option<&str>) -> clap::Command {
     command
 }
 
+/// clap's own rendering (help, version, a complaint without a text of ours) with its
+/// usage placeholder in the chosen language.
+pub fn in_words(text: &str) -> String {
+    text.replace("[OPTIONS]", cli::help_words().any_options)
+}
+
 /// clap's complaint about the command line in the chosen language, laid out like beppyo's
 /// other errors, with the usage line. `None` for what is not a complaint (`--help`,
 /// `--version`) or a kind without a text here, which clap then prints itself.
@@ -307,7 +313,7 @@ pub fn usage_error(error: &clap::Error) -> Option<String> {
     if let Some(suggestion) = suggestion {
         message.push_str(&cli::did_you_mean(&suggestion));
     }
-    let usage = text(ContextKind::Usage).unwrap_or_default();
+    let usage = in_words(&text(ContextKind::Usage).unwrap_or_default());
     let usage = usage.trim();
     let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
     Some(format!(

@@ -35,7 +35,12 @@ fn main() -> ExitCode {
             match args::usage_error(&error) {
                 Some(text) => eprintln!("{text}"),
                 None => {
-                    let _ = error.print();
+                    let text = args::in_words(&error.render().to_string());
+                    if error.use_stderr() {
+                        eprint!("{text}");
+                    } else {
+                        let _ = emit(&text);
+                    }
                 }
             }
             return ExitCode::from(if error.use_stderr() { USAGE } else { 0 });
@@ -149,9 +154,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 false => Ok(()),
             }
         }
-        Command::Schema => {
-            emit(&schema::facts_schema_json())
-        }
+        Command::Schema => emit(&schema::facts_schema_json()),
     }
 }
 

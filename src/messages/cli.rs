@@ -420,6 +420,8 @@ pub struct HelpWords {
     pub options: &'static str,
     pub help: &'static str,
     pub version: &'static str,
+    /// What stands for "any options" in a usage line (clap writes `[OPTIONS]`).
+    pub any_options: &'static str,
     pub exit_codes: &'static str,
 }
 
@@ -433,6 +435,7 @@ pub fn help_words() -> HelpWords {
             options: "オプション",
             help: "ヘルプを表示する",
             version: "版を表示する",
+            any_options: "[オプション]",
             exit_codes: "\
 終了コード:
   0  成功
@@ -452,6 +455,7 @@ pub fn help_words() -> HelpWords {
             options: "Options",
             help: "Print help",
             version: "Print version",
+            any_options: "[OPTIONS]",
             exit_codes: "\
 Exit codes:
   0  success
