@@ -353,8 +353,12 @@ fn run_pdf(file: &Path, output: Option<&Path>, fonts: &Fonts) -> Result<(), Fail
     let pdf = typeset::typeset(&markdown, fonts)
         .map_err(|e| Failure::Typeset(cli::in_file(&name, &shown(&e.to_string()))))?;
     let target = output.map_or_else(|| file.with_extension("pdf"), Path::to_path_buf);
-    archive::write_atomic(&target, &pdf.bytes)
-        .map_err(|e| Failure::Write(cli::cannot_write(&shown_path(&target), &e)))?;
+    archive::write_atomic(&target, &pdf.bytes).map_err(|e| {
+        Failure::Write(beppyo::messages::errors::cannot_write(
+            &shown_path(&target),
+            &e,
+        ))
+    })?;
     emit(&cli::pdf_written(&shown_path(&target), pdf.pages))
 }
 
@@ -466,8 +470,12 @@ fn run_export(dir: &Path) -> Result<(), Failure> {
 /// Writes the table in use, exactly as loaded, so that `--criteria FILE` reads it back.
 fn run_criteria_export(table: &TableArgs, file: &Path) -> Result<(), Failure> {
     let (criteria, text, _) = load_criteria(table)?;
-    archive::write_atomic(file, text.as_bytes())
-        .map_err(|e| Failure::Write(cli::cannot_write(&shown_path(file), &e)))?;
+    archive::write_atomic(file, text.as_bytes()).map_err(|e| {
+        Failure::Write(beppyo::messages::errors::cannot_write(
+            &shown_path(file),
+            &e,
+        ))
+    })?;
     println!(
         "{}",
         cli::criteria_exported(&file.display().to_string(), criteria.rows.len())

@@ -119,10 +119,6 @@ crate::messages! {
         ja: "標準出力に書けません: {error}",
         en: "cannot write to standard output: {error}",
     }
-    fn cannot_write(path: &str, error: &dyn std::fmt::Display) {
-        ja: "{path} に書き込めません: {error}",
-        en: "cannot write {path}: {error}",
-    }
     fn not_utf8(name: &str, offset: usize) {
         ja: "{name} は UTF-8 のテキストではありません（{offset} バイト目）。UTF-8 で保存し直してください",
         en: "{name} is not UTF-8 text (at byte {offset}). Save it again as UTF-8",

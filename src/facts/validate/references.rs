@@ -178,7 +178,7 @@ fn unresolved(facts: &Facts, reference: Reference) -> Option<Problem> {
         Problem::error(reference.path, say::party_expected(value)).hint(say::party_expected_hint())
     } else {
         let hint = match nearest(value, &allowed) {
-            Some(near) => say::did_you_mean(near),
+            Some(near) => crate::messages::rules::did_you_mean(&near),
             None => say::allowed_are(&allowed_words(reference.allowed, facts)),
         };
         Problem::error(reference.path, say::unknown_party(value)).hint(hint)

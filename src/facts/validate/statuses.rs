@@ -96,7 +96,7 @@ fn unknown_rows(facts: &Facts, criteria: &Criteria) -> Vec<Problem> {
     for (section, ids) in declared(facts) {
         for id in ids.into_iter().filter(|id| criteria.row(id).is_none()) {
             let hint = match criteria.suggest(id.as_str()) {
-                Some(near) => say::did_you_mean(&near),
+                Some(near) => crate::messages::rules::did_you_mean(&near),
                 None => say::see_criteria(),
             };
             problems
@@ -233,7 +233,10 @@ fn plan_dates(facts: &Facts) -> Vec<Problem> {
                 path![section, id.as_str(), "date"],
                 say::plan_not_after_submission(&plan.date, &date),
             )
-            .also(path!["submission", "date"], say::submission_date())
+            .also(
+                path!["submission", "date"],
+                crate::messages::rules::values::submission_date(),
+            )
             .row(id.as_str())
             .hint(say::plan_not_after_submission_hint())
         })

@@ -40,8 +40,11 @@ fn blank(path: &[PathSegment], text: &str) -> Option<Problem> {
 
 fn placeholder(path: &[PathSegment], text: &str) -> Option<Problem> {
     text.contains(PLACEHOLDER).then(|| {
-        Problem::error(path.to_vec(), say::placeholder_left(PLACEHOLDER))
-            .hint(say::placeholder_hint())
+        Problem::error(
+            path.to_vec(),
+            crate::messages::parse::placeholder_left(PLACEHOLDER),
+        )
+        .hint(say::placeholder_hint())
     })
 }
 

@@ -15,3 +15,11 @@ pub mod statuses;
 pub mod strings;
 pub mod timeline;
 pub mod values;
+
+crate::messages! {
+    /// The nearest allowed word to a wrong one, shared by the checks that suggest.
+    fn did_you_mean(near: &dyn std::fmt::Display) {
+        ja: "{near} のことですか？",
+        en: "did you mean {near}?",
+    }
+}

@@ -37,10 +37,6 @@ crate::messages! {
         ja: "当社自身が行う統制なら inherited ではなく各項目に書いてください",
         en: "a control the vendor performs itself is written under its own topic, not under inherited",
     }
-    fn did_you_mean(near: &str) {
-        ja: "{near} のことですか？",
-        en: "did you mean {near}?",
-    }
     fn allowed_are(words: &str) {
         ja: "書けるのは {words} です",
         en: "allowed here: {words}",

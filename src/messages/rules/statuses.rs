@@ -13,10 +13,6 @@ crate::messages! {
         ja: "準拠できない事項に期限付きの対応予定があれば partial に、代替策で補うなら alternative に BAS-05 を書いてください",
         en: "declare BAS-05 under partial if the exceptions have dated plans, or under alternative if other measures make up for them",
     }
-    fn did_you_mean(near: &dyn Display) {
-        ja: "{near} のことですか？",
-        en: "did you mean {near}?",
-    }
     fn see_criteria() {
         ja: "`beppyo criteria` で行IDの一覧を確認してください",
         en: "`beppyo criteria` lists the row IDs",
@@ -76,10 +72,6 @@ crate::messages! {
     fn plan_not_after_submission(planned: &dyn Display, date: &dyn Display) {
         ja: "完了予定日 {planned} が提出日 {date} より後になっていません",
         en: "the planned completion date {planned} is not after the submission date {date}",
-    }
-    fn submission_date() {
-        ja: "提出日",
-        en: "submission date",
     }
     fn plan_not_after_submission_hint() {
         ja: "対応が済んでいれば事実を記入して予定から外し、まだなら新しい予定日を書いてください",

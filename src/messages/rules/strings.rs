@@ -11,10 +11,6 @@ crate::messages! {
         ja: "値を記入してください。任意の項目なら、空欄にせずキーごと削除してください",
         en: "fill in a value. If the item is optional, remove the key instead of leaving it blank",
     }
-    fn placeholder_left(placeholder: &str) {
-        ja: "「{placeholder}」が残っています",
-        en: "「{placeholder}」 is still here",
-    }
     fn placeholder_hint() {
         ja: "この値を自社の事実に書き換えてください",
         en: "replace it with your company's facts",
