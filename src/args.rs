@@ -2,23 +2,16 @@
 
 use std::path::PathBuf;
 
+use beppyo::messages::{Lang, cli, lang};
 use clap::{Args, Parser, Subcommand};
-
-const EXIT_CODES: &str = "\
-終了コード:
-  0  成功
-  1  入力に直すべき問題がある（事実ファイル、別表、テンプレート、変更された提出フォルダ。
-     check --strict では警告も）
-  2  使い方の誤り（知らないコマンド・オプション、引数の不足、ファイルの代わりにフォルダを指定した等）
-  3  入出力のエラー又は内部エラー（ファイルを読み書きできない、同じ提出フォルダに別の render が
-     書き込み中、beppyo の不具合）
-  4  verify: 全てのファイルは manifest と一致するが、manifest 自体を指紋（--fingerprint）又は
-     再生成で確かめられなかった。diff: 違いがある（--notice で変更届を書き出したときは 0）";
 
 /// 外部サービス事業者が「外部サービスの利用基準別表」に対して提出する書類を、事実ファイルから作成する。
 #[derive(Debug, Parser)]
-#[command(name = "beppyo", version, after_help = EXIT_CODES)]
+#[command(name = "beppyo", version)]
 pub struct Cli {
+    /// メッセージの言語: ja（既定）又は en。環境変数 BEPPYO_LANG=en でも選べる。
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["ja", "en"])]
+    pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -214,25 +207,60 @@ pub struct TableArgs {
     pub criteria: Option<PathBuf>,
 }
 
-/// The command line with clap's own words in Japanese: headings, usage, the help flag and
-/// subcommand. Parsing, completions and the man page all use this one definition.
-pub fn command() -> clap::Command {
-    localize(<Cli as clap::CommandFactory>::command())
+/// The language of the messages, chosen before the command line is parsed so that the
+/// help and clap's own errors speak it too: `--lang ja|en` (anywhere before `--`), else
+/// `BEPPYO_LANG`, else Japanese. A value that names no language is left to the parser,
+/// which refuses it.
+pub fn lang_of(args: &[std::ffi::OsString], env: Option<&str>) -> Lang {
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    let mut given = None;
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        } else if word == "--lang" {
+            given = words.next().and_then(|value| Lang::parse(&value));
+        } else if let Some(value) = word.strip_prefix("--lang=") {
+            given = Lang::parse(value);
+        }
+    }
+    given
+        .or_else(|| env.and_then(Lang::parse))
+        .unwrap_or_default()
 }
 
-fn localize(command: clap::Command) -> clap::Command {
+/// The command line with clap's own words in the chosen language: headings, usage, the
+/// help flag and subcommand, and for English every command's and option's help. Parsing,
+/// completions and the man page all use this one definition.
+pub fn command() -> clap::Command {
+    localize(<Cli as clap::CommandFactory>::command(), None)
+}
+
+fn localize(command: clap::Command, parent: Option<&str>) -> clap::Command {
+    let words = cli::help_words();
+    let english = lang() == Lang::En;
+    let name = command.get_name().to_string();
     let has_subcommands = command.has_subcommands();
     let mut command = command
-        .help_template("{about-with-newline}\n使い方: {usage}\n\n{all-args}{after-help}")
-        .subcommand_help_heading("コマンド")
-        .subcommand_value_name("コマンド")
+        .help_template(words.template)
+        .subcommand_help_heading(words.commands)
+        .subcommand_value_name(words.command_value)
         .disable_help_flag(true)
         .disable_help_subcommand(true)
         .mut_args(|arg| {
-            if arg.is_positional() {
-                arg.help_heading("引数")
+            let heading = if arg.is_positional() {
+                words.arguments
             } else {
-                arg.help_heading("オプション")
+                words.options
+            };
+            let arg = arg.help_heading(heading);
+            if !english {
+                return arg;
+            }
+            let id = arg.get_id().as_str().to_string();
+            match cli::help_en(&format!("{name}.{id}")).or_else(|| cli::help_en(&format!("*.{id}")))
+            {
+                Some(help) => arg.help(help),
+                None => arg,
             }
         })
         .arg(
@@ -240,23 +268,87 @@ fn localize(command: clap::Command) -> clap::Command {
                 .short('h')
                 .long("help")
                 .action(clap::ArgAction::Help)
-                .help("ヘルプを表示する")
-                .help_heading("オプション"),
+                .help(words.help)
+                .help_heading(words.options),
         );
-    if command.get_name() == "beppyo" {
-        command = command.disable_version_flag(true).arg(
-            clap::Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(clap::ArgAction::Version)
-                .help("版を表示する")
-                .help_heading("オプション"),
-        );
+    if let Some(about) = cli::help_en(&name).filter(|_| english) {
+        command = command.about(about);
+    }
+    if parent.is_none() {
+        command = command
+            .after_help(words.exit_codes)
+            .disable_version_flag(true)
+            .arg(
+                clap::Arg::new("version")
+                    .short('V')
+                    .long("version")
+                    .action(clap::ArgAction::Version)
+                    .help(words.version)
+                    .help_heading(words.options),
+            );
     }
     if has_subcommands {
-        command = command.mut_subcommands(localize);
+        command = command.mut_subcommands(|sub| localize(sub, Some(&name)));
     }
     command
+}
+
+/// clap's own rendering (help, version, a complaint without a text of ours) with its
+/// usage placeholder in the chosen language.
+pub fn in_words(text: &str) -> String {
+    text.replace("[OPTIONS]", cli::help_words().any_options)
+}
+
+/// clap's complaint about the command line in the chosen language, laid out like beppyo's
+/// other errors, with the usage line. `None` for what is not a complaint (`--help`,
+/// `--version`) or a kind without a text here, which clap then prints itself.
+pub fn usage_error(error: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let text = |kind| match error.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(list)) => Some(list.join(", ")),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let arg = || text(ContextKind::InvalidArg).unwrap_or_default();
+    let mut message = match error.kind() {
+        ErrorKind::UnknownArgument => cli::unknown_argument(&arg()),
+        ErrorKind::InvalidSubcommand => {
+            cli::unknown_command(&text(ContextKind::InvalidSubcommand).unwrap_or_default())
+        }
+        ErrorKind::MissingRequiredArgument => cli::missing_arguments(&arg()),
+        ErrorKind::MissingSubcommand => cli::missing_command(),
+        ErrorKind::InvalidValue => {
+            let value = text(ContextKind::InvalidValue).unwrap_or_default();
+            if value.is_empty() {
+                cli::value_missing(&arg())
+            } else {
+                cli::invalid_value(&arg(), &value)
+            }
+        }
+        ErrorKind::ArgumentConflict => {
+            let other = text(ContextKind::PriorArg).unwrap_or_default();
+            cli::conflicting_arguments(&arg(), &other)
+        }
+        ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => cli::value_missing(&arg()),
+        _ => return None,
+    };
+    if let Some(valid) = text(ContextKind::ValidValue) {
+        message.push_str(&cli::possible_values(&valid));
+    }
+    let suggestion =
+        text(ContextKind::SuggestedSubcommand).or_else(|| text(ContextKind::SuggestedArg));
+    if let Some(suggestion) = suggestion {
+        message.push_str(&cli::did_you_mean(&suggestion));
+    }
+    let usage = in_words(&text(ContextKind::Usage).unwrap_or_default());
+    let usage = usage.trim();
+    let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
+    Some(format!(
+        "{}{message}{}",
+        cli::error_prefix(),
+        cli::usage_and_help(usage)
+    ))
 }
 
 #[cfg(test)]
@@ -268,5 +360,54 @@ mod tests {
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
         command().debug_assert();
+    }
+
+    /// A command or option added without its English help would show Japanese under
+    /// `--lang en`: each needs its line in `messages::cli::help_en`.
+    #[test]
+    fn every_command_and_option_has_english_help() {
+        fn walk(command: &clap::Command, missing: &mut Vec<String>) {
+            let name = command.get_name();
+            if cli::help_en(name).is_none() {
+                missing.push(name.to_string());
+            }
+            for arg in command.get_arguments() {
+                let id = arg.get_id().as_str();
+                let key = format!("{name}.{id}");
+                if cli::help_en(&key).is_none() && cli::help_en(&format!("*.{id}")).is_none() {
+                    missing.push(key);
+                }
+            }
+            for sub in command.get_subcommands() {
+                walk(sub, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), &mut missing);
+        assert!(missing.is_empty(), "no English help for: {missing:?}");
+    }
+
+    #[test]
+    fn the_language_is_read_from_the_command_line_before_the_environment() {
+        let args =
+            |words: &[&str]| -> Vec<std::ffi::OsString> { words.iter().map(Into::into).collect() };
+        assert_eq!(lang_of(&args(&["beppyo", "check", "x"]), None), Lang::Ja);
+        assert_eq!(
+            lang_of(&args(&["beppyo", "check", "x"]), Some("en")),
+            Lang::En
+        );
+        assert_eq!(
+            lang_of(&args(&["beppyo", "--lang", "ja", "check"]), Some("en")),
+            Lang::Ja
+        );
+        assert_eq!(
+            lang_of(&args(&["beppyo", "check", "--lang=en"]), None),
+            Lang::En
+        );
+        // After `--` a word is a value, not an option.
+        assert_eq!(
+            lang_of(&args(&["beppyo", "check", "--", "--lang=en"]), None),
+            Lang::Ja
+        );
     }
 }

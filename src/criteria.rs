@@ -131,7 +131,7 @@ pub struct Criteria {
 /// A table that cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum CriteriaError {
-    #[error("cannot read the criteria table {path}: {source}")]
+    #[error("{}", crate::messages::errors::criteria_unreadable(&path.display().to_string(), &crate::messages::errors::io_reason(source)))]
     Read {
         path: PathBuf,
         source: std::io::Error,
@@ -143,7 +143,7 @@ pub enum CriteriaError {
         source_text: String,
         errors: Vec<yaml::YamlError>,
     },
-    #[error("{name}: the criteria table is not valid:\n  - {}", problems.join("\n  - "))]
+    #[error("{}", crate::messages::errors::criteria_invalid(name, &problems.join("\n  - ")))]
     Invalid { name: String, problems: Vec<String> },
 }
 
@@ -194,48 +194,52 @@ impl Criteria {
             ("version", &self.version),
         ] {
             if value.trim().is_empty() {
-                problems.push(format!("`{what}` is empty"));
+                problems.push(crate::messages::errors::criteria_empty_field(what));
             }
         }
         if self.rows.is_empty() {
-            problems.push("the table has no rows".to_string());
+            problems.push(crate::messages::errors::criteria_no_rows());
         }
         let mut codes = BTreeSet::new();
         for category in &self.categories {
             if !codes.insert(category.code.as_str()) {
-                problems.push(format!("category `{}` is declared twice", category.code));
+                problems.push(crate::messages::errors::criteria_category_twice(
+                    &category.code,
+                ));
             }
             if category.name.trim().is_empty() {
-                problems.push(format!("category `{}` has an empty name", category.code));
+                problems.push(crate::messages::errors::criteria_category_unnamed(
+                    &category.code,
+                ));
             }
         }
         let mut ids = BTreeSet::new();
         for row in &self.rows {
             if !ids.insert(&row.id) {
-                problems.push(format!(
-                    "row `{}` appears twice; row IDs must be unique",
-                    row.id
+                problems.push(crate::messages::errors::criteria_row_twice(
+                    &row.id.to_string(),
                 ));
             }
             if row.text.trim().is_empty() {
-                problems.push(format!("row `{}` has an empty text", row.id));
+                problems.push(crate::messages::errors::criteria_row_empty(
+                    &row.id.to_string(),
+                ));
             }
             if !codes.contains(row.category.as_str()) {
-                problems.push(format!(
-                    "row `{}` names category `{}`, which is not declared under `categories`",
-                    row.id, row.category
+                problems.push(crate::messages::errors::criteria_row_undeclared_category(
+                    &row.id.to_string(),
+                    &row.category,
                 ));
             } else if row.id.category_code() != row.category {
-                problems.push(format!(
-                    "row `{}` is in category `{}`, but its ID starts with another code",
-                    row.id, row.category
+                problems.push(crate::messages::errors::criteria_row_id_category(
+                    &row.id.to_string(),
+                    &row.category,
                 ));
             }
             for item in &row.items {
                 if item.text.trim().is_empty() || item.mark.trim().is_empty() {
-                    problems.push(format!(
-                        "row `{}` has an item with an empty mark or text",
-                        row.id
+                    problems.push(crate::messages::errors::criteria_row_empty_item(
+                        &row.id.to_string(),
                     ));
                 }
             }
@@ -297,7 +301,7 @@ mod tests {
         assert_eq!(problems.len(), 3, "{problems:?}");
         assert!(problems[0].contains("AB-01"));
         assert!(problems[1].contains("CD"));
-        assert!(problems[2].contains("empty text"));
+        assert!(problems[2].contains("本文が空"), "{problems:?}");
     }
 
     #[test]

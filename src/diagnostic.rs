@@ -9,6 +9,7 @@ use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, Config};
 
 use crate::criteria::RowId;
+use crate::messages::cli;
 use crate::yaml::{Location, Path, PathSegment, display_path};
 
 /// How serious a problem is: errors stop `render`; warnings are shown and let it go on.
@@ -192,7 +193,7 @@ pub fn render(file_name: &str, source: &str, problems: &[Problem]) -> String {
     for problem in problems {
         let diagnostic = to_diagnostic(problem, source);
         match term::emit_into_string(&config, &file, &diagnostic) {
-            Ok(text) => out.push_str(&japanese_severity(&text)),
+            Ok(text) => out.push_str(&localized_severity(&text)),
             Err(_) => out.push_str(&format!("{file_name}: {}\n", problem.message)),
         }
         out.push('\n');
@@ -201,11 +202,11 @@ pub fn render(file_name: &str, source: &str, problems: &[Problem]) -> String {
 }
 
 /// codespan names the severity in English at the start of its header line; the users read
-/// Japanese.
-fn japanese_severity(text: &str) -> String {
-    for (english, japanese) in [("error", "エラー"), ("warning", "警告")] {
+/// Japanese unless they chose English.
+fn localized_severity(text: &str) -> String {
+    for english in ["error", "warning"] {
         if let Some(rest) = text.strip_prefix(english) {
-            return format!("{japanese}{rest}");
+            return format!("{}{rest}", cli::severity(english));
         }
     }
     text.to_string()
@@ -228,7 +229,7 @@ fn to_diagnostic(problem: &Problem, source: &str) -> Diagnostic<()> {
         };
         labels.push(Label::primary((), range).with_message(label));
     } else if !problem.path.is_empty() {
-        notes.push(format!("キー: {}", display_path(&problem.path)));
+        notes.push(cli::problem_key(&display_path(&problem.path)));
     }
     for related in &problem.related {
         let text = format!("{}: {}", display_path(&related.path), related.message);
@@ -242,10 +243,10 @@ fn to_diagnostic(problem: &Problem, source: &str) -> Diagnostic<()> {
     }
     diagnostic = diagnostic.with_labels(labels);
     if let Some(row) = &problem.row {
-        notes.push(format!("別表 {row}"));
+        notes.push(cli::problem_row(row));
     }
     if let Some(hint) = &problem.hint {
-        notes.push(format!("ヒント: {hint}"));
+        notes.push(cli::problem_hint(hint));
     }
     diagnostic.notes.extend(notes);
     diagnostic

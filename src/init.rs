@@ -16,11 +16,9 @@ pub const SCHEMA_FILE: &str = "facts.schema.json";
 
 #[derive(Debug, thiserror::Error)]
 pub enum InitError {
-    #[error(
-        "{path} は既にあります。beppyo init は既にあるファイルを上書きしません。別のパスを指定してください"
-    )]
+    #[error("{}", crate::messages::errors::init_exists(&path.display()))]
     Exists { path: PathBuf },
-    #[error("{path} に書き込めません: {source}")]
+    #[error("{}", crate::messages::errors::cannot_write(&path.display().to_string(), &crate::messages::errors::io_reason(source)))]
     Write {
         path: PathBuf,
         source: std::io::Error,
@@ -44,7 +42,7 @@ pub fn write(path: &Path) -> Result<(PathBuf, PathBuf), InitError> {
             path: dir.to_path_buf(),
             source: std::io::Error::new(
                 std::io::ErrorKind::NotFound,
-                "このフォルダがありません。先にフォルダを作るか、既にあるフォルダの中のパスを指定してください",
+                crate::messages::errors::init_no_folder(),
             ),
         });
     }

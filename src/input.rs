@@ -16,17 +16,14 @@ pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
 /// Why an input could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
-    #[error("{} を読めません: {source}", shown_path(path))]
+    #[error("{}", crate::messages::errors::cannot_read(&shown_path(path), &crate::messages::errors::io_reason(source)))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error(
-        "{} は {limit} バイトを超えています（読み込める上限は {limit} バイトです）",
-        shown_path(path)
-    )]
+    #[error("{}", crate::messages::errors::too_large(&shown_path(path), *limit))]
     TooLarge { path: PathBuf, limit: u64 },
-    #[error("{} はフォルダです。ファイルを指定してください", shown_path(path))]
+    #[error("{}", crate::messages::errors::folder_not_file(&shown_path(path)))]
     Folder { path: PathBuf },
 }
 

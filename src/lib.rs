@@ -34,6 +34,7 @@ pub mod facts;
 pub mod frontmatter;
 pub mod init;
 pub mod input;
+pub mod messages;
 pub mod migrate;
 pub mod origin;
 pub mod render;

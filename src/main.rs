@@ -1,84 +1,60 @@
 //! The `beppyo` binary: parses the command line, wires the library's stages, reports.
 
 mod args;
+mod failure;
 mod review_command;
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use beppyo::archive::{self, ArchiveError, FileState, FolderLock, Recovery, WriteOutcome};
-use beppyo::criteria::{Criteria, CriteriaError};
+use beppyo::archive::{self, FolderLock, Recovery, WriteOutcome};
+use beppyo::criteria::Criteria;
 use beppyo::diagnostic::{self, Problem};
 use beppyo::facts::rows::{self, RowStatus};
-use beppyo::facts::{self, FactsError, SourceFile};
-use beppyo::input::{self, InputError, shown, shown_path};
-use beppyo::migrate::{self, MigrateError, MigrateFileError, Outcome};
-use beppyo::typeset::{self, FontError, Fonts};
+use beppyo::facts::{self, SourceFile};
+use beppyo::input::{self, shown, shown_path};
+use beppyo::migrate::{self, Outcome};
+use beppyo::typeset::{self, Fonts};
 use beppyo::verification::{self, Confirmation, Rerender, Verdict};
 use beppyo::{init, schema, templates};
 
 use args::{Cli, Command, FontArgs, Format, TableArgs, TemplatesCommand};
-
-/// A failure as the user sees it: the text to print and the exit code.
-struct Failure {
-    code: u8,
-    message: String,
-}
-
-const DATA: u8 = 1;
-const USAGE: u8 = 2;
-const IO: u8 = 3;
-/// `verify`: consistent with itself, but not confirmed by a fingerprint or a re-render.
-const NOT_ESTABLISHED: u8 = 4;
-
-impl Failure {
-    fn data(message: impl Into<String>) -> Failure {
-        Failure {
-            code: DATA,
-            message: message.into(),
-        }
-    }
-
-    /// A wrong argument: a folder where a file goes, or a file where a folder goes.
-    fn usage(message: impl Into<String>) -> Failure {
-        Failure {
-            code: USAGE,
-            message: message.into(),
-        }
-    }
-
-    fn io(message: impl Into<String>) -> Failure {
-        Failure {
-            code: IO,
-            message: message.into(),
-        }
-    }
-}
+use beppyo::messages::{self, cli};
+use failure::{Failure, IO, USAGE};
 
 fn main() -> ExitCode {
-    std::panic::set_hook(Box::new(|info| {
-        eprintln!(
-            "beppyo: 内部エラー（beppyo の不具合であり、入力ファイルの誤りではありません）: {info}\n\
-             実行したコマンドと、可能であれば入力ファイルを添えて報告してください。"
-        );
-    }));
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let env = std::env::var("BEPPYO_LANG").ok();
+    messages::set_lang(args::lang_of(&argv, env.as_deref()));
+    std::panic::set_hook(Box::new(|info| eprintln!("{}", cli::internal_error(info))));
     let parsed = args::command()
-        .try_get_matches()
+        .try_get_matches_from(argv)
         .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {
-            let _ = error.print();
+            match args::usage_error(&error) {
+                Some(text) => eprintln!("{text}"),
+                None => {
+                    let text = args::in_words(&error.render().to_string());
+                    if error.use_stderr() {
+                        eprint!("{text}");
+                    } else {
+                        let _ = emit(&text);
+                    }
+                }
+            }
             return ExitCode::from(if error.use_stderr() { USAGE } else { 0 });
         }
     };
     match std::panic::catch_unwind(|| run(cli)) {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(failure)) => {
-            if !failure.message.is_empty() {
-                eprintln!("{}", failure.message.trim_end());
+            let message = failure.message();
+            if !message.is_empty() {
+                eprintln!("{}", message.trim_end());
             }
-            ExitCode::from(failure.code)
+            ExitCode::from(failure.exit_code())
         }
         Err(_) => ExitCode::from(IO),
     }
@@ -107,13 +83,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .enumerate()
                 .find_map(|(i, f)| format[..i].contains(f).then_some(f))
             {
-                return Err(Failure {
-                    code: USAGE,
-                    message: format!(
-                        "エラー: --format に {} が2回あります。md、pdf をそれぞれ1回までで指定してください（例: --format md,pdf）",
-                        twice.name()
-                    ),
-                });
+                return Err(Failure::Usage(cli::format_twice(twice.name())));
             }
             let fonts = format
                 .contains(&Format::Pdf)
@@ -156,7 +126,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut page = Vec::new();
             clap_mangen::Man::new(command)
                 .render(&mut page)
-                .map_err(|e| Failure::io(format!("エラー: {e}")))?;
+                .map_err(|e| Failure::Write(cli::stdout_failed(&e)))?;
             print_bytes(&page)
         }
         Command::Migrate { old, output, force } => run_migrate(&old, &output, force),
@@ -178,13 +148,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 json,
                 notice: output.as_deref().zip(fonts.as_ref()),
             };
-            let report = beppyo::diff::run(&run).map_err(diff_failure)?;
+            let report = beppyo::diff::run(&run)?;
             emit(&report.text)?;
             match report.different && !notice {
-                true => Err(Failure {
-                    code: NOT_ESTABLISHED,
-                    message: String::new(),
-                }),
+                true => Err(Failure::Unconfirmed(String::new())),
                 false => Ok(()),
             }
         }
@@ -209,29 +176,24 @@ fn run(cli: Cli) -> Result<(), Failure> {
             table: &table,
             fonts: &fonts,
         }),
-        Command::Schema => {
-            print!("{}", schema::facts_schema_json());
-            Ok(())
-        }
+        Command::Schema => emit(&schema::facts_schema_json()),
     }
 }
 
 fn run_init(path: &Path) -> Result<(), Failure> {
-    let (template, schema) = init::write(path).map_err(|e| match e {
-        init::InitError::Exists { .. } => Failure::data(format!("エラー: {e}")),
-        init::InitError::Write { .. } => Failure::io(format!("エラー: {e}")),
-    })?;
+    let (template, schema) = init::write(path)?;
     println!(
-        "{} と {} を書き出しました。\n「【要記入】」を全て自社の事実に書き換えてから、beppyo check {} を実行してください。",
-        template.display(),
-        schema.display(),
-        template.display()
+        "{}",
+        cli::init_written(
+            &template.display().to_string(),
+            &schema.display().to_string()
+        )
     );
     Ok(())
 }
 
 fn load_criteria(table: &TableArgs) -> Result<(Criteria, String, String), Failure> {
-    let (criteria, text) = Criteria::load(table.criteria.as_deref()).map_err(criteria_failure)?;
+    let (criteria, text) = Criteria::load(table.criteria.as_deref())?;
     let origin = table
         .criteria
         .as_ref()
@@ -239,52 +201,16 @@ fn load_criteria(table: &TableArgs) -> Result<(Criteria, String, String), Failur
     Ok((criteria, text, origin))
 }
 
-fn criteria_failure(error: CriteriaError) -> Failure {
-    match error {
-        CriteriaError::Read { .. } => Failure::io(format!("エラー: {error}")),
-        CriteriaError::Parse {
-            name,
-            source_text,
-            errors,
-        } => {
-            let problems: Vec<Problem> = errors
-                .into_iter()
-                .map(|e| Problem::error(e.path.unwrap_or_default(), e.message).at(e.location))
-                .collect();
-            Failure::data(diagnostic::render(&name, &source_text, &problems))
-        }
-        CriteriaError::Invalid { .. } => Failure::data(format!("エラー: {error}")),
-    }
-}
-
-fn facts_failure(error: FactsError) -> Failure {
-    match error {
-        FactsError::Read { .. } => Failure::io(format!("エラー: {error}")),
-        FactsError::Folder { .. } => Failure::usage(format!("エラー: {error}")),
-        FactsError::Problems { file, problems } => {
-            let errors = problems.iter().filter(|p| p.is_error()).count();
-            Failure::data(format!(
-                "{}エラー: {} に直すべき問題が {errors} 件あります。何も書き込んでいません",
-                diagnostic::render(&file.name, &file.text, &problems),
-                file.name
-            ))
-        }
-        FactsError::TooLarge { .. } | FactsError::Encoding { .. } => {
-            Failure::data(format!("エラー: {error}"))
-        }
-    }
-}
-
 fn run_check(path: &Path, table: &TableArgs, fonts: &Fonts, strict: bool) -> Result<(), Failure> {
     let (criteria, _, _) = load_criteria(table)?;
-    let file = SourceFile::read(path).map_err(facts_failure)?;
+    let file = SourceFile::read(path)?;
     let (facts, problems) = facts::inspect(&file, &criteria, Some(fonts));
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let warnings = problems.len() - errors;
     let mut text = diagnostic::render(&file.name, &file.text, &problems);
     match &facts {
         Some(facts) => text.push_str(&status_table(facts, &criteria, &problems)),
-        None => text.push_str("（ファイルを事実として読み込めないため、行ごとの状況は表示できません。上の誤りを直してください）\n"),
+        None => text.push_str(&cli::check_unreadable()),
     }
     let mut rows: Vec<String> = problems
         .iter()
@@ -295,27 +221,29 @@ fn run_check(path: &Path, table: &TableArgs, fonts: &Fonts, strict: bool) -> Res
     let concerned = if rows.is_empty() {
         String::new()
     } else {
-        format!("（関係する行: {}）", rows.join("、"))
+        cli::rows_concerned(&rows.join(messages::pick("、", ", ")))
     };
     if errors > 0 || (strict && warnings > 0) {
         let why = if errors == 0 {
-            "（--strict では警告も不合格です）"
+            cli::strict_fails_on_warnings()
         } else {
-            ""
+            String::new()
         };
-        text.push_str(&format!(
-            "{}: エラー {errors} 件、警告 {warnings} 件{concerned}{why}",
-            file.name
+        text.push_str(&cli::check_failed(
+            &file.name,
+            errors,
+            warnings,
+            &format!("{concerned}{why}"),
         ));
-        return Err(Failure::data(text));
+        return Err(Failure::Problems(text));
     }
     print!("{text}");
     if warnings == 0 {
-        println!("{}: 問題はありません。全ての行に回答があります", file.name);
+        println!("{}", cli::check_ok(&file.name));
     } else {
         println!(
-            "{}: エラーはありません。警告 {warnings} 件{concerned}",
-            file.name
+            "{}",
+            cli::check_warnings_only(&file.name, warnings, &concerned)
         );
     }
     Ok(())
@@ -324,15 +252,17 @@ fn run_check(path: &Path, table: &TableArgs, fonts: &Fonts, strict: bool) -> Res
 /// One line per row: ID, status, the date or party where there is one, and a mark on
 /// rows that have problems.
 fn status_table(facts: &facts::Facts, criteria: &Criteria, problems: &[Problem]) -> String {
-    let mut out = String::from("行ごとの状況（※ は問題のある行）:\n");
+    let mut out = cli::status_heading();
     for (id, status) in rows::statuses(facts, criteria) {
         let detail = match &status {
-            RowStatus::NotApplicable { derived: true, .. } => "  接続経路から判定".to_string(),
+            RowStatus::NotApplicable { derived: true, .. } => cli::status_derived(),
             RowStatus::NotApplicable { .. } => String::new(),
             RowStatus::Planned { date, .. } | RowStatus::Partial { date, .. } => {
-                format!("  {date} まで")
+                cli::status_until(date)
             }
-            RowStatus::Inherited { parties } => format!("  継承: {}", parties.join("、")),
+            RowStatus::Inherited { parties } => {
+                cli::status_inherited(&parties.join(messages::pick("、", ", ")))
+            }
             _ => String::new(),
         };
         let mark = if problems.iter().any(|p| p.row.as_ref() == Some(&id)) {
@@ -340,7 +270,10 @@ fn status_table(facts: &facts::Facts, criteria: &Criteria, problems: &[Problem])
         } else {
             "  "
         };
-        out.push_str(&format!("{mark}{id}  {}{detail}\n", status.label()));
+        out.push_str(&format!(
+            "{mark}{id}  {}{detail}\n",
+            cli::status_label(&status)
+        ));
     }
     out
 }
@@ -355,18 +288,15 @@ fn run_render(
     markdown: bool,
 ) -> Result<(), Failure> {
     let (criteria, criteria_text, criteria_origin) = load_criteria(table)?;
-    let (file, facts, warnings) =
-        facts::load_path(path, &criteria, fonts).map_err(facts_failure)?;
+    let (file, facts, warnings) = facts::load_path(path, &criteria, fonts)?;
     if !warnings.is_empty() {
         eprint!("{}", diagnostic::render(&file.name, &file.text, &warnings));
         eprintln!(
-            "警告: {} に警告が {} 件あります。警告を残したまま書類を作成します",
-            file.name,
-            warnings.len()
+            "{}",
+            cli::render_despite_warnings(&file.name, warnings.len())
         );
     }
-    let templates =
-        templates::load(template_dir).map_err(|e| Failure::io(format!("エラー: {e}")))?;
+    let templates = templates::load(template_dir)?;
     let inputs = beppyo::Inputs {
         facts_file: &file,
         facts: &facts,
@@ -379,29 +309,21 @@ fn run_render(
         archived_attachments: None,
     };
     let submission = beppyo::build_submission(&inputs).map_err(|e| {
-        Failure::data(format!(
-            "エラー: {}\n何も書き込んでいません",
-            shown(&e.to_string())
+        Failure::Build(format!(
+            "{}\n{}",
+            shown(&e.to_string()),
+            cli::nothing_written()
         ))
     })?;
     let target = output.join(&submission.folder);
     let outcome = write_submission(&target, &submission, force)?;
-    let verb = match outcome {
-        WriteOutcome::Written => "書き込みました",
-        WriteOutcome::Replaced => "置き換えました",
-        WriteOutcome::Unchanged => "変更なし（入力が同じため、書き込みませんでした）",
-    };
     let target_shown = shown_path(&target);
-    let mut report = format!("{verb}: {target_shown}\n");
+    let mut report = cli::written_to(cli::write_outcome(outcome), &target_shown) + "\n";
     for name in submission.names() {
         report.push_str(&format!("  {}\n", shown(name)));
     }
     let fingerprint = archive::sha256(&submission.files[archive::MANIFEST]);
-    report.push_str(&format!(
-        "指紋（manifest.json の SHA-256）: {fingerprint}\n\
-         提出先には、この指紋を受領時に記録するよう伝えてください。次のコマンドで、後から1バイトでも変わっていないことを確かめられます:\n  \
-         beppyo verify {target_shown} --fingerprint {fingerprint}\n"
-    ));
+    report.push_str(&cli::render_fingerprint(&target_shown, &fingerprint));
     emit(&report)
 }
 
@@ -412,25 +334,16 @@ fn write_submission(
     submission: &beppyo::Submission,
     force: bool,
 ) -> Result<WriteOutcome, Failure> {
-    let failure = |e: ArchiveError| match e {
-        ArchiveError::Exists { .. } => Failure::data(format!("エラー: {e}")),
-        _ => Failure::io(format!("エラー: {e}")),
-    };
-    let lock = FolderLock::acquire(target).map_err(failure)?;
-    if let Some(recovery) = lock.recover().map_err(failure)? {
+    let lock = FolderLock::acquire(target)?;
+    if let Some(recovery) = lock.recover()? {
         let what = match recovery {
-            Recovery::Completed => {
-                "前回中断された置き換えを完了しました（用意できていた新しい提出フォルダを配置しました）"
-            }
-            Recovery::Restored => {
-                "前回中断された置き換えを取り消し、元の提出フォルダを復元しました"
-            }
-            Recovery::Cleaned => "前回中断された書き込みの残り（一時フォルダ）を削除しました",
+            Recovery::Completed => cli::recovered_completed(),
+            Recovery::Restored => cli::recovered_restored(),
+            Recovery::Cleaned => cli::recovered_cleaned(),
         };
-        eprintln!("注意: {}: {what}", shown_path(target));
+        eprintln!("{}", cli::notice(&shown_path(target), &what));
     }
-    lock.write_with_copies(&submission.files, &submission.copies, force)
-        .map_err(failure)
+    Ok(lock.write_with_copies(&submission.files, &submission.copies, force)?)
 }
 
 /// Prints a command's report. A reader that closed the pipe (`| head -1`) has what it
@@ -444,67 +357,45 @@ fn emit(text: &str) -> Result<(), Failure> {
     {
         Ok(()) => Ok(()),
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(error) => Err(Failure::io(format!(
-            "エラー: 標準出力に書けません: {error}"
-        ))),
+        Err(error) => Err(Failure::Write(cli::stdout_failed(&error))),
     }
 }
 
 fn load_fonts(args: &FontArgs) -> Result<Fonts, Failure> {
-    Fonts::load(args.font.as_deref(), args.heading_font.as_deref()).map_err(|e| match e {
-        FontError::Read { .. } => Failure::io(format!("エラー: {e}")),
-        FontError::Parse { .. } => Failure::data(format!("エラー: {e}")),
-    })
+    Ok(Fonts::load(
+        args.font.as_deref(),
+        args.heading_font.as_deref(),
+    )?)
 }
 
 fn run_pdf(file: &Path, output: Option<&Path>, fonts: &Fonts) -> Result<(), Failure> {
-    let bytes = input::read_limited(file, input::MAX_INPUT_BYTES).map_err(|e| match e {
-        InputError::TooLarge { .. } => Failure::data(format!("エラー: {e}")),
-        InputError::Folder { .. } => Failure::usage(format!("エラー: {e}")),
-        InputError::Read { .. } => Failure::io(format!("エラー: {e}")),
-    })?;
+    let bytes = input::read_limited(file, input::MAX_INPUT_BYTES)?;
     let name = shown_path(file);
-    let markdown = String::from_utf8(bytes).map_err(|e| {
-        Failure::data(format!(
-            "エラー: {name} は UTF-8 のテキストではありません（{} バイト目）。UTF-8 で保存し直してください",
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
+    let markdown = String::from_utf8(bytes)
+        .map_err(|e| Failure::Typeset(cli::not_utf8(&name, e.utf8_error().valid_up_to())))?;
     let pdf = typeset::typeset(&markdown, fonts)
-        .map_err(|e| Failure::data(format!("エラー: {name}: {}", shown(&e.to_string()))))?;
+        .map_err(|e| Failure::Typeset(cli::in_file(&name, &shown(&e.to_string()))))?;
     let target = output.map_or_else(|| file.with_extension("pdf"), Path::to_path_buf);
     archive::write_atomic(&target, &pdf.bytes).map_err(|e| {
-        Failure::io(format!(
-            "エラー: {} に書き込めません: {e}",
-            shown_path(&target)
+        Failure::Write(beppyo::messages::errors::cannot_write(
+            &shown_path(&target),
+            &e,
         ))
     })?;
-    emit(&format!(
-        "書き込みました: {}（{}ページ）\n",
-        shown_path(&target),
-        pdf.pages
-    ))
+    emit(&cli::pdf_written(&shown_path(&target), pdf.pages))
 }
 
 fn run_verify(dir: &Path, json: bool, fingerprint: Option<&str>) -> Result<(), Failure> {
     let expected = fingerprint
         .map(|text| {
-            archive::normalize_fingerprint(text).ok_or_else(|| Failure {
-                code: USAGE,
-                message: "エラー: --fingerprint には、render が表示した指紋（manifest.json の SHA-256、16進64桁）を指定してください".into(),
-            })
+            archive::normalize_fingerprint(text)
+                .ok_or_else(|| Failure::Usage(cli::fingerprint_malformed()))
         })
         .transpose()?;
     if dir.is_file() {
-        return Err(Failure::usage(format!(
-            "エラー: {} はファイルです。beppyo render が書いた提出フォルダ（<出力先>/<vendor.slug>/<submission.id>）を指定してください",
-            shown_path(dir)
-        )));
+        return Err(Failure::Usage(cli::verify_given_a_file(&shown_path(dir))));
     }
-    let report = verification::verify(dir, expected.as_deref()).map_err(|e| match e {
-        ArchiveError::Read { .. } => Failure::io(format!("エラー: {e}")),
-        _ => Failure::data(format!("エラー: {e}")),
-    })?;
+    let report = verification::verify(dir, expected.as_deref())?;
     let verdict = report.verdict();
     if json {
         let value = serde_json::json!({
@@ -526,22 +417,24 @@ fn run_verify(dir: &Path, json: bool, fingerprint: Option<&str>) -> Result<(), F
     let name = shown_path(dir);
     match verdict {
         Verdict::Confirmed(_) => Ok(()),
-        Verdict::SelfConsistentOnly => Err(Failure {
-            code: NOT_ESTABLISHED,
-            message: format!(
-                "{name}: 各ファイルは manifest.json と一致しますが、それはフォルダの中で辻褄が合っていることを示すだけです（ファイルと manifest の SHA-256 を一緒に書き換えても同じ結果になります）。\n\
-                 改変がないことを確かめるには、受領時に記録した指紋を --fingerprint で指定してください。"
-            ),
-        }),
+        Verdict::SelfConsistentOnly => Err(Failure::Unconfirmed(cli::verify_self_consistent_only(
+            &name,
+        ))),
         Verdict::Failed if report.fingerprint_matches() == Some(false) => {
-            Err(Failure::data(format!(
-                "エラー: {name} の指紋 {} は、指定された指紋 {} と一致しません。受領後に、いずれかのファイルが変わっています",
-                report.fingerprint,
-                expected.unwrap_or_default()
+            Err(Failure::Problems(format!(
+                "{}{}",
+                cli::error_prefix(),
+                cli::verify_fingerprint_differs(
+                    &name,
+                    &report.fingerprint,
+                    &expected.unwrap_or_default()
+                )
             )))
         }
-        Verdict::Failed => Err(Failure::data(format!(
-            "エラー: {name} は manifest と一致しません"
+        Verdict::Failed => Err(Failure::Problems(format!(
+            "{}{}",
+            cli::error_prefix(),
+            cli::verify_failed(&name)
         ))),
     }
 }
@@ -551,13 +444,7 @@ fn run_verify(dir: &Path, json: bool, fingerprint: Option<&str>) -> Result<(), F
 fn verify_text(report: &verification::Report, name: &str) -> String {
     let mut text = String::new();
     for check in &report.files {
-        let state = match check.state {
-            FileState::Ok => "一致　　",
-            FileState::Changed => "変更あり",
-            FileState::Missing => "欠落　　",
-            FileState::Unexpected => "余分　　",
-            FileState::Refused => "拒否　　",
-        };
+        let state = cli::file_state(check.state);
         let detail = check
             .detail
             .as_deref()
@@ -566,56 +453,39 @@ fn verify_text(report: &verification::Report, name: &str) -> String {
         text.push_str(&format!("{state}  {}{detail}\n", shown(&check.file)));
     }
     match &report.rerender {
-        Rerender::Identical => text.push_str(
-            "作り直し: facts.yaml から作り直した文書と manifest.json は、保管されたものとバイト単位で同じです\n",
-        ),
+        Rerender::Identical => text.push_str(&cli::rerender_identical()),
         Rerender::Differs { files, reason } => {
             let files: Vec<String> = files.iter().map(|f| shown(f).into_owned()).collect();
-            text.push_str(&format!("作り直し: 違いがあります: {}\n", files.join(", ")));
+            text.push_str(&cli::rerender_differs(&files.join(", ")));
             if let Some(reason) = reason {
                 text.push_str(&format!("  {}\n", shown(reason)));
             }
         }
-        Rerender::Skipped { reason } => {
-            text.push_str(&format!("作り直し: 行いませんでした（{}）\n", shown(reason)))
-        }
+        Rerender::Skipped { reason } => text.push_str(&cli::rerender_skipped(&shown(reason))),
     }
-    text.push_str(&format!(
-        "指紋（manifest.json の SHA-256）: {}\n",
-        report.fingerprint
-    ));
+    text.push_str(&cli::fingerprint_line(&report.fingerprint));
     if let Some(old) = &report.supersedes {
-        text.push_str(&format!(
-            "置き換える以前の提出: {}（指紋 {}）\n",
-            shown(&old.id),
-            old.fingerprint
-        ));
+        text.push_str(&cli::supersedes_line(&shown(&old.id), &old.fingerprint));
     }
     match report.fingerprint_matches() {
-        Some(true) => text.push_str("指定された指紋と一致します\n"),
-        Some(false) => text.push_str("指定された指紋と一致しません\n"),
+        Some(true) => text.push_str(&cli::fingerprint_matches()),
+        Some(false) => text.push_str(&cli::fingerprint_does_not_match()),
         None => {}
     }
     if let Verdict::Confirmed(by) = report.verdict() {
         let by = match by {
-            Confirmation::Fingerprint => "受領時の指紋と一致します",
-            Confirmation::Rerender => "作り直した結果とも一致します",
-            Confirmation::Both => "受領時の指紋とも、作り直した結果とも一致します",
+            Confirmation::Fingerprint => cli::confirmed_by_fingerprint(),
+            Confirmation::Rerender => cli::confirmed_by_rerender(),
+            Confirmation::Both => cli::confirmed_by_both(),
         };
-        text.push_str(&format!(
-            "{name}: すべてのファイルが manifest.json と一致し、{by}。改変はありません\n"
-        ));
+        text.push_str(&cli::verify_ok(name, &by));
     }
     text
 }
 
 fn run_export(dir: &Path) -> Result<(), Failure> {
-    let written = templates::export(dir).map_err(|e| match e {
-        templates::TemplateError::Exists { .. } => Failure::data(format!("エラー: {e}")),
-        _ => Failure::io(format!("エラー: {e}")),
-    })?;
-    for path in written {
-        println!("書き出しました: {}", path.display());
+    for path in templates::export(dir)? {
+        println!("{}", cli::exported(&path.display().to_string()));
     }
     Ok(())
 }
@@ -623,12 +493,15 @@ fn run_export(dir: &Path) -> Result<(), Failure> {
 /// Writes the table in use, exactly as loaded, so that `--criteria FILE` reads it back.
 fn run_criteria_export(table: &TableArgs, file: &Path) -> Result<(), Failure> {
     let (criteria, text, _) = load_criteria(table)?;
-    archive::write_atomic(file, text.as_bytes())
-        .map_err(|e| Failure::io(format!("エラー: {} に書き込めません: {e}", file.display())))?;
+    archive::write_atomic(file, text.as_bytes()).map_err(|e| {
+        Failure::Write(beppyo::messages::errors::cannot_write(
+            &shown_path(file),
+            &e,
+        ))
+    })?;
     println!(
-        "書き出しました: {}（{} 行）",
-        file.display(),
-        criteria.rows.len()
+        "{}",
+        cli::criteria_exported(&file.display().to_string(), criteria.rows.len())
     );
     Ok(())
 }
@@ -640,100 +513,51 @@ fn print_bytes(bytes: &[u8]) -> Result<(), Failure> {
         Ok(()) => Ok(()),
         // A closed pipe (`beppyo man | head`) is the reader's choice, not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::io(format!("エラー: {e}"))),
+        Err(e) => Err(Failure::Write(cli::stdout_failed(&e))),
     }
 }
 
 fn run_criteria(table: &TableArgs) -> Result<(), Failure> {
     let (criteria, _, origin) = load_criteria(table)?;
-    println!(
-        "{}（{}） 版 {} — {} 行（{origin}）",
-        criteria.title,
-        criteria.source,
-        criteria.version,
-        criteria.rows.len()
-    );
+    let origin = if table.criteria.is_none() {
+        cli::embedded()
+    } else {
+        origin
+    };
+    let mut text = cli::criteria_heading(
+        &criteria.title,
+        &criteria.source,
+        &criteria.version,
+        criteria.rows.len(),
+        &origin,
+    ) + "\n";
     for row in &criteria.rows {
-        println!(
-            "{}  {}  {}",
+        text.push_str(&format!(
+            "{}  {}  {}\n",
             row.id,
             criteria.category_name(&row.category),
             row.full_text()
-        );
+        ));
     }
-    Ok(())
+    // `beppyo criteria | head` is a common way to look: a closed pipe is no failure.
+    emit(&text)
 }
 
 fn run_migrate(old: &Path, new: &Path, force: bool) -> Result<(), Failure> {
-    match migrate::migrate_file(old, new, force).map_err(migrate_failure)? {
-        Outcome::AlreadyCurrent => println!(
-            "{} は既に現在の形式です。移行するものはありません（{} は書き出していません）。",
-            old.display(),
-            new.display()
-        ),
+    let (old_shown, new_shown) = (old.display().to_string(), new.display().to_string());
+    match migrate::migrate_file(old, new, force)? {
+        Outcome::AlreadyCurrent => println!("{}", cli::migrate_current(&old_shown, &new_shown)),
         Outcome::Migrated(migrated) => {
+            println!("{}", cli::migrated(&old_shown, &new_shown));
             println!(
-                "{} を現在の形式に変換し、{} に書き出しました。",
-                old.display(),
-                new.display()
-            );
-            println!(
-                "【要記入】が{}か所あります。埋めてから beppyo check {} で確かめてください:",
-                migrated.to_fill.len(),
-                new.display()
+                "{}",
+                cli::migrated_to_fill(migrated.to_fill.len(), &new_shown)
             );
             for item in &migrated.to_fill {
                 println!("  {}", beppyo::yaml::display_path(&item.path));
             }
-            println!(
-                "各箇所に書く内容、機械的に写した値、外した値は {} の先頭のコメントにあります。",
-                new.display()
-            );
+            println!("{}", cli::migrated_comments(&new_shown));
         }
     }
     Ok(())
-}
-
-fn diff_failure(error: beppyo::diff::DiffError) -> Failure {
-    use beppyo::diff::{DiffError, notice::NoticeError};
-    match error {
-        DiffError::Read(FactsError::Read { .. }) | DiffError::Write { .. } => {
-            Failure::io(format!("エラー: {error}"))
-        }
-        DiffError::Problems { file, problems } => Failure::data(format!(
-            "{}エラー: {} を事実ファイルとして読めないため、比べられません",
-            diagnostic::render(&file.name, &file.text, &problems),
-            file.name
-        )),
-        DiffError::Notice(NoticeError::Facts { side, problems }) => Failure::data(format!(
-            "{}エラー: {} から変更届を作れません。何も書き込んでいません",
-            diagnostic::render(&side.file.name, &side.file.text, &problems),
-            side.name
-        )),
-        _ => Failure::data(format!("エラー: {error}")),
-    }
-}
-
-fn migrate_failure(error: MigrateFileError) -> Failure {
-    match error {
-        MigrateFileError::Read(FactsError::Read { .. }) | MigrateFileError::Write { .. } => {
-            Failure::io(format!("エラー: {error}"))
-        }
-        MigrateFileError::Read(FactsError::Folder { .. }) => {
-            Failure::usage(format!("エラー: {error}"))
-        }
-        MigrateFileError::Migrate {
-            file,
-            error: MigrateError::Syntax(syntax),
-        } => {
-            let problem = Problem::error(syntax.path.clone().unwrap_or_default(), syntax.message)
-                .at(syntax.location);
-            Failure::data(format!(
-                "{}エラー: {} を YAML として読めないため、変換できません",
-                diagnostic::render(&file.name, &file.text, &[problem]),
-                file.name
-            ))
-        }
-        _ => Failure::data(format!("エラー: {error}")),
-    }
 }

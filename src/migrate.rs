@@ -61,23 +61,17 @@ pub struct ToFill {
 /// Why a file cannot be migrated.
 #[derive(Debug, thiserror::Error)]
 pub enum MigrateError {
-    #[error("YAML として読めません: {0}")]
+    #[error("{}", crate::messages::errors::migrate_syntax(.0))]
     Syntax(YamlError),
-    #[error("事実が何も書かれていません（空のファイル、又はコメントだけのファイルです）")]
+    #[error("{}", crate::messages::errors::migrate_empty())]
     Empty,
-    #[error("最上位がキーと値の組ではないため、事実ファイルとして読めません")]
+    #[error("{}", crate::messages::errors::migrate_not_a_mapping())]
     NotAMapping,
-    #[error(
-        "format_version: {0} は beppyo の知らない形式です。beppyo が変換できるのは形式1（format_version のないファイル）だけです"
-    )]
+    #[error("{}", crate::messages::errors::migrate_unknown_version(.0))]
     UnknownVersion(String),
-    #[error(
-        "format_version がありませんが、形式2のキー `{0}` があります。形式2のファイルなら先頭に format_version: 2 を書き足してください"
-    )]
+    #[error("{}", crate::messages::errors::migrate_mixed_formats(.0))]
     MixedFormats(String),
-    #[error(
-        "形式1の事実ファイルではありません（submission・vendor・service のいずれもありません）"
-    )]
+    #[error("{}", crate::messages::errors::migrate_not_facts())]
     NotFacts,
 }
 
@@ -131,17 +125,14 @@ pub fn migrate(source: &str) -> Result<Outcome, MigrateError> {
 pub enum MigrateFileError {
     #[error("{}", read_message(.0))]
     Read(FactsError),
-    #[error("{}: {error}", file.name)]
+    #[error("{}", crate::messages::errors::migrate_in_file(&file.name, error))]
     Migrate {
         file: Box<SourceFile>,
         error: MigrateError,
     },
-    #[error(
-        "{} は既にあります。上書きしてよければ --force を付けてください",
-        path.display()
-    )]
+    #[error("{}", crate::messages::errors::migrate_target_exists(&path.display()))]
     Exists { path: PathBuf },
-    #[error("{} に書き込めません: {source}", path.display())]
+    #[error("{}", crate::messages::errors::cannot_write(&path.display().to_string(), &crate::messages::errors::io_reason(source)))]
     Write {
         path: PathBuf,
         source: std::io::Error,

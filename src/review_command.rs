@@ -6,14 +6,14 @@ use std::path::{Path, PathBuf};
 
 use beppyo::archive;
 use beppyo::facts;
-use beppyo::input::{InputError, shown, shown_path};
+use beppyo::input::{shown, shown_path};
 use beppyo::review::STEM;
 use beppyo::review::findings::{self, Summary};
-use beppyo::review::read::{self, ReadError};
+use beppyo::review::read;
 use beppyo::{templates, typeset};
 
 use crate::args::{FontArgs, TableArgs};
-use crate::{Failure, emit, facts_failure, load_criteria, load_fonts};
+use crate::{Failure, emit, load_criteria, load_fonts};
 
 /// What `review-sheet` was asked to do.
 pub struct Request<'a> {
@@ -32,8 +32,9 @@ pub fn run(request: &Request) -> Result<(), Failure> {
     match (request.read, request.input) {
         (Some(workbook), _) => run_read(workbook, request),
         (None, Some(input)) => run_write(input, request),
-        (None, None) => Err(Failure::usage(
-            "エラー: 提出フォルダ又は事実ファイルか、--read と記入済みの XLSX ファイルを指定してください",
+        (None, None) => Err(Failure::Usage(
+            "提出フォルダ又は事実ファイルか、--read と記入済みの XLSX ファイルを指定してください"
+                .to_string(),
         )),
     }
 }
@@ -52,24 +53,23 @@ fn run_write(input: &Path, request: &Request) -> Result<(), Failure> {
     };
     let (criteria, criteria_text, criteria_origin) = load_criteria(request.table)?;
     let fonts = load_fonts(request.fonts)?;
-    let mut file = facts::SourceFile::read(&facts_path).map_err(facts_failure)?;
+    let mut file = facts::SourceFile::read(&facts_path)?;
     // A submission folder's attachments are its attachments/ copies, recorded in its
     // manifest; the paths in its facts.yaml name the vendor's own folder.
     let manifest = if input.is_dir() {
         file.folder = None;
-        let read = beppyo::archive::read_manifest(input)
-            .map_err(|e| Failure::data(format!("エラー: {e}")))?;
+        let read = beppyo::archive::read_manifest(input)?;
         Some(read.manifest)
     } else {
         None
     };
     let (facts, _) = facts::load_with(&file, &criteria, Some(&fonts)).map_err(|problems| {
-        facts_failure(facts::FactsError::Problems {
+        facts::FactsError::Problems {
             file: Box::new(file.clone()),
             problems,
-        })
+        }
     })?;
-    let templates = templates::load(None).map_err(|e| Failure::io(format!("エラー: {e}")))?;
+    let templates = templates::load(None)?;
     let inputs = beppyo::Inputs {
         facts_file: &file,
         facts: &facts,
@@ -82,11 +82,11 @@ fn run_write(input: &Path, request: &Request) -> Result<(), Failure> {
         archived_attachments: manifest.as_ref().map(|m| m.attachments.as_slice()),
     };
     let submission = beppyo::build_submission(&inputs)
-        .map_err(|e| Failure::data(format!("エラー: {}", shown(&e.to_string()))))?;
+        .map_err(|e| Failure::Build(shown(&e.to_string()).into_owned()))?;
     let bytes = submission
         .files
         .get(&format!("{STEM}.xlsx"))
-        .ok_or_else(|| Failure::io("エラー: 別表対応表の XLSX が作成されませんでした"))?;
+        .ok_or_else(|| Failure::Write("別表対応表の XLSX が作成されませんでした".to_string()))?;
     write(&target, bytes)?;
     emit(&format!(
         "書き込みました: {}（{} 行）\n",
@@ -97,8 +97,8 @@ fn run_write(input: &Path, request: &Request) -> Result<(), Failure> {
 
 fn refuse_existing(target: &Path, force: bool) -> Result<(), Failure> {
     if !force && target.exists() {
-        return Err(Failure::data(format!(
-            "エラー: {} は既にあります。記入済みの対応表を上書きしないよう、書き込みませんでした。別の名前を -o で指定するか、上書きしてよければ --force を付けてください",
+        return Err(Failure::Refused(format!(
+            "{} は既にあります。記入済みの対応表を上書きしないよう、書き込みませんでした。別の名前を -o で指定するか、上書きしてよければ --force を付けてください",
             shown_path(target)
         )));
     }
@@ -106,16 +106,12 @@ fn refuse_existing(target: &Path, force: bool) -> Result<(), Failure> {
 }
 
 fn write(target: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    archive::write_atomic(target, bytes).map_err(|e| {
-        Failure::io(format!(
-            "エラー: {} に書き込めません: {e}",
-            shown_path(target)
-        ))
-    })
+    archive::write_atomic(target, bytes)
+        .map_err(|e| Failure::Write(format!("{} に書き込めません: {e}", shown_path(target))))
 }
 
 fn run_read(workbook: &Path, request: &Request) -> Result<(), Failure> {
-    let judged = read::read(workbook).map_err(read_failure)?;
+    let judged = read::read(workbook)?;
     let summary = Summary::new(&judged);
     if let Some(md) = request.md {
         write_letter(md, &summary, &judged, request)?;
@@ -149,9 +145,9 @@ fn write_letter(
     let date = request.date.or_else(|| findings::latest_check(judged));
     let markdown = summary
         .letter(date)
-        .map_err(|e| Failure::io(format!("エラー: 指摘事項一覧を作成できません: {e}")))?;
+        .map_err(|e| Failure::Write(format!("指摘事項一覧を作成できません: {e}")))?;
     let typeset = typeset::typeset(&markdown, &fonts)
-        .map_err(|e| Failure::data(format!("エラー: {}", shown(&e.to_string()))))?;
+        .map_err(|e| Failure::Typeset(shown(&e.to_string()).into_owned()))?;
     write(&md, markdown.as_bytes())?;
     write(&pdf, &typeset.bytes)?;
     eprintln!(
@@ -161,12 +157,4 @@ fn write_letter(
         typeset.pages
     );
     Ok(())
-}
-
-fn read_failure(error: ReadError) -> Failure {
-    match error {
-        ReadError::Input(InputError::Read { .. }) => Failure::io(format!("エラー: {error}")),
-        ReadError::Input(InputError::Folder { .. }) => Failure::usage(format!("エラー: {error}")),
-        _ => Failure::data(format!("エラー: {error}")),
-    }
 }

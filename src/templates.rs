@@ -75,19 +75,19 @@ pub struct Template {
 /// A template directory that cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
-    #[error("cannot read template {path}: {source}")]
+    #[error("{}", crate::messages::errors::template_unreadable(&path.display(), &crate::messages::errors::io_reason(source)))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("the template folder {path} does not exist or is not a folder")]
+    #[error("{}", crate::messages::errors::template_folder_missing(&path.display()))]
     NotADirectory { path: PathBuf },
-    #[error("cannot write {path}: {source}")]
+    #[error("{}", crate::messages::errors::cannot_write(&path.display().to_string(), &crate::messages::errors::io_reason(source)))]
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path} already exists; templates export never overwrites a file")]
+    #[error("{}", crate::messages::errors::template_exists(&path.display()))]
     Exists { path: PathBuf },
 }
 

@@ -118,7 +118,7 @@ pub fn verify(dir: &Path, fingerprint: Option<&str>) -> Result<Report, ArchiveEr
         rerender(dir, &read)
     } else {
         Rerender::Skipped {
-            reason: format!("{facts} が manifest と一致しないため、作り直しませんでした"),
+            reason: crate::messages::archive::facts_mismatch(facts),
         }
     };
     Ok(Report {
@@ -135,31 +135,26 @@ pub fn verify(dir: &Path, fingerprint: Option<&str>) -> Result<Report, ArchiveEr
 fn cannot_reproduce(manifest: &Manifest) -> Option<String> {
     let version = env!("CARGO_PKG_VERSION");
     if manifest.format_version != archive::FORMAT_VERSION {
-        return Some(format!(
-            "manifest の形式が {} で、この beppyo {version} が書く形式 {} と違います",
+        return Some(crate::messages::archive::other_manifest_format(
             manifest.format_version,
-            archive::FORMAT_VERSION
+            version,
+            archive::FORMAT_VERSION,
         ));
     }
     if manifest.tool.version != version {
-        return Some(format!(
-            "beppyo {} で作られた提出で、この beppyo は {version} です",
-            crate::input::shown(&manifest.tool.version)
+        return Some(crate::messages::archive::other_tool_version(
+            &crate::input::shown(&manifest.tool.version),
+            version,
         ));
     }
     if manifest.criteria.origin != "embedded"
         || manifest.templates.iter().any(|t| t.origin != "embedded")
     {
-        return Some(
-            "ファイルから読んだ別表またはテンプレートで作られた提出です。同じファイルで作り直して比べてください".into(),
-        );
+        return Some(crate::messages::archive::made_with_files());
     }
     let with_pdf = manifest.outputs.iter().any(|o| o.file.ends_with(".pdf"));
     if with_pdf && manifest.fonts.iter().any(|f| f.origin != "embedded") {
-        return Some(
-            "ファイルから読んだフォントで作られた提出です。同じフォントで作り直して比べてください"
-                .into(),
-        );
+        return Some(crate::messages::archive::made_with_font_files());
     }
     None
 }
@@ -181,7 +176,7 @@ pub fn rerender(dir: &Path, read: &ReadManifest) -> Rerender {
         Err(refusal) => return differs(format!("facts.yaml: {}", refusal.reason())),
     };
     let Ok(file) = SourceFile::from_bytes(&manifest.facts.file, bytes) else {
-        return differs("facts.yaml が UTF-8 のテキストではありません".into());
+        return differs(crate::messages::archive::facts_not_utf8());
     };
     let criteria = Criteria::embedded();
     let with_pdf = manifest.outputs.iter().any(|o| o.file.ends_with(".pdf"));
@@ -189,10 +184,7 @@ pub fn rerender(dir: &Path, read: &ReadManifest) -> Rerender {
     let facts = match crate::facts::load_with(&file, &criteria, fonts.as_ref()) {
         Ok((facts, _)) => facts,
         Err(problems) => {
-            return differs(format!(
-                "保管された facts.yaml が、今の検査に通りません（問題 {} 件）",
-                problems.len()
-            ));
+            return differs(crate::messages::archive::stored_facts_fail(problems.len()));
         }
     };
     let templates = match crate::templates::load(None) {

@@ -449,3 +449,148 @@ fn fonts_can_be_replaced_and_bad_fonts_are_named() {
     assert_eq!(out.status.code(), Some(3));
     assert!(stderr(&out).contains("missing.ttf"), "{}", stderr(&out));
 }
+
+/// A run as the user sees it, for a snapshot: the exit code, then standard output and
+/// standard error, with fingerprints (which change with every template) and the 40-line
+/// status table (which changes with every row) left out.
+fn seen(out: &std::process::Output) -> String {
+    let keep = |text: String| {
+        let lines: Vec<String> = text
+            .lines()
+            .filter(|line| !is_status_row(line))
+            .map(without_fingerprint)
+            .collect();
+        lines.join("\n")
+    };
+    format!(
+        "exit: {}\n--- stdout\n{}\n--- stderr\n{}",
+        out.status.code().unwrap_or(-1),
+        keep(stdout(out)),
+        keep(stderr(out))
+    )
+}
+
+/// A line of `check`'s status table (`※TEC-03  未回答`).
+fn is_status_row(line: &str) -> bool {
+    let row = line.trim_start_matches(['※', ' ']).as_bytes();
+    row.len() > 7 && row[3] == b'-' && row[..3].iter().all(u8::is_ascii_uppercase)
+}
+
+fn without_fingerprint(line: &str) -> String {
+    let mut out = String::new();
+    let mut run = String::new();
+    for c in line.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_hexdigit() {
+            run.push(c);
+            continue;
+        }
+        out.push_str(if run.len() == 64 {
+            "<fingerprint>"
+        } else {
+            &run
+        });
+        run.clear();
+        out.push(c);
+    }
+    out.pop();
+    out
+}
+
+/// One message of each kind, in Japanese (the default) and with `--lang en`.
+#[test]
+fn messages_of_each_kind_in_japanese_and_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let rule = common::example_text().replace("    percent: 99.9", "    percent: 120");
+    std::fs::write(dir.path().join("rule.yaml"), rule).unwrap();
+    let parse = common::example_text().replace("    percent: 99.9", "    percent: 九十九");
+    std::fs::write(dir.path().join("parse.yaml"), parse).unwrap();
+    std::fs::create_dir(dir.path().join("folder.yaml")).unwrap();
+    let out = run(
+        &["render", &example(), "-o", "out", "--format", "md"],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let folder = "out/aomine-cloud/2026-shinonome-001";
+    let cases: [(&str, &[&str]); 6] = [
+        ("check_rule", &["check", "rule.yaml"]),
+        ("check_parse", &["check", "parse.yaml"]),
+        ("usage", &["check", "--bogus", "rule.yaml"]),
+        ("folder_for_file", &["check", "folder.yaml"]),
+        ("missing_file", &["render", "nope.yaml"]),
+        ("verify", &["verify", folder]),
+    ];
+    for (name, args) in cases {
+        let ja = run(args, dir.path());
+        let mut english = vec!["--lang", "en"];
+        english.extend_from_slice(args);
+        let en = run(&english, dir.path());
+        assert_eq!(ja.status.code(), en.status.code(), "{name}: same exit code");
+        insta::assert_snapshot!(
+            format!("lang_{name}"),
+            format!(
+                "$ beppyo {}\n{}\n\n$ beppyo --lang en {}\n{}",
+                args.join(" "),
+                seen(&ja),
+                args.join(" "),
+                seen(&en)
+            )
+        );
+    }
+}
+
+#[test]
+fn beppyo_lang_chooses_english_and_lang_overrides_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = common::run_with_lang(&["check", "nope.yaml"], dir.path(), Some("en_US.UTF-8"));
+    assert_eq!(en.status.code(), Some(3));
+    assert!(
+        stderr(&en).starts_with("error: cannot read nope.yaml"),
+        "{}",
+        stderr(&en)
+    );
+    let ja = common::run_with_lang(
+        &["check", "nope.yaml", "--lang", "ja"],
+        dir.path(),
+        Some("en"),
+    );
+    assert!(
+        stderr(&ja).starts_with("エラー: nope.yaml を読めません"),
+        "{}",
+        stderr(&ja)
+    );
+    let default = run(&["check", "nope.yaml"], dir.path());
+    assert!(
+        stderr(&default).starts_with("エラー: "),
+        "{}",
+        stderr(&default)
+    );
+    let unknown = common::run_with_lang(&["check", "nope.yaml"], dir.path(), Some("fr"));
+    assert!(
+        stderr(&unknown).starts_with("エラー: "),
+        "an unknown BEPPYO_LANG falls back to Japanese"
+    );
+}
+
+#[test]
+fn help_follows_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let ja = stdout(&run(&["check", "--help"], dir.path()));
+    assert!(
+        ja.contains("使い方: beppyo check") && ja.contains("事実ファイル。"),
+        "{ja}"
+    );
+    let en = stdout(&run(&["check", "--help", "--lang", "en"], dir.path()));
+    assert!(
+        en.contains("Usage: beppyo check") && en.contains("The facts file."),
+        "{en}"
+    );
+    assert!(
+        !en.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)),
+        "no kana in English help: {en}"
+    );
+    let top = stdout(&common::run_with_lang(&["--help"], dir.path(), Some("en")));
+    assert!(
+        top.contains("Exit codes:") && top.contains("Commands:"),
+        "{top}"
+    );
+}

@@ -279,14 +279,14 @@ pub fn parse(bytes: &[u8]) -> Result<Manifest, ParseError> {
 /// The values a manifest must hold for verification to mean anything.
 fn check(manifest: &Manifest) -> Result<(), String> {
     if manifest.format_version >= 2 && manifest.facts.bytes.is_none() {
-        return Err("facts.bytes がありません（形式 2 では必須です）".into());
+        return Err(crate::messages::archive::manifest_no_facts_bytes());
     }
     let mut seen = BTreeSet::new();
     let mut listed = |file: &str, what: &str| -> Result<(), String> {
         if file == MANIFEST || !seen.insert(file.to_string()) {
-            return Err(format!(
-                "{what} の「{}」が二度以上記載されています",
-                shown(file)
+            return Err(crate::messages::archive::manifest_listed_twice(
+                what,
+                &shown(file),
             ));
         }
         Ok(())
@@ -304,10 +304,9 @@ fn check(manifest: &Manifest) -> Result<(), String> {
         check_text(&output.title, "outputs[].title")?;
         check_rows(&output.rows)?;
         if output.file.contains('/') {
-            return Err(format!(
-                "outputs の「{}」はフォルダ直下の名前ではありません",
-                shown(&output.file)
-            ));
+            return Err(crate::messages::archive::manifest_output_nested(&shown(
+                &output.file,
+            )));
         }
         listed(&output.file, "outputs")?;
     }
@@ -317,9 +316,8 @@ fn check(manifest: &Manifest) -> Result<(), String> {
         check_text(&attachment.title, "attachments[].title")?;
         check_rows(&attachment.rows)?;
         if !attachment.file.starts_with(&format!("{ATTACHMENTS}/")) {
-            return Err(format!(
-                "attachments の「{}」が attachments/ の中にありません",
-                shown(&attachment.file)
+            return Err(crate::messages::archive::manifest_attachment_outside(
+                &shown(&attachment.file),
             ));
         }
         listed(&attachment.file, "attachments")?;
@@ -350,8 +348,9 @@ fn check(manifest: &Manifest) -> Result<(), String> {
 }
 
 fn check_file(file: &str, sha256: &str, what: &str) -> Result<(), String> {
-    names::check_member_name(file)
-        .map_err(|bad| format!("{what} の「{}」: {}", shown(file), bad.reason()))?;
+    names::check_member_name(file).map_err(|bad| {
+        crate::messages::archive::manifest_bad_name(what, &shown(file), bad.reason())
+    })?;
     check_hash(sha256, what)
 }
 
@@ -367,17 +366,17 @@ fn check_hash(hex: &str, what: &str) -> Result<(), String> {
     if is_sha256(hex) {
         Ok(())
     } else {
-        Err(format!(
-            "{what} の sha256「{}」は SHA-256 の値（16進64桁）ではありません",
-            shown(&truncated(hex))
+        Err(crate::messages::archive::manifest_bad_hash(
+            what,
+            &shown(&truncated(hex)),
         ))
     }
 }
 
 fn check_size(bytes: u64, limit: u64, what: &str) -> Result<(), String> {
     if bytes > limit {
-        return Err(format!(
-            "{what} の bytes {bytes} は上限の {limit} を超えています"
+        return Err(crate::messages::archive::manifest_too_large(
+            what, bytes, limit,
         ));
     }
     Ok(())
@@ -385,7 +384,10 @@ fn check_size(bytes: u64, limit: u64, what: &str) -> Result<(), String> {
 
 fn check_text(text: &str, what: &str) -> Result<(), String> {
     if text.chars().count() > MAX_TEXT_CHARS {
-        return Err(format!("{what} が長すぎます（{MAX_TEXT_CHARS}文字まで）"));
+        return Err(crate::messages::archive::manifest_text_too_long(
+            what,
+            MAX_TEXT_CHARS,
+        ));
     }
     Ok(())
 }
@@ -395,10 +397,9 @@ fn check_rows(rows: &[String]) -> Result<(), String> {
         .iter()
         .find(|row| crate::criteria::RowId::parse(row).is_err())
     {
-        Some(row) => Err(format!(
-            "rows の「{}」は行IDではありません",
-            shown(&truncated(row))
-        )),
+        Some(row) => Err(crate::messages::archive::manifest_not_a_row(&shown(
+            &truncated(row),
+        ))),
         None => Ok(()),
     }
 }

@@ -44,13 +44,13 @@ impl Kind {
     /// The kind in words, for a message.
     pub fn describe(self) -> &'static str {
         match self {
-            Kind::File => "通常のファイル",
-            Kind::Folder => "フォルダ",
-            Kind::Link => "シンボリックリンク",
-            Kind::Fifo => "FIFO（名前付きパイプ）",
-            Kind::Socket => "ソケット",
-            Kind::Device => "デバイス",
-            Kind::Other => "特殊なファイル",
+            Kind::File => crate::messages::archive::kind("file"),
+            Kind::Folder => crate::messages::archive::kind("folder"),
+            Kind::Link => crate::messages::archive::kind("link"),
+            Kind::Fifo => crate::messages::archive::kind("fifo"),
+            Kind::Socket => crate::messages::archive::kind("socket"),
+            Kind::Device => crate::messages::archive::kind("device"),
+            Kind::Other => crate::messages::archive::kind("other"),
         }
     }
 }
@@ -95,11 +95,13 @@ impl Refusal {
         match self {
             Refusal::Name(bad) => bad.reason().to_string(),
             Refusal::NotAFile(kind) => {
-                format!("{}です。通常のファイルだけを開きます", kind.describe())
+                crate::messages::archive::not_a_regular_file(kind.describe())
             }
-            Refusal::Missing => "ありません".to_string(),
-            Refusal::TooLarge { limit } => format!("上限の {limit} バイトを超えています"),
-            Refusal::Io(error) => format!("読めません: {error}"),
+            Refusal::Missing => crate::messages::archive::missing().to_string(),
+            Refusal::TooLarge { limit } => crate::messages::archive::over_limit(*limit),
+            Refusal::Io(error) => {
+                crate::messages::archive::unreadable(&crate::messages::errors::io_reason(error))
+            }
         }
     }
 }

@@ -60,7 +60,7 @@ pub fn normalize_fingerprint(text: &str) -> Option<String> {
 /// Why a submission folder could not be written or read.
 #[derive(Debug, thiserror::Error)]
 pub enum ArchiveError {
-    #[error("{} に書き込めません: {source}", shown_path(path))]
+    #[error("{}", crate::messages::errors::cannot_write(&shown_path(path), &crate::messages::errors::io_reason(source)))]
     Write {
         path: PathBuf,
         source: std::io::Error,
@@ -70,34 +70,24 @@ pub enum ArchiveError {
         shown_path(path)
     )]
     SourceChanged { path: PathBuf },
-    #[error("{} を読めません: {source}", shown_path(path))]
+    #[error("{}", crate::messages::errors::cannot_read(&shown_path(path), &crate::messages::errors::io_reason(source)))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error(
-        "{} には別の内容の提出がすでにあります。置き換えるなら --force を付け、別の提出にするなら submission.id を変えてください",
-        shown_path(path)
-    )]
+    #[error("{}", crate::messages::errors::submission_exists(&shown_path(path)))]
     Exists { path: PathBuf },
-    #[error(
-        "{} には、別の beppyo render が書き込んでいる最中です。その処理が終わってから、もう一度実行してください",
-        shown_path(path)
-    )]
+    #[error("{}", crate::messages::errors::submission_locked(&shown_path(path)))]
     Locked { path: PathBuf },
-    #[error(
-        "{} は提出フォルダではありません（manifest.json がありません）。beppyo render が書いたフォルダ（<出力先>/<vendor.slug>/<submission.id>）を指定してください",
-        shown_path(path)
-    )]
+    #[error("{}", crate::messages::errors::not_a_submission(&shown_path(path)))]
     NotASubmission { path: PathBuf },
-    #[error("{} を開きません: {reason}", shown_path(path))]
+    #[error("{}", crate::messages::errors::refused(&shown_path(path), reason))]
     Refused { path: PathBuf, reason: String },
-    #[error("{} は正しい manifest ではありません: {message}", shown_path(path))]
+    #[error("{}", crate::messages::errors::bad_manifest(&shown_path(path), message))]
     BadManifest { path: PathBuf, message: String },
     #[error(
-        "{} の format_version は {found} です。この beppyo が読めるのは {}〜{FORMAT_VERSION} です。manifest の tool.version にある版の beppyo で確認してください",
-        shown_path(path),
-        manifest::OLDEST_FORMAT
+        "{}",
+        crate::messages::errors::manifest_version(&shown_path(path), *found, manifest::OLDEST_FORMAT, FORMAT_VERSION)
     )]
     FormatVersion { path: PathBuf, found: u64 },
 }

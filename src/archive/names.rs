@@ -19,21 +19,21 @@ const RESERVED: [&str; 4] = ["con", "prn", "aux", "nul"];
 /// free of separators, `..` and control characters.
 pub fn check_folder_name(name: &str) -> Result<(), String> {
     if name.is_empty() || name.len() > 64 {
-        return Err("1〜64文字にしてください".to_string());
+        return Err(crate::messages::archive::folder_name_length());
     }
     if let Some(c) = name
         .chars()
         .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-' || *c == '_'))
     {
-        return Err(format!("使えない文字「{}」があります", c.escape_default()));
+        return Err(crate::messages::archive::folder_name_character(
+            &c.escape_default().to_string(),
+        ));
     }
     if name.starts_with('-') {
-        return Err("先頭にハイフンは使えません".to_string());
+        return Err(crate::messages::archive::folder_name_hyphen());
     }
     if is_reserved(name) {
-        return Err(format!(
-            "「{name}」は Windows が装置名として予約している名前で、フォルダ名にできません"
-        ));
+        return Err(crate::messages::archive::folder_name_reserved(name));
     }
     Ok(())
 }
@@ -65,14 +65,14 @@ impl BadName {
     /// The reason, as a user reads it.
     pub fn reason(self) -> &'static str {
         match self {
-            BadName::Empty => "名前が空です",
-            BadName::Absolute => "絶対パスです。提出フォルダの外は開きません",
-            BadName::Parent => "「..」を含みます。提出フォルダの外は開きません",
-            BadName::Nested => "attachments/ 以外のサブフォルダを指しています",
-            BadName::Hidden => "「.」で始まる名前です",
-            BadName::Separator => "「\\」や「:」を含みます",
-            BadName::Control => "制御文字を含みます",
-            BadName::TooLong => "名前が長すぎます（255バイトまで）",
+            BadName::Empty => crate::messages::archive::bad_name("empty"),
+            BadName::Absolute => crate::messages::archive::bad_name("absolute"),
+            BadName::Parent => crate::messages::archive::bad_name("parent"),
+            BadName::Nested => crate::messages::archive::bad_name("nested"),
+            BadName::Hidden => crate::messages::archive::bad_name("hidden"),
+            BadName::Separator => crate::messages::archive::bad_name("separator"),
+            BadName::Control => crate::messages::archive::bad_name("control"),
+            BadName::TooLong => crate::messages::archive::bad_name("too_long"),
         }
     }
 }

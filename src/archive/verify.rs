@@ -180,11 +180,8 @@ fn check_one(dir: &Path, listed: &Listed) -> FileCheck {
     let expected = listed.bytes.unwrap_or(listed.limit);
     if listed.bytes.is_some_and(|bytes| bytes != len) || len > listed.limit {
         let detail = match listed.bytes {
-            Some(bytes) => format!("大きさが {len} バイトで、manifest の {bytes} バイトと違います"),
-            None => format!(
-                "大きさが {len} バイトで、上限の {} バイトを超えています",
-                listed.limit
-            ),
+            Some(bytes) => crate::messages::archive::size_differs(len, bytes),
+            None => crate::messages::archive::size_over_limit(len, listed.limit),
         };
         return FileCheck::new(listed.file, FileState::Changed, Some(detail));
     }
@@ -195,13 +192,15 @@ fn check_one(dir: &Path, listed: &Listed) -> FileCheck {
         Ok((_, read)) if read != len => FileCheck::new(
             listed.file,
             FileState::Changed,
-            Some("読んでいる間に大きさが変わりました".to_string()),
+            Some(crate::messages::archive::changed_while_read()),
         ),
         Ok(_) => FileCheck::new(listed.file, FileState::Changed, None),
         Err(error) => FileCheck::new(
             listed.file,
             FileState::Refused,
-            Some(format!("読めません: {error}")),
+            Some(crate::messages::archive::unreadable(
+                &crate::messages::errors::io_reason(&error),
+            )),
         ),
     }
 }

@@ -53,23 +53,20 @@ pub struct Side {
 pub enum DiffError {
     #[error("{0}")]
     Read(FactsError),
-    #[error(
-        "{} は提出フォルダではありません（facts.yaml がありません）。事実ファイルか、beppyo render が書いた提出フォルダを指定してください",
-        shown_path(path)
-    )]
+    #[error("{}", crate::messages::errors::diff_not_a_submission(&shown_path(path)))]
     NotASubmission { path: PathBuf },
-    #[error("{} を事実ファイルとして読めません", file.name)]
+    #[error("{}", crate::messages::errors::diff_unreadable(&file.name))]
     Problems {
         file: Box<SourceFile>,
         problems: Vec<Problem>,
     },
-    #[error("{name}: 形式1の事実ファイルとして変換できません: {error}")]
+    #[error("{}", crate::messages::errors::diff_migrate(name, error))]
     Migrate { name: String, error: MigrateError },
     #[error("{0}")]
     Notice(#[from] notice::NoticeError),
-    #[error("変更届を PDF にできません: {0}")]
+    #[error("{}", crate::messages::errors::diff_typeset(.0))]
     Typeset(crate::typeset::TypesetError),
-    #[error("{} に書き込めません: {source}", shown_path(path))]
+    #[error("{}", crate::messages::errors::cannot_write(&shown_path(path), &crate::messages::errors::io_reason(source)))]
     Write {
         path: PathBuf,
         source: std::io::Error,
@@ -115,7 +112,7 @@ pub fn run(run: &Run) -> Result<Report, DiffError> {
     } else {
         let mut text = text_report(&diff);
         for path in &written {
-            text.push_str(&format!("書き込みました: {}\n", shown_path(path)));
+            text.push_str(&crate::messages::diff::written(&shown_path(path)));
         }
         text
     };
@@ -482,19 +479,17 @@ fn tree_status(tree: &Value, id: &str) -> Option<RowStatus> {
 
 /// The report for people: one block per group, status changes first in each.
 pub fn text_report(diff: &Diff) -> String {
-    let mut out = format!("比較: {} → {}\n", diff.old, diff.new);
+    let mut out = crate::messages::diff::compared(&diff.old, &diff.new);
     for (migrated, name) in [
         (diff.old_migrated, &diff.old),
         (diff.new_migrated, &diff.new),
     ] {
         if migrated {
-            out.push_str(&format!(
-                "（{name} は形式1の事実ファイルのため、beppyo migrate と同じ変換をして比べました。【要記入】の箇所は「なし」として扱い、TEC-12・TEC-18 の状況は比べていません）\n"
-            ));
+            out.push_str(&crate::messages::diff::migrated(name));
         }
     }
     if diff.is_empty() {
-        out.push_str("違いはありません。\n");
+        out.push_str(&crate::messages::diff::no_differences());
         return out;
     }
     for group in &diff.groups {
@@ -505,9 +500,10 @@ pub fn text_report(diff: &Diff) -> String {
         };
         out.push_str(&format!("\n■ {rows}{}\n", group.title));
         for status in &group.statuses {
-            out.push_str(&format!(
-                "  {} 状況: {} → {}\n",
-                status.row, status.old, status.new
+            out.push_str(&crate::messages::diff::status_changed(
+                &status.row,
+                &status.old,
+                &status.new,
             ));
         }
         for change in &group.changes {
@@ -521,17 +517,14 @@ pub fn text_report(diff: &Diff) -> String {
         }
     }
     let statuses: usize = diff.groups.iter().map(|g| g.statuses.len()).sum();
-    out.push_str(&format!(
-        "\n違いが {} 件あります（うち状況の変わった行 {statuses} 行）。\n",
-        diff.count()
-    ));
+    out.push_str(&crate::messages::diff::differences(diff.count(), statuses));
     out
 }
 
 /// A value cut to one short line for the terminal; `--json` carries it whole.
 fn brief(value: Option<&str>) -> String {
     let Some(value) = value else {
-        return "（なし）".to_string();
+        return crate::messages::diff::absent().to_string();
     };
     let one_line: String = value.split_whitespace().collect::<Vec<_>>().join(" ");
     let limit = 80;

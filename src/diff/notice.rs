@@ -31,23 +31,19 @@ pub const TITLE: &str = "変更届";
 #[derive(Debug, thiserror::Error)]
 pub enum NoticeError {
     /// Problems of the new facts file, located in it.
-    #[error("{} から変更届を作れません", side.name)]
+    #[error("{}", crate::messages::errors::notice_facts(&side.name))]
     Facts {
         side: Box<Side>,
         problems: Vec<Problem>,
     },
     /// The new side is a format-1 file: it declares no change.
-    #[error(
-        "{0} は形式1の事実ファイルです。変更届は、change: を書いた現在の形式の事実ファイルから作ります"
-    )]
+    #[error("{}", crate::messages::errors::notice_format_1(.0))]
     Migrated(String),
     /// The documents of the new facts could not be rendered to find the sections.
-    #[error("改訂版の書類を作れないため、影響を受ける記載箇所が分かりません: {0}")]
+    #[error("{}", crate::messages::errors::notice_render(.0))]
     Render(String),
     /// The differences include nothing the vendor declared significant.
-    #[error(
-        "重大な変更として届け出る区分（{0}）に当たる違いがありません。change.significant を見直してください"
-    )]
+    #[error("{}", crate::messages::errors::notice_nothing_significant(.0))]
     NothingSignificant(String),
 }
 

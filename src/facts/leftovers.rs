@@ -194,17 +194,17 @@ pub fn check(facts: &Facts) -> Vec<Problem> {
 }
 
 fn problem(path: &[PathSegment], example: &Example, left: &[&str]) -> Problem {
+    use crate::messages::rules::facts as say;
     let shown: Vec<String> = left.iter().map(|v| format!("「{v}」")).collect();
     Problem::error(
         path.to_vec(),
-        format!(
-            "記入例の値が残っています: {}（記入例 {}「{}」）",
-            shown.join("、"),
+        say::example_values_left(
+            &shown.join(crate::messages::pick("、", ", ")),
             example.name,
-            example.vendor
+            &example.vendor,
         ),
     )
-    .hint("記入例は架空の事業者のものです。自社の事実に書き換えてください")
+    .hint(say::example_values_left_hint())
 }
 
 #[cfg(test)]

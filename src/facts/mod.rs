@@ -43,31 +43,22 @@ pub struct SourceFile {
 /// Why a facts file cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum FactsError {
-    #[error("{} を読めません: {source}", crate::input::shown_path(path))]
+    #[error("{}", crate::messages::errors::cannot_read(&crate::input::shown_path(path), &crate::messages::errors::io_reason(source)))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error(
-        "{} はフォルダです。事実ファイル（例: vendor.yaml）を指定してください",
-        crate::input::shown_path(path)
-    )]
+    #[error("{}", crate::messages::errors::facts_folder(&crate::input::shown_path(path)))]
     Folder { path: PathBuf },
-    #[error(
-        "{} は {limit} バイトを超えています。事実ファイルは {limit} バイトまでです",
-        crate::input::shown_path(path)
-    )]
+    #[error("{}", crate::messages::errors::facts_too_large(&crate::input::shown_path(path), *limit))]
     TooLarge { path: PathBuf, limit: u64 },
-    #[error(
-        "{} は UTF-8 のテキストではありません（{offset} バイト目に UTF-8 でないバイトがあります）。{hint}",
-        crate::input::shown_path(path)
-    )]
+    #[error("{}", crate::messages::errors::not_utf8(&crate::input::shown_path(path), *offset, hint))]
     Encoding {
         path: PathBuf,
         offset: usize,
         hint: &'static str,
     },
-    #[error("{} に問題が {} 件あります", file.name, problems.len())]
+    #[error("{}", crate::messages::errors::file_has_problems(&file.name, problems.len()))]
     Problems {
         file: Box<SourceFile>,
         problems: Vec<Problem>,
@@ -125,11 +116,7 @@ fn encoding_hint(bytes: &[u8]) -> &'static str {
     let looks_sjis = bytes.windows(2).any(|w| {
         matches!(w[0], 0x81..=0x9f | 0xe0..=0xef) && matches!(w[1], 0x40..=0x7e | 0x80..=0xfc)
     });
-    if looks_sjis {
-        "Shift_JIS（CP932）で保存されているようです。UTF-8 で保存し直してください。VS Code では右下の文字コード表示 →「エンコード付きで保存」→「UTF-8」、メモ帳では「名前を付けて保存」→ 文字コード「UTF-8」"
-    } else {
-        "UTF-8 で保存し直してください"
-    }
+    crate::messages::errors::resave_as_utf8(looks_sjis)
 }
 
 /// Parses and checks a facts file against a table, for a render with the embedded fonts.
@@ -208,10 +195,10 @@ pub fn load_path(
 fn parse_problem(error: &yaml::YamlError, source: &str, criteria: &Criteria) -> Problem {
     let path = error.path.clone().unwrap_or_default();
     let location = duplicate_key_location(error, source).or(error.location);
-    let mut message = parse_message::japanese(&error.message);
+    let mut message = parse_message::localized(&error.message);
     if placeholder_at(location, source) && !message.starts_with("「【要記入】」") {
         // A date or a number still holding init's mark: say that, not that it is no date.
-        message = format!("「{}」が残っています", validate::PLACEHOLDER);
+        message = crate::messages::parse::placeholder_left(validate::PLACEHOLDER);
     }
     let mut problem = Problem::error(path.clone(), message).at(location);
     if let Some(yaml::PathSegment::Key(topic)) = path.first() {
@@ -325,21 +312,19 @@ fn duplicate_key_location(error: &yaml::YamlError, source: &str) -> Option<yaml:
 
 /// Plain-words advice for the parser's commonest complaints.
 fn parse_hint(error: &yaml::YamlError, source: &str) -> Option<String> {
+    use crate::messages::parse as say;
     let message = error.message.as_str();
     let line = error
         .location
         .and_then(|l| source.lines().nth(l.line.saturating_sub(1)))
         .unwrap_or("");
     if line.trim_start_matches(' ').starts_with('\t') {
-        return Some("インデントにタブ文字は使えません。半角スペースで字下げしてください".into());
+        return Some(say::hint_tab().into());
     }
     if message.contains("unknown field `") {
         return Some(match nearest_key(message) {
-            Some(key) => format!("`{key}` のことですか？ 知らないキーは書き間違いとして扱います"),
-            None => {
-                "このキーは事実ファイルにありません。`beppyo schema` で使えるキーを確認してください"
-                    .into()
-            }
+            Some(key) => say::did_you_mean_key(key),
+            None => say::hint_unknown_key().into(),
         });
     }
     if message.contains("invalid type: string") {
@@ -348,16 +333,13 @@ fn parse_hint(error: &yaml::YamlError, source: &str) -> Option<String> {
             .chars()
             .any(|c| ('０'..='９').contains(&c) || c == '．' || c == '％')
         {
-            return Some(
-                "全角の数字・記号は使えません。半角で、単位を付けずに書いてください（例: 99.9）"
-                    .into(),
-            );
+            return Some(say::hint_full_width().into());
         }
         if value.ends_with('%') {
-            return Some("「%」を付けずに数だけを書いてください（例: 99.9）".into());
+            return Some(say::hint_percent().into());
         }
         if message.contains("expected a number") || message.contains("expected a whole number") {
-            return Some("数を書いてください（例: 99.9 や 30）".into());
+            return Some(say::hint_number().into());
         }
     }
     let chrono_errors = [
@@ -368,10 +350,10 @@ fn parse_hint(error: &yaml::YamlError, source: &str) -> Option<String> {
         "expected a formatted date",
     ];
     if chrono_errors.iter().any(|e| message.contains(e)) {
-        return Some("日付は YYYY-MM-DD で書いてください（例: 2026-11-26）".into());
+        return Some(say::hint_date().into());
     }
     if message.contains("missing field") {
-        return Some("`beppyo init` のひな形から始めると、必要なキーがそろいます".into());
+        return Some(say::hint_missing_key().into());
     }
     None
 }

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::model::FORMAT_VERSION;
 use crate::diagnostic::Problem;
+use crate::messages::rules::facts as say;
 use crate::path;
 use crate::yaml::{self, SourceMap};
 
@@ -67,12 +68,9 @@ pub fn problem(source: &str, file_name: &str) -> Option<Problem> {
         Declared::Missing | Declared::Older(_) => older(file_name),
         Declared::Newer(version) => Problem::error(
             path!["format_version"],
-            format!(
-                "このファイルは事実ファイルの形式{version}で書かれています。この beppyo（{}）が読めるのは形式{FORMAT_VERSION}までです",
-                env!("CARGO_PKG_VERSION")
-            ),
+            say::newer_format(version, env!("CARGO_PKG_VERSION"), FORMAT_VERSION),
         )
-        .hint(format!("形式{version}に対応した新しい版の beppyo を使ってください")),
+        .hint(say::newer_format_hint(version)),
     };
     let location = map
         .locate_key(&[crate::diagnostic::segment("format_version")])
@@ -84,21 +82,8 @@ pub fn problem(source: &str, file_name: &str) -> Option<Problem> {
 /// so that the vendor knows what the conversion cannot fill in.
 fn older(file_name: &str) -> Problem {
     let stem = file_name.strip_suffix(".yaml").unwrap_or(file_name);
-    Problem::error(
-        path!["format_version"],
-        format!(
-            "このファイルは beppyo 0.1 の事実ファイルの形式（形式1）です。この版の beppyo は形式{FORMAT_VERSION}（先頭に format_version: {FORMAT_VERSION}）を読みます"
-        ),
-    )
-    .hint(format!(
-        "`beppyo migrate {file_name} -o {stem}.v{FORMAT_VERSION}.yaml` で変換し、【要記入】の箇所を記入してから check してください。\
-         主な変更点: mfa・connection・network_restriction は access_paths（接続経路ごとの利用者・回線・認証・接続元）に、\
-         service.platforms は parties（依存する事業者）に移りました。certifications には保有者（holder）が必要で、\
-         SOC 2 は attestations（保証報告書）に書きます。基盤事業者が行う統制は inherited に書きます。\
-         sla の数値は項目ごとに保証値か目標値か（commitment）を持ち、RTO・RPO は recovery に障害の想定ごとに「4時間」「15分」のように書きます。\
-         exit.deletion の方法は kind・performed_by・evidence で書き、disposal は機器の区分（classes）ごと、\
-         data_location の場所は location（country: JP と都道府県）と operator で書きます"
-    ))
+    Problem::error(path!["format_version"], say::older_format(FORMAT_VERSION))
+        .hint(say::older_format_hint(file_name, stem, FORMAT_VERSION))
 }
 
 #[cfg(test)]

@@ -44,10 +44,20 @@ pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_beppyo"))
 }
 
+/// Runs the binary in `dir`, in Japanese whatever the caller's environment says.
 pub fn run(args: &[&str], dir: &Path) -> std::process::Output {
-    std::process::Command::new(bin())
+    run_with_lang(args, dir, None)
+}
+
+/// Runs the binary in `dir` with `BEPPYO_LANG` set to `lang`, or unset.
+pub fn run_with_lang(args: &[&str], dir: &Path, lang: Option<&str>) -> std::process::Output {
+    let mut command = std::process::Command::new(bin());
+    command
         .args(args)
         .current_dir(dir)
-        .output()
-        .unwrap()
+        .env_remove("BEPPYO_LANG");
+    if let Some(lang) = lang {
+        command.env("BEPPYO_LANG", lang);
+    }
+    command.output().unwrap()
 }

@@ -8,6 +8,7 @@
 use super::is_declared_unmet;
 use crate::diagnostic::Problem;
 use crate::facts::model::{AccessPath, CitySegment, Facts, Line, PathUsers};
+use crate::messages::rules::access as say;
 use crate::path;
 use crate::yaml::Path;
 
@@ -36,9 +37,9 @@ fn coverage(facts: &Facts) -> Vec<Problem> {
     let mut problems = Vec::new();
     if !facts.access_paths.iter().any(|p| p.users.is_city()) {
         problems.push(
-            Problem::error(path!["access_paths"], "本市の職員又は管理者が利用する接続経路がありません")
+            Problem::error(path!["access_paths"], say::no_city_path())
                 .row("TEC-17")
-                .hint("users: city_staff（又は city_administrators）の経路を書き、本市のネットワークの区分（city_segment）と回線（line）を示してください"),
+                .hint(say::no_city_path_hint()),
         );
     }
     if !facts
@@ -47,9 +48,9 @@ fn coverage(facts: &Facts) -> Vec<Problem> {
         .any(|p| p.users == PathUsers::VendorOperators)
     {
         problems.push(
-            Problem::warning(path!["access_paths"], "当社の運用者が保守に使う接続経路がありません")
+            Problem::warning(path!["access_paths"], say::no_operator_path())
                 .row("TEC-18")
-                .hint("運用者がサーバ等を保守する経路（users: vendor_operators）を、回線と認証とともに書いてください。本市はその経路の多要素認証（TEC-18）も審査します"),
+                .hint(say::no_operator_path_hint()),
         );
     }
     problems
@@ -61,36 +62,30 @@ fn who(i: usize, path: &AccessPath) -> Vec<Problem> {
     let mut problems = Vec::new();
     match (path.users.is_city(), path.city_segment) {
         (true, None) => problems.push(
-            Problem::error(at(i, "users"), format!("経路「{}」に本市ネットワークの区分（city_segment）がありません", path.name))
+            Problem::error(at(i, "users"), say::no_segment(&path.name))
                 .row("TEC-17")
-                .hint("my_number（マイナンバー利用事務系）、lgwan（LGWAN接続系）、internet（インターネット接続系）のどれかを書いてください"),
+                .hint(say::no_segment_hint()),
         ),
         (false, Some(_)) => problems.push(
-            Problem::error(at(i, "city_segment"), format!("経路「{}」は本市の職員・管理者の経路ではないため、city_segment は書きません", path.name))
-                .row("TEC-17")
-                .hint("city_segment を削除してください"),
+            Problem::error(
+                at(i, "city_segment"),
+                say::segment_not_for_this_path(&path.name),
+            )
+            .row("TEC-17")
+            .hint(say::remove_segment_hint()),
         ),
         _ => {}
     }
     match (path.users == PathUsers::SubprocessorStaff, &path.party) {
         (true, None) => problems.push(
-            Problem::error(
-                at(i, "users"),
-                format!("経路「{}」の再委託先（party）がありません", path.name),
-            )
-            .row("TEC-13")
-            .hint("その従事者が属する事業者の parties のキーを party: に書いてください"),
+            Problem::error(at(i, "users"), say::no_party(&path.name))
+                .row("TEC-13")
+                .hint(say::no_party_hint()),
         ),
         (false, Some(_)) => problems.push(
-            Problem::error(
-                at(i, "party"),
-                format!(
-                    "経路「{}」は再委託先の従事者の経路ではないため、party は書きません",
-                    path.name
-                ),
-            )
-            .row("TEC-13")
-            .hint("party を削除するか、users を subprocessor_staff にしてください"),
+            Problem::error(at(i, "party"), say::party_not_for_this_path(&path.name))
+                .row("TEC-13")
+                .hint(say::party_not_for_this_path_hint()),
         ),
         _ => {}
     }
@@ -103,9 +98,9 @@ fn authentication(facts: &Facts, i: usize, path: &AccessPath) -> Option<Problem>
     let auth = &path.authentication;
     if auth.factors.is_empty() && auth.identity_provider.is_none() {
         return Some(
-            Problem::error(at(i, "authentication"), format!("経路「{}」の認証の方法がありません", path.name))
+            Problem::error(at(i, "authentication"), say::no_sign_in(&path.name))
                 .row("TEC-18")
-                .hint("factors（例: [password, totp]）か identity_provider（本市の認証基盤への委任）を書いてください"),
+                .hint(say::no_sign_in_hint()),
         );
     }
     let judged = path.users.judged_for_mfa() && !path.line.is_closed();
@@ -113,34 +108,23 @@ fn authentication(facts: &Facts, i: usize, path: &AccessPath) -> Option<Problem>
         return None;
     }
     let hint = if auth.identity_provider.is_some() {
-        "認証基盤の側で多要素認証を必須にし、mfa_enforced: true と書くか、本サービスで種類の異なる二つの要素を求めてください"
+        say::mfa_idp_hint()
     } else {
-        "知識（password、pin）・所持（totp、fido2、client_certificate 等）・生体（biometric）のうち、種類の異なる二つ以上の要素を求めてください（例: [password, totp]）"
+        say::mfa_factors_hint()
     };
     Some(
         Problem::error(
             at(i, "authentication"),
-            format!(
-                "経路「{}」は閉域網ではない回線（{}）のため多要素認証が必要ですが、種類の異なる二つの要素がありません",
-                path.name,
-                line_name(path)
-            ),
+            say::mfa_needed(&path.name, line_name(path)),
         )
-        .also(at(i, "line"), "回線")
+        .also(at(i, "line"), say::line())
         .row("TEC-18")
         .hint(hint),
     )
 }
 
 fn line_name(path: &AccessPath) -> &'static str {
-    match path.line {
-        Line::Lgwan => "LGWAN",
-        Line::ClosedIpVpn => "閉域IP-VPN",
-        Line::DedicatedLine => "専用線",
-        Line::WideAreaEthernet => "広域イーサネット",
-        Line::InternetVpn => "インターネットVPN",
-        Line::Internet => "インターネット",
-    }
+    say::line_name(path.line)
 }
 
 /// TEC-17: the city's paths run over a closed network, and the segment they start from
@@ -153,27 +137,28 @@ fn line(facts: &Facts, i: usize, path: &AccessPath) -> Option<Problem> {
     let problem = match path.city_segment? {
         CitySegment::Internet if closed => Problem::error(
             at(i, "line"),
-            format!("経路「{}」はインターネット接続系からの利用なのに、回線が閉域網（{}）になっています", path.name, line_name(path)),
+            say::internet_segment_on_closed_line(&path.name, line_name(path)),
         )
-        .also(at(i, "city_segment"), "インターネット接続系")
-        .hint("インターネット接続系の端末は、インターネットを経由して外部のサービスを利用します。閉域網で接続しているなら、その端末はLGWAN接続系（lgwan）かマイナンバー利用事務系（my_number）です。区分か回線を確かめてください"),
+        .also(at(i, "city_segment"), say::segment("internet"))
+        .hint(say::internet_segment_on_closed_line_hint()),
         CitySegment::MyNumber if !closed => Problem::error(
             at(i, "line"),
-            format!("経路「{}」はマイナンバー利用事務系からインターネット（{}）を経由しています", path.name, line_name(path)),
+            say::my_number_over_internet(&path.name, line_name(path)),
         )
-        .also(at(i, "city_segment"), "マイナンバー利用事務系")
-        .hint("マイナンバー利用事務系はインターネットから分離された区分です。閉域網の回線で接続する必要があります"),
-        CitySegment::Lgwan if path.line == Line::Internet && !is_declared_unmet(facts, "TEC-17") => Problem::error(
-            at(i, "line"),
-            format!("経路「{}」はLGWAN接続系の端末からインターネットを経由して利用する経路（α′モデル）で、閉域網ではありません", path.name),
-        )
-        .also(at(i, "city_segment"), "LGWAN接続系")
-        .hint("LGWAN接続系からの利用でも、インターネットを経由する経路は閉域網ではありません。TEC-17 を満たさず、TEC-18 の閉域網による適用除外も受けられません（多要素認証が必要です）。LGWAN-ASP 等の閉域網で提供するか、TEC-17 を partial・planned・alternative に書いてください"),
+        .also(at(i, "city_segment"), say::segment("my_number"))
+        .hint(say::my_number_over_internet_hint()),
+        CitySegment::Lgwan
+            if path.line == Line::Internet && !is_declared_unmet(facts, "TEC-17") =>
+        {
+            Problem::error(at(i, "line"), say::alpha_prime(&path.name))
+                .also(at(i, "city_segment"), say::segment("lgwan"))
+                .hint(say::alpha_prime_hint())
+        }
         _ if !closed && !is_declared_unmet(facts, "TEC-17") => Problem::error(
             at(i, "line"),
-            format!("経路「{}」は本市のネットワークからの接続に閉域網ではない回線（{}）を使っています", path.name, line_name(path)),
+            say::city_path_not_closed(&path.name, line_name(path)),
         )
-        .hint("TEC-17 は本市のネットワークとの接続に閉域網（LGWAN、閉域IP-VPN、専用線、広域イーサネット）を求めます。インターネットVPNは閉域網ではありません。閉域網にするか、TEC-17 を partial・planned・alternative に書いてください"),
+        .hint(say::city_path_not_closed_hint()),
         _ => return None,
     };
     Some(problem.row("TEC-17"))
@@ -190,23 +175,17 @@ fn lgwan_asp(facts: &Facts) -> Option<Problem> {
         .enumerate()
         .find(|(_, p)| p.line == Line::Lgwan)?;
     Some(
-        Problem::warning(
-            at(i, "line"),
-            format!("経路「{}」は LGWAN ですが、service.lgwan_asp（LGWAN-ASP の登録）がありません", path.name),
-        )
-        .row("TEC-17")
-        .hint("LGWAN 経由でサービスを提供するには LGWAN-ASP としての登録（J-LIS）が要ります。service.lgwan_asp に登録名を書いてください"),
+        Problem::warning(at(i, "line"), say::lgwan_without_asp(&path.name))
+            .row("TEC-17")
+            .hint(say::lgwan_without_asp_hint()),
     )
 }
 
 /// Password rules for a service that checks no password describe nothing.
 fn unused_passwords(facts: &Facts) -> Option<Problem> {
     (facts.passwords.is_some() && !facts.uses_passwords()).then(|| {
-        Problem::warning(
-            path!["passwords"],
-            "どの接続経路もパスワードを認証要素に使っていませんが、passwords が書かれています",
-        )
-        .row("TEC-12")
-        .hint("パスワードを使う経路があれば、その経路の factors に password を書いてください。使わないなら passwords を削除します（TEC-12 は自動的に対象外になります）")
+        Problem::warning(path!["passwords"], say::unused_passwords())
+            .row("TEC-12")
+            .hint(say::unused_passwords_hint())
     })
 }

@@ -8,6 +8,7 @@ use chrono::{Months, NaiveDate};
 
 use crate::diagnostic::Problem;
 use crate::facts::model::{AttestationKind, Facts, Scheme};
+use crate::messages::rules::certifications as say;
 use crate::path;
 
 /// A certificate expiring within this many days of the submission is worth a warning:
@@ -41,31 +42,24 @@ fn certifications(facts: &Facts) -> Vec<Problem> {
         if until < date {
             problems.push(row(Problem::error(
                 at,
-                format!(
-                    "認証・登録 {} は提出日 {date} に失効しています（有効期限 {until}）",
-                    cert.id
-                ),
+                say::expired(&cert.id, &date, &until),
             )
-            .also(path!["submission", "date"], "提出日")
-            .hint("更新後の認証・登録を記入するか、失効したものを外してください")));
+            .also(path!["submission", "date"], say::date_name(""))
+            .hint(say::expired_hint())));
         } else if (until - date).num_days() <= EXPIRY_WARNING_DAYS {
             problems.push(row(Problem::warning(
                 at,
-                format!(
-                    "認証・登録 {} の有効期限 {until} は提出日から{}日後です",
-                    cert.id,
-                    (until - date).num_days()
-                ),
+                say::expiring(&cert.id, &until, (until - date).num_days()),
             )
-            .hint("審査の間に期限を迎えるおそれがあります。更新の予定（更新審査の時期）を本市に伝えてください")));
+            .hint(say::expiring_hint())));
         }
         if cert.scheme == Scheme::Other && cert.name.as_deref().is_none_or(|n| n.trim().is_empty())
         {
             problems.push(row(Problem::error(
                 path!["certifications", i, "scheme"],
-                "scheme が other のときは制度名（name）が必要です",
+                say::other_scheme_unnamed(),
             )
-            .hint("name: に制度名を書いてください")));
+            .hint(say::other_scheme_unnamed_hint())));
         }
     }
     problems
@@ -77,10 +71,18 @@ fn attestations(facts: &Facts) -> Vec<Problem> {
     for (i, report) in facts.attestations.iter().enumerate() {
         let key = |k: &str| path!["attestations", i, k];
         let order = [
-            ("period_from", report.period_from, "対象期間の開始日"),
-            ("period_to", report.period_to, "対象期間の終了日"),
-            ("report_date", report.report_date, "報告書の日付"),
-            ("", date, "提出日"),
+            (
+                "period_from",
+                report.period_from,
+                say::date_name("period_from"),
+            ),
+            ("period_to", report.period_to, say::date_name("period_to")),
+            (
+                "report_date",
+                report.report_date,
+                say::date_name("report_date"),
+            ),
+            ("", date, say::date_name("")),
         ];
         for pair in order.windows(2) {
             let ((earlier_key, earlier, earlier_name), (later_key, later, later_name)) =
@@ -96,7 +98,7 @@ fn attestations(facts: &Facts) -> Vec<Problem> {
             problems.push(
                 Problem::error(
                     at,
-                    format!("{earlier_name} {earlier} が{later_name} {later} より後です"),
+                    say::dates_out_of_order(earlier_name, &earlier, later_name, &later),
                 )
                 .also(
                     other,
@@ -106,29 +108,24 @@ fn attestations(facts: &Facts) -> Vec<Problem> {
                         earlier_name
                     },
                 )
-                .hint(
-                    "報告書の日付は、対象期間の開始日、終了日、報告書の日付、提出日の順になります",
-                ),
+                .hint(say::dates_out_of_order_hint()),
             );
         }
         match report.bridge_letter_until {
             Some(until) if until <= report.period_to => problems.push(
                 Problem::error(
                     key("bridge_letter_until"),
-                    format!("ブリッジレターの最終日 {until} が対象期間の終了日 {} より後になっていません", report.period_to),
+                    say::bridge_letter_too_early(&until, &report.period_to),
                 )
-                .also(key("period_to"), "対象期間の終了日")
-                .hint("ブリッジレターは、報告書の対象期間の終了日の後を補う書面です"),
+                .also(key("period_to"), say::date_name("period_to"))
+                .hint(say::bridge_letter_hint()),
             ),
             None if is_stale(report.period_to, date) => problems.push(
                 Problem::warning(
                     key("period_to"),
-                    format!(
-                        "報告書の対象期間は {} に終わり、提出日まで{STALE_REPORT_MONTHS}か月を超えています",
-                        report.period_to
-                    ),
+                    say::stale_report(&report.period_to, STALE_REPORT_MONTHS),
                 )
-                .hint("新しい期間の報告書を記入するか、その間を補うブリッジレター（bridge_letter_until）を示してください"),
+                .hint(say::stale_report_hint()),
             ),
             _ => {}
         }
@@ -136,11 +133,8 @@ fn attestations(facts: &Facts) -> Vec<Problem> {
             && report.name.as_deref().is_none_or(|n| n.trim().is_empty())
         {
             problems.push(
-                Problem::error(
-                    key("kind"),
-                    "kind が other のときは報告書の名称（name）が必要です",
-                )
-                .hint("name: に報告書の名称を書いてください"),
+                Problem::error(key("kind"), say::other_report_unnamed())
+                    .hint(say::other_report_unnamed_hint()),
             );
         }
     }

@@ -10,6 +10,7 @@ use chrono::Duration;
 
 use crate::diagnostic::Problem;
 use crate::facts::model::Facts;
+use crate::messages::rules::change as say;
 use crate::path;
 
 /// How a short notice period is reported.
@@ -33,9 +34,9 @@ fn fingerprint(facts: &Facts) -> Option<Problem> {
     Some(
         Problem::error(
             path!["submission", "supersedes", "fingerprint"],
-            "指紋は16進数64桁（0-9、a-f）で書いてください",
+            say::fingerprint_shape(),
         )
-        .hint("以前の提出を render したときに表示された指紋（manifest.json の SHA-256）をそのまま写してください。beppyo verify 以前の提出フォルダ でも表示されます")
+        .hint(say::fingerprint_shape_hint())
         .row("BAS-02"),
     )
 }
@@ -54,11 +55,9 @@ pub fn notice_period(facts: &Facts, severity: Severity) -> Vec<Problem> {
     let effective = change.effective_date;
     let Some(promise) = &facts.change_notice else {
         return vec![
-            problem(format!(
-                "変更の実施予定日 {effective} が事前報告の期間を満たすか確かめられません。change_notice（BAS-03）に何日前までに報告するかがありません"
-            ))
-            .hint("change_notice.days_in_advance を書いてください")
-            .row("BAS-03"),
+            problem(say::notice_period_unknown(&effective))
+                .hint(say::notice_period_unknown_hint())
+                .row("BAS-03"),
         ];
     };
     let days = (effective - submitted).num_days();
@@ -68,16 +67,14 @@ pub fn notice_period(facts: &Facts, severity: Severity) -> Vec<Problem> {
     }
     let earliest = submitted + Duration::days(promised);
     vec![
-        problem(format!(
-            "変更の実施予定日 {effective} は提出日 {submitted} の{days}日後です。重大な変更は{promised}日前までに報告すると約束しているため、足りません"
+        problem(say::notice_period_short(
+            &effective, &submitted, days, promised,
         ))
         .also(
             path!["change_notice", "days_in_advance"],
-            format!("事前報告の日数 {promised}日"),
+            say::days_in_advance(promised),
         )
-        .hint(format!(
-            "実施予定日を {earliest} 以降にするか、提出日を早めてください"
-        ))
+        .hint(say::notice_period_short_hint(&earliest))
         .row("BAS-03"),
     ]
 }

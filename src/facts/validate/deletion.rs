@@ -9,6 +9,7 @@ use crate::diagnostic::Problem;
 use crate::facts::model::{
     CityApproval, DeletionEvidence, DeletionKind, DeletionMethod, DeletionScope, Facts, VENDOR,
 };
+use crate::messages::rules::deletion as say;
 use crate::path;
 use crate::yaml::Path;
 
@@ -44,17 +45,14 @@ fn crypto_erase_keys(facts: &Facts, i: usize, method: &DeletionMethod) -> Option
     let (other, said) = match per_tenant {
         Some(_) => (
             path!["encryption", "at_rest", "per_tenant_keys"],
-            "団体ごとの鍵ではない",
+            say::not_per_tenant_keys(),
         ),
-        None => (path!["encryption"], "保管時の暗号化が書かれていない"),
+        None => (path!["encryption"], say::no_encryption_at_rest()),
     };
     Some(
-        Problem::error(
-            at(i, "kind"),
-            "暗号化消去（crypto_erase）には、本市専用の暗号鍵で保管時の暗号化をしていることが必要です",
-        )
-        .also(other, said)
-        .hint("本市のデータを団体ごとの鍵で暗号化しているなら encryption.at_rest.per_tenant_keys: true と書いてください。共有の鍵なら、鍵を破棄すると他団体のデータも消えるため、暗号化消去にはなりません"),
+        Problem::error(at(i, "kind"), say::crypto_erase_needs_own_key())
+            .also(other, said)
+            .hint(say::crypto_erase_needs_own_key_hint()),
     )
 }
 
@@ -85,11 +83,8 @@ fn unpaired_logical_deletion(
         }
     });
     (!paired).then(|| {
-        Problem::error(
-            at(i, "kind"),
-            format!("「{}」の論理削除だけでは、データは復元不能になりません", method.target),
-        )
-        .hint("論理削除は、暗号化消去（crypto_erase: 本市専用の鍵の破棄）か、第三者の保証（party_attestation・third_party_report）のある記録媒体の消去（media_sanitization）と組み合わせて書いてください。他の事業者が論理削除するものは、その事業者自身の暗号化消去又は記録媒体の消去と組み合わせます")
+        Problem::error(at(i, "kind"), say::logical_deletion_alone(&method.target))
+            .hint(say::logical_deletion_alone_hint())
     })
 }
 
@@ -98,13 +93,13 @@ fn level(i: usize, method: &DeletionMethod) -> Option<Problem> {
     let media = method.kind == DeletionKind::MediaSanitization;
     match (media, method.level) {
         (true, None) => Some(
-            Problem::error(at(i, "kind"), "記録媒体の消去（media_sanitization）には NIST SP 800-88 の区分（level）が必要です")
-                .hint("level: clear、purge、destroy のどれかを書いてください"),
+            Problem::error(at(i, "kind"), say::media_needs_level())
+                .hint(say::media_needs_level_hint()),
         ),
         (false, Some(_)) => Some(
-            Problem::error(at(i, "level"), "level（NIST SP 800-88 の区分）は記録媒体の消去（media_sanitization）にだけ書きます")
-                .also(at(i, "kind"), "削除の方法")
-                .hint("level を削除してください"),
+            Problem::error(at(i, "level"), say::level_only_for_media())
+                .also(at(i, "kind"), say::deletion_method())
+                .hint(say::level_only_for_media_hint()),
         ),
         _ => None,
     }
@@ -122,17 +117,17 @@ fn evidence(i: usize, method: &DeletionMethod) -> Option<Problem> {
     wrong.then(|| {
         let (message, hint) = if by_vendor {
             (
-                "当社が行う削除の証跡に、他の事業者の証明書・保証を挙げています",
-                "当社が行う削除は、当社の削除証明書（vendor_certificate）か第三者の報告書（third_party_report）で示します",
+                say::vendor_proves_with_party(),
+                say::vendor_proves_with_party_hint(),
             )
         } else {
             (
-                "他の事業者が行う削除を、当社の削除証明書（vendor_certificate）で証明することはできません",
-                "その事業者の証明書（party_certificate）、第三者保証（party_attestation）又は第三者の報告書（third_party_report）を書いてください",
+                say::party_proven_by_vendor(),
+                say::party_proven_by_vendor_hint(),
             )
         };
         Problem::error(at(i, "evidence"), message)
-            .also(at(i, "performed_by"), "実施する者")
+            .also(at(i, "performed_by"), say::performer())
             .hint(hint)
     })
 }
@@ -141,13 +136,12 @@ fn scope(facts: &Facts, scope: &[DeletionScope]) -> Vec<Problem> {
     let at = path!["exit", "deletion", "scope"];
     let mut problems = Vec::new();
     for (needed, name) in [
-        (DeletionScope::Production, "production（本番環境）"),
-        (DeletionScope::Backups, "backups（バックアップ）"),
+        (DeletionScope::Production, say::scope_part("production")),
+        (DeletionScope::Backups, say::scope_part("backups")),
     ] {
         if !scope.contains(&needed) {
             problems.push(
-                Problem::error(at.clone(), format!("削除の対象範囲に {name} がありません"))
-                    .hint("AST-01 ② は複製を含む全ての情報資産の削除を求めます"),
+                Problem::error(at.clone(), say::scope_lacks(name)).hint(say::scope_lacks_hint()),
             );
         }
     }
@@ -157,12 +151,12 @@ fn scope(facts: &Facts, scope: &[DeletionScope]) -> Vec<Problem> {
         .position(|p| p.city_approval != CityApproval::NotRequired);
     if let Some(j) = handling.filter(|_| !scope.contains(&DeletionScope::Subprocessors)) {
         problems.push(
-            Problem::error(at, "削除の対象範囲に subprocessors（再委託先）がありません")
+            Problem::error(at, say::scope_lacks_subprocessors())
                 .also(
                     path!["parties", j, "city_approval"],
-                    "本市の情報を取り扱う再委託先",
+                    say::subprocessor_handles_data(),
                 )
-                .hint("本市の情報を取り扱う再委託先があるときは、その事業者の持つ情報も削除の対象にしてください"),
+                .hint(say::scope_lacks_subprocessors_hint()),
         );
     }
     problems

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Problem;
 use crate::facts::model::{Facts, Location};
+use crate::messages::rules::places as say;
 use crate::path;
 use crate::yaml::Path;
 
@@ -100,10 +101,8 @@ fn location_problems(path: Path, location: &Location) -> Vec<Problem> {
         Some(prefecture) if !PREFECTURES.contains(&prefecture) => {
             problems.push(prefecture_problem(at("prefecture"), prefecture));
         }
-        None if location.region_id.is_none() => problems.push(
-            Problem::error(path, "国内のどこかが書かれていません")
-                .hint("prefecture（都道府県、例: 東京都）か region_id（事業者のリージョンID、例: ap-northeast-1）を書いてください"),
-        ),
+        None if location.region_id.is_none() => problems
+            .push(Problem::error(path, say::nowhere_in_japan()).hint(say::nowhere_in_japan_hint())),
         _ => {}
     }
     problems
@@ -119,14 +118,9 @@ fn country_problem(path: Path, country: &str) -> Problem {
         .collect::<String>()
         .to_ascii_lowercase();
     if ["jp", "jpn", "japan", "日本", "日本国"].contains(&folded.as_str()) {
-        return Problem::error(path, format!("国「{country}」は JP と書きます"))
-            .hint("国は ISO 3166-1 の半角大文字2文字で書きます。日本は JP です");
+        return Problem::error(path, say::write_jp(country)).hint(say::write_jp_hint());
     }
-    Problem::error(
-        path,
-        format!("国「{country}」は日本国外です。本市の情報（複製を含む）は日本国内に置く必要があります"),
-    )
-    .hint("別表 PHY-02 は、情報資産を置く場所が日本の法令の及ぶ国内であることを求めます。国内の場所に移すか、その事業者に本市の情報を置かせないでください")
+    Problem::error(path, say::outside_japan(country)).hint(say::outside_japan_hint())
 }
 
 fn prefecture_problem(path: Path, prefecture: &str) -> Problem {
@@ -136,14 +130,10 @@ fn prefecture_problem(path: Path, prefecture: &str) -> Problem {
         .find(|p| !prefecture.is_empty() && stem(p) == stem(prefecture))
         .copied();
     let hint = match meant {
-        Some(p) => format!("「{p}」のことですか？ 都道府県名は「都」「道」「府」「県」まで書きます"),
-        None => "47都道府県の名前（例: 東京都、大阪府、北海道）を書いてください。市区町村やデータセンター名は書きません".into(),
+        Some(p) => say::meant_prefecture(p),
+        None => say::prefecture_hint(),
     };
-    Problem::error(
-        path,
-        format!("「{prefecture}」は都道府県の名前ではありません"),
-    )
-    .hint(hint)
+    Problem::error(path, say::not_a_prefecture(prefecture)).hint(hint)
 }
 
 #[cfg(test)]

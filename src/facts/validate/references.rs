@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use super::nearest;
 use crate::diagnostic::Problem;
 use crate::facts::model::{Facts, SERVICE, VENDOR};
+use crate::messages::rules::references as say;
 use crate::path;
 use crate::yaml::Path;
 
@@ -31,31 +32,19 @@ fn party_keys(facts: &Facts) -> Vec<Problem> {
         let at = path!["parties", i, "key"];
         if key == VENDOR || key == SERVICE {
             problems.push(
-                Problem::error(
-                    at,
-                    format!("{key} は当社・本サービスを指すため、事業者のキーに使えません"),
-                )
-                .hint("事業者を表す別の英小文字のキーにしてください（例: iaas、mail）"),
+                Problem::error(at, say::reserved_party_key(key))
+                    .hint(say::reserved_party_key_hint()),
             );
         } else if !key.is_empty() && !is_key(key) {
             problems.push(
-                Problem::error(
-                    at,
-                    format!(
-                        "事業者のキー「{}」に使えない文字があります",
-                        key.escape_default()
-                    ),
-                )
-                .hint("英小文字・数字・ハイフンで書いてください（例: iaas、dc-tokyo）"),
+                Problem::error(at, say::bad_party_key(&key.escape_default().to_string()))
+                    .hint(say::bad_party_key_hint()),
             );
         } else if let Some(&earlier) = first.get(key) {
             problems.push(
-                Problem::error(
-                    at,
-                    format!("事業者のキー {key} が二つの事業者に使われています"),
-                )
-                .also(path!["parties", earlier, "key"], "先に使われている箇所")
-                .hint("事業者ごとに別のキーにしてください"),
+                Problem::error(at, say::party_key_twice(key))
+                    .also(path!["parties", earlier, "key"], say::used_first_here())
+                    .hint(say::party_key_twice_hint()),
             );
         } else {
             first.insert(key, i);
@@ -186,24 +175,13 @@ fn unresolved(facts: &Facts, reference: Reference) -> Option<Problem> {
         return None;
     }
     let problem = if reference.allowed == Allowed::Party && (value == VENDOR || value == SERVICE) {
-        Problem::error(
-            reference.path,
-            format!("ここには他の事業者（parties の key）を書きます。{value} は使えません"),
-        )
-        .hint("当社自身が行う統制なら inherited ではなく各項目に書いてください")
+        Problem::error(reference.path, say::party_expected(value)).hint(say::party_expected_hint())
     } else {
         let hint = match nearest(value, &allowed) {
-            Some(near) => format!("{near} のことですか？"),
-            None => format!(
-                "書けるのは {} です",
-                allowed_words(reference.allowed, facts)
-            ),
+            Some(near) => crate::messages::rules::did_you_mean(&near),
+            None => say::allowed_are(&allowed_words(reference.allowed, facts)),
         };
-        Problem::error(
-            reference.path,
-            format!("「{value}」という事業者は parties にありません"),
-        )
-        .hint(hint)
+        Problem::error(reference.path, say::unknown_party(value)).hint(hint)
     };
     Some(match reference.row {
         Some(row) => problem.row(row),
@@ -213,20 +191,20 @@ fn unresolved(facts: &Facts, reference: Reference) -> Option<Problem> {
 
 fn allowed_words(allowed: Allowed, facts: &Facts) -> String {
     let own = match allowed {
-        Allowed::Holder => "vendor（当社）、service（本サービス）",
-        Allowed::Actor => "vendor（当社）",
-        Allowed::Party => "",
+        Allowed::Holder => say::holder_words(),
+        Allowed::Actor => say::actor_words(),
+        Allowed::Party => String::new(),
     };
     let parties = if facts.parties.is_empty() {
-        "parties に書いた事業者のキー（parties は空です）".to_string()
+        say::no_parties()
     } else {
         let keys: Vec<&str> = facts.parties.iter().map(|p| p.key.as_str()).collect();
-        format!("parties のキー（{}）", keys.join("、"))
+        say::party_keys(&keys.join(crate::messages::pick("、", ", ")))
     };
     if own.is_empty() {
         parties
     } else {
-        format!("{own}又は{parties}")
+        say::own_or_parties(&own, &parties)
     }
 }
 
@@ -243,13 +221,10 @@ fn disposal_by_parties(facts: &Facts) -> Vec<Problem> {
         .map(|(i, class)| {
             Problem::error(
                 path!["disposal", "classes", i, "owner"],
-                format!("事業者 {} の機器の廃棄について、inherited の AST-02 に根拠がありません", class.owner),
+                say::disposal_not_inherited(&class.owner),
             )
             .row("AST-02")
-            .hint(format!(
-                "inherited: の AST-02 に party: {} の項目を書き、その事業者の廃棄の統制と根拠資料（SOC 2 Type 2 報告書等）を示してください",
-                class.owner
-            ))
+            .hint(say::disposal_not_inherited_hint(&class.owner))
         })
         .collect()
 }
@@ -274,12 +249,10 @@ fn sites_run_by_parties(facts: &Facts) -> Vec<Problem> {
         problems.push(
             Problem::error(
                 path!["data_location", "sites", i, "operator"],
-                format!("事業者 {operator} が運営する施設の物理的対策について、inherited の PHY-01 に根拠がありません"),
+                say::site_not_inherited(operator),
             )
             .row("PHY-01")
-            .hint(format!(
-                "inherited: の PHY-01 に party: {operator} の項目を書き、その事業者の入退室管理等の統制と根拠資料を示してください"
-            )),
+            .hint(say::site_not_inherited_hint(operator)),
         );
     }
     problems

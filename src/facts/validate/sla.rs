@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Problem;
 use crate::facts::model::{Commitment, Facts, Sla};
+use crate::messages::rules::sla as say;
 use crate::path;
 use crate::yaml::Path;
 
@@ -27,10 +28,10 @@ fn consent(facts: &Facts) -> Option<Problem> {
     (!notice.consent_required).then(|| {
         Problem::error(
             path!["change_notice", "consent_required"],
-            "重大な変更を本市の同意なしに行うことになっています",
+            say::changes_without_consent(),
         )
         .row("BAS-03")
-        .hint("BAS-03 は、重大な変更を事前に報告し、本市の同意を得ることを求めます。consent_required: true にしてください")
+        .hint(say::changes_without_consent_hint())
     })
 }
 
@@ -38,15 +39,13 @@ fn consent(facts: &Facts) -> Option<Problem> {
 /// nothing a city can hold the vendor to.
 fn minimum(sla: &Sla) -> Vec<Problem> {
     let missing: Vec<&str> = [
-        (sla.availability.is_none(), "availability（稼働率）"),
-        (
-            sla.recovery.is_empty(),
-            "recovery（目標復旧時間・目標復旧時点）",
-        ),
-        (sla.support.is_none(), "support（サポート窓口）"),
+        (sla.availability.is_none(), "availability"),
+        (sla.recovery.is_empty(), "recovery"),
+        (sla.support.is_none(), "support"),
     ]
     .into_iter()
-    .filter_map(|(absent, name)| absent.then_some(name))
+    .filter(|(absent, _)| *absent)
+    .map(|(_, key)| say::sla_part(key))
     .collect();
     if missing.is_empty() {
         return Vec::new();
@@ -54,10 +53,10 @@ fn minimum(sla: &Sla) -> Vec<Problem> {
     vec![
         Problem::error(
             path!["sla"],
-            format!("SLA に {} がありません", missing.join("、")),
+            say::sla_lacks(&missing.join(crate::messages::pick("、", ", "))),
         )
         .row("BAS-06")
-        .hint("SLA には少なくとも稼働率、一つ以上の復旧目標、サポート窓口を書いてください。数値を約束できない項目は commitment: target（目標値）にできます"),
+        .hint(say::sla_lacks_hint()),
     ]
 }
 
@@ -68,16 +67,13 @@ fn figures(sla: &Sla) -> Vec<Problem> {
         let at = path!["sla", "availability", "percent"];
         if !(percent > 0.0 && percent <= 100.0) {
             problems.push(
-                Problem::error(
-                    at,
-                    format!("稼働率 {percent} は 0 より大きく 100 以下の百分率ではありません"),
-                )
-                .hint("「%」を付けずに百分率の数を書いてください（例: 99.9）"),
+                Problem::error(at, say::availability_out_of_range(percent))
+                    .hint(say::availability_hint()),
             );
         } else if percent < LOW_AVAILABILITY_PERCENT {
             problems.push(
-                Problem::warning(at, format!("稼働率 {percent}% は {LOW_AVAILABILITY_PERCENT}% を下回ります"))
-                    .hint("月に7時間以上の停止を認める水準です（自治体の SLA では 99.5〜99.9% が一般的）。数値を確かめてください"),
+                Problem::warning(at, say::availability_low(percent, LOW_AVAILABILITY_PERCENT))
+                    .hint(say::availability_low_hint()),
             );
         }
     }
@@ -86,21 +82,18 @@ fn figures(sla: &Sla) -> Vec<Problem> {
             problems.push(
                 Problem::error(
                     path!["sla", "response_time", "percentile"],
-                    format!(
-                        "割合 {} は 0 より大きく 100 以下の百分率ではありません",
-                        response.percentile
-                    ),
+                    say::percentile_out_of_range(response.percentile),
                 )
-                .hint("その秒数以内に応答する要求の割合を百分率で書いてください（例: 99）"),
+                .hint(say::percentile_hint()),
             );
         }
         if !(response.seconds > 0.0 && response.seconds.is_finite()) {
             problems.push(
                 Problem::error(
                     path!["sla", "response_time", "seconds"],
-                    format!("応答時間 {} 秒は正の秒数ではありません", response.seconds),
+                    say::seconds_not_positive(response.seconds),
                 )
-                .hint("目標とする秒数を書いてください（例: 3）"),
+                .hint(say::seconds_hint()),
             );
         }
     }
@@ -112,9 +105,9 @@ fn figures(sla: &Sla) -> Vec<Problem> {
         problems.push(
             Problem::error(
                 path!["sla", "planned_outage", "max_hours_per_month"],
-                format!("計画停止の上限 {hours} 時間は1か月の時間として読めません"),
+                say::outage_hours(hours),
             )
-            .hint("1か月当たりの上限時間を 0 以上の数で書いてください（例: 4）"),
+            .hint(say::outage_hours_hint()),
         );
     }
     problems.into_iter().map(|p| p.row("BAS-06")).collect()
@@ -160,8 +153,8 @@ fn remedies(sla: &Sla) -> Option<Problem> {
         .into_iter()
         .find(|(_, c)| *c == Commitment::Guarantee)?;
     Some(
-        Problem::error(at, "保証値（guarantee）がありますが、未達時の措置（service_credits・remedies）がありません")
+        Problem::error(at, say::guarantee_without_remedy())
             .row("BAS-06")
-            .hint("保証値を下回った場合のサービスクレジット（service_credits）か措置（remedies: 改善計画の提出、契約解除等）を書いてください。措置を約束しない数値は commitment: target（目標値）にします"),
+            .hint(say::guarantee_without_remedy_hint()),
     )
 }

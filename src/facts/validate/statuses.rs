@@ -10,6 +10,7 @@ use crate::criteria::{Criteria, RowId};
 use crate::diagnostic::Problem;
 use crate::facts::model::{Facts, Plan};
 use crate::facts::rows::{self, RowStatus};
+use crate::messages::rules::statuses as say;
 use crate::path;
 
 /// A not-applicable reason shorter than this cannot tell the city why.
@@ -72,13 +73,10 @@ fn conformance_exceptions(facts: &Facts) -> Vec<Problem> {
     vec![
         Problem::error(
             path!["policy_conformance", "exceptions"],
-            format!(
-                "本市のポリシーに準拠できない事項が {} 件あるため、BAS-05 は対応済にできません",
-                conformance.exceptions.len()
-            ),
+            say::policy_exceptions(conformance.exceptions.len()),
         )
         .row("BAS-05")
-        .hint("準拠できない事項に期限付きの対応予定があれば partial に、代替策で補うなら alternative に BAS-05 を書いてください"),
+        .hint(say::policy_exceptions_hint()),
     ]
 }
 
@@ -98,16 +96,11 @@ fn unknown_rows(facts: &Facts, criteria: &Criteria) -> Vec<Problem> {
     for (section, ids) in declared(facts) {
         for id in ids.into_iter().filter(|id| criteria.row(id).is_none()) {
             let hint = match criteria.suggest(id.as_str()) {
-                Some(near) => format!("{near} のことですか？"),
-                None => "`beppyo criteria` で行IDの一覧を確認してください".into(),
+                Some(near) => crate::messages::rules::did_you_mean(&near),
+                None => say::see_criteria(),
             };
-            problems.push(
-                Problem::error(
-                    path![section, id.as_str()],
-                    format!("行 {id} は別表にありません"),
-                )
-                .hint(hint),
-            );
+            problems
+                .push(Problem::error(path![section, id.as_str()], say::unknown_row(id)).hint(hint));
         }
     }
     problems
@@ -126,11 +119,11 @@ fn one_status_per_row(facts: &Facts) -> Vec<Problem> {
                 Some(earlier) => problems.push(
                     Problem::error(
                         path![section, id.as_str()],
-                        format!("行 {id} が {earlier} と {section} の両方にあります"),
+                        say::row_twice(id, earlier, section),
                     )
-                    .also(path![*earlier, id.as_str()], "もう一方")
+                    .also(path![*earlier, id.as_str()], say::the_other())
                     .row(id.as_str())
-                    .hint("行の状況は一つです。対象外・対応予定・一部対応・代替措置のどれか一つにしてください"),
+                    .hint(say::row_twice_hint()),
                 ),
                 None => {
                     first.insert(id, section);
@@ -148,26 +141,18 @@ fn not_applicable(facts: &Facts) -> Vec<Problem> {
         .filter_map(|(id, reason)| {
             let at = path!["not_applicable", id.as_str()];
             let problem = if rows::NEVER_NOT_APPLICABLE.contains(&id.as_str()) {
-                Problem::error(at, format!("行 {id} は対象外にできません"))
-                    .hint("この行は別表の中心となる義務です。事実を記入するか、planned（対応予定日）に書いてください")
+                Problem::error(at, say::never_not_applicable(id))
+                    .hint(say::never_not_applicable_hint())
             } else if rows::DERIVED_NOT_APPLICABLE.contains(&id.as_str()) {
-                Problem::error(at, format!("行 {id} の対象外は access_paths から判定します"))
-                    .hint(derived_hint(id.as_str()))
+                Problem::error(at, say::derived_not_applicable(id)).hint(derived_hint(id.as_str()))
             } else if reason.trim().is_empty() {
                 return None; // reported as blank
             } else if is_stock(reason) {
-                Problem::error(
-                    at,
-                    format!("対象外とする理由「{}」は定型句で、理由になっていません", reason.trim()),
-                )
-                .hint(reason_hint())
+                Problem::error(at, say::stock_reason(reason.trim())).hint(reason_hint())
             } else if reason.trim().chars().count() < MIN_REASON_CHARS {
                 Problem::error(
                     at,
-                    format!(
-                        "対象外とする理由が短すぎます（{}文字。{MIN_REASON_CHARS}文字以上）",
-                        reason.trim().chars().count()
-                    ),
+                    say::short_reason(reason.trim().chars().count(), MIN_REASON_CHARS),
                 )
                 .hint(reason_hint())
             } else {
@@ -179,18 +164,11 @@ fn not_applicable(facts: &Facts) -> Vec<Problem> {
 }
 
 fn derived_hint(row: &str) -> String {
-    let when = if row == "TEC-12" {
-        "どの接続経路でもパスワードを認証要素に使わないとき"
-    } else {
-        "本市の職員・管理者と運用者の全ての接続経路が閉域網のとき"
-    };
-    format!(
-        "not_applicable から {row} を削除してください。{when}、{row} は自動的に対象外になります"
-    )
+    say::derived_hint(row, say::derived_when(row))
 }
 
 fn reason_hint() -> &'static str {
-    "本市が判断できるよう、なぜこの行が本サービスに当てはまらないのかを具体的に書いてください（例: 本サービスは本市の情報を保存せず、表示のたびに本市のシステムから取得するため、バックアップを取得しない。）"
+    say::reason_hint()
 }
 
 /// Folds a reason for comparison: half-width ASCII, lower case, without spaces and
@@ -225,11 +203,14 @@ fn repeated_reasons(facts: &Facts) -> Vec<Problem> {
             Some(earlier) => problems.push(
                 Problem::warning(
                     path!["not_applicable", id.as_str()],
-                    format!("行 {id} の対象外の理由が、行 {earlier} と同じ文です"),
+                    say::same_reason_as(id, earlier),
                 )
-                .also(path!["not_applicable", earlier.as_str()], "同じ理由")
+                .also(
+                    path!["not_applicable", earlier.as_str()],
+                    say::same_reason(),
+                )
                 .row(id.as_str())
-                .hint("行ごとに、その行が当てはまらない理由を書いてください"),
+                .hint(say::same_reason_hint()),
             ),
             None => {
                 first.insert(folded, id);
@@ -250,11 +231,14 @@ fn plan_dates(facts: &Facts) -> Vec<Problem> {
         .map(|(section, id, plan)| {
             Problem::error(
                 path![section, id.as_str(), "date"],
-                format!("完了予定日 {} が提出日 {date} より後になっていません", plan.date),
+                say::plan_not_after_submission(&plan.date, &date),
             )
-            .also(path!["submission", "date"], "提出日")
+            .also(
+                path!["submission", "date"],
+                crate::messages::rules::values::submission_date(),
+            )
             .row(id.as_str())
-            .hint("対応が済んでいれば事実を記入して予定から外し、まだなら新しい予定日を書いてください")
+            .hint(say::plan_not_after_submission_hint())
         })
         .collect()
 }
@@ -270,13 +254,10 @@ fn partial_without_measures(facts: &Facts) -> Vec<Problem> {
             (!present).then(|| {
                 Problem::error(
                     path!["partial", id.as_str()],
-                    format!("行 {id} は一部対応ですが、現在の対策（`{}`）が書かれていません", topic.key),
+                    say::partial_without_measures(id, topic.key),
                 )
                 .row(id.as_str())
-                .hint(format!(
-                    "一部対応では、今ある対策を `{}` に書き、残りの予定を partial に書きます。まだ何もなければ planned（対応予定）にしてください",
-                    topic.key
-                ))
+                .hint(say::partial_without_measures_hint(topic.key))
             })
         })
         .collect()
@@ -293,9 +274,9 @@ fn inherited_evidence(facts: &Facts) -> Vec<Problem> {
                 let mut path = at.clone();
                 path.push(crate::diagnostic::segment("evidence"));
                 problems.push(
-                    Problem::error(path, "継承する統制の根拠資料（evidence）がありません")
+                    Problem::error(path, say::inherited_without_evidence())
                         .row(id.as_str())
-                        .hint("その事業者の ISMAP 登録、SOC 2 Type 2 報告書、ISO 認証、契約条項等を少なくとも一つ書いてください"),
+                        .hint(say::inherited_without_evidence_hint()),
                 );
             }
             for (j, evidence) in entry.evidence.iter().enumerate() {
@@ -304,12 +285,9 @@ fn inherited_evidence(facts: &Facts) -> Vec<Problem> {
                     && from > to
                 {
                     problems.push(
-                        Problem::error(
-                            key("period_to"),
-                            format!("対象期間の終了日 {to} が開始日 {from} より前です"),
-                        )
-                        .also(key("period_from"), "開始日")
-                        .row(id.as_str()),
+                        Problem::error(key("period_to"), say::period_reversed(&to, &from))
+                            .also(key("period_from"), say::period_start())
+                            .row(id.as_str()),
                     );
                 }
                 let last = [
@@ -342,19 +320,11 @@ fn unanswered(facts: &Facts, criteria: &Criteria) -> Vec<Problem> {
 
 fn missing(facts: &Facts, id: &RowId, topic: &str) -> Problem {
     let problem = if topic == "certifications" && !facts.certifications.is_empty() {
-        Problem::error(
-            path!["certifications"],
-            format!("行 {id} に回答がありません（当社又は本サービスが保有する認証・登録がありません）"),
-        )
-        .hint("AUD-03 に答えるのは、holder が vendor 又は service の認証・登録だけです。他の事業者の登録（例: IaaS の ISMAP 登録）は、その事業者が担う統制の根拠であり、AUD-03 の回答にはなりません。自社の認証を記入するか、planned（取得予定日）に AUD-03 を書いてください")
+        Problem::error(path!["certifications"], say::no_own_certification(id))
+            .hint(say::no_own_certification_hint())
     } else {
-        Problem::error(
-            path![topic],
-            format!("行 {id} に回答がありません（`{topic}` がありません）"),
-        )
-        .hint(format!(
-            "`{topic}` を記入するか、not_applicable（理由）、planned（対応予定日）、partial（一部対応）又は alternative（代替措置）に {id} を書いてください"
-        ))
+        Problem::error(path![topic], say::unanswered(id, topic))
+            .hint(say::unanswered_hint(topic, id))
     };
     problem.row(id.as_str()).unanswered()
 }

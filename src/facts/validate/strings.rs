@@ -7,6 +7,7 @@
 use super::{each_string, row_of_path};
 use crate::diagnostic::Problem;
 use crate::facts::model::Facts;
+use crate::messages::rules::strings as say;
 use crate::typeset::Fonts;
 use crate::yaml::PathSegment;
 
@@ -32,16 +33,18 @@ pub fn check(facts: &Facts, fonts: Option<&Fonts>) -> Vec<Problem> {
 }
 
 fn blank(path: &[PathSegment], text: &str) -> Option<Problem> {
-    text.trim().is_empty().then(|| {
-        Problem::error(path.to_vec(), "空欄です")
-            .hint("値を記入してください。任意の項目なら、空欄にせずキーごと削除してください")
-    })
+    text.trim()
+        .is_empty()
+        .then(|| Problem::error(path.to_vec(), say::blank()).hint(say::blank_hint()))
 }
 
 fn placeholder(path: &[PathSegment], text: &str) -> Option<Problem> {
     text.contains(PLACEHOLDER).then(|| {
-        Problem::error(path.to_vec(), format!("「{PLACEHOLDER}」が残っています"))
-            .hint("この値を自社の事実に書き換えてください")
+        Problem::error(
+            path.to_vec(),
+            crate::messages::parse::placeholder_left(PLACEHOLDER),
+        )
+        .hint(say::placeholder_hint())
     })
 }
 
@@ -51,9 +54,9 @@ fn placeholder(path: &[PathSegment], text: &str) -> Option<Problem> {
 fn control_kind(c: char) -> Option<&'static str> {
     match u32::from(c) {
         0x09 | 0x0a => None,
-        0x00..=0x1f | 0x7f => Some("制御文字"),
-        0x80..=0x9f => Some("制御文字（C1）"),
-        0x200e | 0x200f | 0x202a..=0x202e | 0x2066..=0x2069 => Some("双方向テキストの制御文字"),
+        0x00..=0x1f | 0x7f => Some(say::control("c0")),
+        0x80..=0x9f => Some(say::control("c1")),
+        0x200e | 0x200f | 0x202a..=0x202e | 0x2066..=0x2069 => Some(say::control("bidi")),
         _ => None,
     }
 }
@@ -66,14 +69,14 @@ fn controls(path: &[PathSegment], text: &str) -> Option<Problem> {
             .collect::<Vec<_>>(),
     );
     let first = *found.first()?;
-    let kind = control_kind(first).unwrap_or("制御文字");
+    let kind = control_kind(first).unwrap_or(say::control("c0"));
     let codes: Vec<String> = found.iter().map(|&c| code_point(c)).collect();
     Some(
         Problem::error(
             path.to_vec(),
-            format!("{kind} {} は使えません", codes.join("、")),
+            say::not_allowed(kind, &codes.join(crate::messages::pick("、", ", "))),
         )
-        .hint("目に見えない文字です。コピー元から紛れ込んだものと考えられます。値を入力し直してください"),
+        .hint(say::controls_hint()),
     )
 }
 
@@ -97,13 +100,12 @@ fn glyphs(path: &[PathSegment], text: &str, fonts: &Fonts) -> Option<Problem> {
     Some(
         Problem::error(
             path.to_vec(),
-            format!(
-                "{} はフォント {} にないため、PDF に印字できません",
-                shown.join("、"),
-                lacking.join("・")
+            say::not_in_fonts(
+                &shown.join(crate::messages::pick("、", ", ")),
+                &lacking.join(crate::messages::pick("・", ", ")),
             ),
         )
-        .hint("常用の字形に置き換えるか（例: 「𠮷」→「吉」）、その文字を持つフォントを --font / --heading-font で指定してください（check にも同じ指定をします）"),
+        .hint(say::not_in_fonts_hint()),
     )
 }
 
@@ -131,9 +133,9 @@ fn shown(c: char) -> String {
             0x200b..=0x200f | 0x2028..=0x202e | 0x2060..=0x206f | 0xfe00..=0xfe0f | 0xfeff
             | 0xe0000..=0xe0fff);
     if invisible {
-        format!("文字 {}", code_point(c))
+        say::invisible_char(&code_point(c))
     } else {
-        format!("文字「{c}」（{}）", code_point(c))
+        say::visible_char(c, &code_point(c))
     }
 }
 

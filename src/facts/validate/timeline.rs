@@ -7,6 +7,7 @@
 
 use crate::diagnostic::Problem;
 use crate::facts::model::{DeletionKind, DeletionScope, Exit, Facts, TamperMethod};
+use crate::messages::rules::timeline as say;
 use crate::path;
 use crate::yaml::Path;
 
@@ -33,13 +34,13 @@ fn window_before_deadline(exit: &Exit) -> Option<Problem> {
     (window > deadline).then(|| {
         Problem::error(
             deletion("deadline_days"),
-            format!("削除の期限（{deadline}日）が、出力の受付期間（{window}日）が終わる前に来ます"),
+            say::deadline_before_window_ends(deadline, window),
         )
         .also(
             path!["exit", "migration", "window_days"],
-            format!("出力の受付期間 {window}日"),
+            say::export_window(window),
         )
-        .hint("どちらも契約終了日の翌日から数えた暦日数です。出力を受け付けている間はデータを削除できないため、deadline_days を window_days 以上にしてください")
+        .hint(say::deadline_before_window_ends_hint())
     })
 }
 
@@ -49,10 +50,10 @@ fn backups_after_deletion(exit: &Exit) -> Option<Problem> {
     (gone < deadline).then(|| {
         Problem::error(
             deletion("backups_gone_days"),
-            format!("バックアップが無くなる日（{gone}日）が、削除の期限（{deadline}日）より前です"),
+            say::backups_gone_before_deadline(gone, deadline),
         )
-        .also(deletion("deadline_days"), format!("削除の期限 {deadline}日"))
-        .hint("本番のデータを削除するまではバックアップも取得され続けます。backups_gone_days を deadline_days 以上にしてください")
+        .also(deletion("deadline_days"), say::deletion_deadline(deadline))
+        .hint(say::backups_gone_before_deadline_hint())
     })
 }
 
@@ -71,16 +72,17 @@ fn backup_expiry(facts: &Facts, exit: &Exit) -> Option<Problem> {
     (gone < earliest).then(|| {
         Problem::error(
             deletion("backups_gone_days"),
-            format!(
-                "バックアップは保存期間の満了で消えるため、無くなるのは早くても{earliest}日（削除の期限{deadline}日＋保存期間{retention}日）ですが、{gone}日と書かれています"
-            ),
+            say::backups_outlive_retention(earliest, deadline, retention, gone),
         )
-        .also(path!["sla", "backup", "retention_days"], format!("保存期間 {retention}日"))
+        .also(
+            path!["sla", "backup", "retention_days"],
+            say::retention(retention),
+        )
         .also(
             path!["exit", "deletion", "methods", i, "kind"],
-            "保存期間の満了による消滅",
+            say::expiry_method(),
         )
-        .hint(format!("backups_gone_days を {earliest} 以上にするか、バックアップを暗号化消去等で期限前に消す方法を書いてください"))
+        .hint(say::backups_outlive_retention_hint(earliest))
     })
 }
 
@@ -95,19 +97,16 @@ fn logs(facts: &Facts, exit: &Exit) -> Option<Problem> {
         .and_then(|t| t.methods.iter().position(|m| *m == TamperMethod::Worm));
     match (in_scope, worm) {
         (true, Some(j)) => Some(
-            Problem::error(
-                deletion("scope"),
-                "ログを書換え不能（WORM）な保存にしているのに、利用終了時の削除の対象に logs があります",
-            )
-            .also(path!["logging", "tamper_protection", "methods", j], "WORM による保存")
-            .hint("WORM で保存したログは保存期間が終わるまで削除できません。scope から logs を外し、retained_logs に保存期間とその後の扱い（期間満了後に消去する等）を書いてください"),
+            Problem::error(deletion("scope"), say::worm_logs_deleted())
+                .also(
+                    path!["logging", "tamper_protection", "methods", j],
+                    say::worm_storage(),
+                )
+                .hint(say::worm_logs_deleted_hint()),
         ),
         (false, _) if exit.deletion.retained_logs.is_none() => Some(
-            Problem::error(
-                deletion("scope"),
-                "ログが削除の対象に含まれず、削除しないログの扱い（retained_logs）も書かれていません",
-            )
-            .hint("ログも削除するなら scope に logs を加え、保存期間中は削除できないなら retained_logs にその扱いを書いてください"),
+            Problem::error(deletion("scope"), say::logs_unaccounted())
+                .hint(say::logs_unaccounted_hint()),
         ),
         _ => None,
     }

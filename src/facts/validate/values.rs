@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::each_string;
 use crate::diagnostic::Problem;
 use crate::facts::model::{Audit, Facts};
+use crate::messages::rules::values as say;
 use crate::path;
 use crate::yaml::{Path, PathSegment};
 
@@ -24,11 +25,8 @@ pub fn check(facts: &Facts) -> Vec<Problem> {
 fn municipality(facts: &Facts) -> Option<Problem> {
     let city = facts.submission.city.trim();
     (!city.is_empty() && facts.submission.municipality().is_none()).then(|| {
-        Problem::error(
-            path!["submission", "city"],
-            format!("「{city}」が市・町・村・区・都・道・府・県のどれか、名前から判断できません"),
-        )
-        .hint("自治体名を「〇〇市」のように書くか、submission.municipality に shi（市）、cho（町）、son（村）、ku（区）、to（都）、do（道）、fu（府）、ken（県）のいずれかを書いてください")
+        Problem::error(path!["submission", "city"], say::municipality_unknown(city))
+            .hint(say::municipality_hint())
     })
 }
 
@@ -47,13 +45,8 @@ fn folder_names(facts: &Facts) -> Vec<Problem> {
     .filter_map(|(path, value, what)| {
         let reason = crate::archive::check_folder_name(value).err()?;
         Some(
-            Problem::error(
-                path,
-                format!("{what} は出力フォルダ名に使えません: {reason}"),
-            )
-            .hint(
-                "英小文字・数字・ハイフン・下線（1〜64文字）で書いてください（例: aomine-cloud）",
-            ),
+            Problem::error(path, say::folder_name(what, &reason.to_string()))
+                .hint(say::folder_name_hint()),
         )
     })
     .collect()
@@ -62,11 +55,8 @@ fn folder_names(facts: &Facts) -> Vec<Problem> {
 fn email(facts: &Facts) -> Option<Problem> {
     let email = facts.vendor.contact.email.trim();
     (!email.is_empty() && !is_email(email)).then(|| {
-        Problem::error(
-            path!["vendor", "contact", "email"],
-            format!("「{email}」は電子メールアドレスの形になっていません"),
-        )
-        .hint("半角で「名前@ドメイン」の形に書いてください（例: koukyou@example.co.jp）")
+        Problem::error(path!["vendor", "contact", "email"], say::email(email))
+            .hint(say::email_hint())
     })
 }
 
@@ -118,11 +108,7 @@ fn urls(facts: &Facts) -> Vec<Problem> {
 
 fn bad_url(path: &[PathSegment], url: &str) -> Problem {
     let shown: String = url.chars().take(80).collect();
-    Problem::error(
-        path.to_vec(),
-        format!("URL「{shown}」の形が正しくありません"),
-    )
-    .hint("「https://」に続けてドメイン名とパスを半角で書いてください（例: https://www.example.co.jp/security/policy）")
+    Problem::error(path.to_vec(), say::url(&shown)).hint(say::url_hint())
 }
 
 /// The URL-like tokens of a text: from `http:` or `https:` (not inside a word) to the
@@ -193,14 +179,11 @@ fn policy_dates(facts: &Facts) -> Vec<Problem> {
         problems.push(
             Problem::error(
                 path!["policy", "revised"],
-                format!(
-                    "最終改定日 {revised} が制定日 {} より前です",
-                    policy.established
-                ),
+                say::revised_before_established(&revised, &policy.established),
             )
-            .also(path!["policy", "established"], "制定日")
+            .also(path!["policy", "established"], say::established())
             .row("BAS-01")
-            .hint("制定日と最終改定日を確かめてください。改定していなければ revised を削除します"),
+            .hint(say::revised_hint()),
         );
     }
     problems
@@ -224,9 +207,9 @@ fn audit_dates(facts: &Facts) -> Vec<Problem> {
 
 /// A past event dated after the submission.
 pub(crate) fn after_submission(path: Path, value: NaiveDate, date: NaiveDate) -> Problem {
-    Problem::error(path, format!("{value} は提出日 {date} より後の日付です"))
-        .also(crate::path!["submission", "date"], "提出日")
-        .hint("既に済んだことの日付を書きます。日付の誤りか、提出日（submission.date）の誤りです")
+    Problem::error(path, say::after_submission(&value, &date))
+        .also(crate::path!["submission", "date"], say::submission_date())
+        .hint(say::after_submission_hint())
 }
 
 #[cfg(test)]
