@@ -1121,3 +1121,46 @@ fn the_agreements_closing_and_signature_blocks_share_a_page_in_the_examples() {
     }
     assert_eq!(checked, 2);
 }
+
+#[test]
+fn a_hash_in_groups_of_eight_breaks_only_between_groups_in_fixed_width_digits() {
+    let hash = "abe527dd 72d97e2a 8110df25 398a3a18 0420de50 6f830447 a75ebb00 7a84f78d";
+    // The cover letter's table with PDFs: long file names squeeze the hash column.
+    for files in 1..=4 {
+        let names: Vec<String> = (0..files)
+            .map(|i| format!("05_compliance-matrix-{i}.pdf"))
+            .collect();
+        let markdown = format!(
+            "| 番号 | 書類名 | ファイル | 頁数 | SHA-256（PDFファイル） |\n| --- | --- | --- | --- | --- |\n| 1 | 情報セキュリティ対策書 | {} | 13 | {hash} |\n",
+            names.join("、")
+        );
+        let (_, lines) = layout_lines(&markdown);
+        let hash_lines: Vec<&TextLine> = lines
+            .iter()
+            .filter(|l| l.2.chars().all(|c| c.is_ascii_hexdigit() || c == ' '))
+            .filter(|l| l.2.trim().len() > 2)
+            .collect();
+        let groups: Vec<&str> = hash_lines
+            .iter()
+            .flat_map(|l| l.2.split_whitespace())
+            .collect();
+        assert_eq!(groups.join(" "), hash, "{files}: {hash_lines:?}");
+        assert!(
+            hash_lines.len() > 1,
+            "{files}: the hash was not broken at all"
+        );
+    }
+    // BIZ UD's half-width digits and letters share one advance in both faces: a hash
+    // reads as in a fixed-width font, its groups in columns.
+    for face in [typeset::fonts::Face::Body, typeset::fonts::Face::Heading] {
+        let font = fonts().get(face);
+        let widths: Vec<f32> = "0123456789abcdef"
+            .chars()
+            .map(|c| font.width(&c.to_string(), 10.0))
+            .collect();
+        assert!(
+            widths.iter().all(|w| (w - widths[0]).abs() < 0.01),
+            "{widths:?}"
+        );
+    }
+}
