@@ -1164,3 +1164,22 @@ fn a_hash_in_groups_of_eight_breaks_only_between_groups_in_fixed_width_digits() 
         );
     }
 }
+
+#[test]
+fn a_letters_ki_never_ends_a_page() {
+    let table = "| 番号 | 書類名 |\n| --- | --- |\n| 1 | 情報セキュリティ対策書 |\n| 2 | 移行・削除計画書 |\n| 3 | 交換・廃棄手順書 |\n";
+    let mut moved = 0;
+    for (count, filler) in fillers() {
+        let markdown = format!("# 題\n\n{filler}記\n\n## 1　提出書類\n\n{table}");
+        let (_, lines) = layout_lines(&markdown);
+        let ki = lines.iter().find(|l| l.2 == "記").unwrap().0;
+        let heading = pages_with(&lines, "提出書類")[0];
+        let first = pages_with(&lines, "情報セキュリティ対策書")[0];
+        assert!(
+            ki == heading && heading == first,
+            "{count}: 記 p{ki}, heading p{heading}, first row p{first}"
+        );
+        moved += usize::from(ki > *pages_with(&lines, "埋め草").last().unwrap());
+    }
+    assert!(moved > 0, "no case moved 記 to the next page");
+}

@@ -408,7 +408,14 @@ impl<'f> Layouter<'f> {
             Block::Heading { level, text } => self.heading(*level, text, next, indent),
             Block::Paragraph(inline) => {
                 match letter_mark(inline) {
-                    Some(align) => self.paragraph_aligned(inline, indent, align),
+                    Some(align) => {
+                        if align == Align::Center {
+                            // 「記」 opens what follows: like a heading, it never ends a page.
+                            let keep = BODY_SIZE * (LEADING + 0.5) + self.lead(next, indent, 2);
+                            self.ensure(keep.min(self.bottom() - MARGIN_TOP));
+                        }
+                        self.paragraph_aligned(inline, indent, align)
+                    }
                     None => self.paragraph(inline, indent, BODY_SIZE),
                 }
                 self.y += BODY_SIZE * 0.5;
