@@ -1117,6 +1117,29 @@ fn the_agreements_closing_and_signature_blocks_share_a_page_in_the_examples() {
         })
         .collect();
         assert!(pages.iter().all(|p| *p == pages[0]), "{stem}: {pages:?}");
+        // Kept by the template's markers, not by luck of where the page ends.
+        let document = tree::parse(&markdown).unwrap();
+        let Some(tree::Block::Keep(kept)) = document.blocks.last() else {
+            panic!(
+                "{stem}: the closing is not kept: {:?}",
+                document.blocks.last()
+            );
+        };
+        let text: String = kept
+            .iter()
+            .filter_map(|b| match b {
+                tree::Block::Paragraph(inline) => Some(tree::plain(inline)),
+                _ => None,
+            })
+            .collect();
+        for part in [
+            "本合意の成立を証する",
+            "令和　　年",
+            "甲　所在地",
+            "乙　所在地",
+        ] {
+            assert!(text.contains(part), "{stem}: {part} is not kept: {text}");
+        }
         checked += 1;
     }
     assert_eq!(checked, 2);
