@@ -74,7 +74,11 @@ fn markdown_text(markdown: &str) -> String {
         text.push_str(&front.date);
         text.push_str(&format!("第{}版", front.version));
         text.push_str(&front.addressee);
-        text.push_str(&front.vendor);
+        if front.sender.is_empty() {
+            text.push_str(&front.vendor);
+        } else {
+            front.sender.iter().for_each(|line| text.push_str(line));
+        }
         text.push_str(&front.title);
         text.push_str(&front.service);
     }
@@ -946,4 +950,259 @@ fn no_heading_or_citation_ends_a_page_of_the_examples() {
             }
         }
     }
+}
+
+/// The right edge of the text area of a portrait page.
+const RIGHT_EDGE: f32 = PAGE_WIDTH - MARGIN_RIGHT;
+
+/// The lines between the running header and the footer.
+fn body_lines(lines: &[TextLine]) -> Vec<TextLine> {
+    lines
+        .iter()
+        .filter(|l| l.1 > MARGIN_TOP && l.1 < PAGE_HEIGHT - MARGIN_BOTTOM)
+        .cloned()
+        .collect()
+}
+
+fn line_with<'a>(lines: &'a [TextLine], needle: &str) -> &'a TextLine {
+    lines
+        .iter()
+        .find(|l| l.2.contains(needle))
+        .unwrap_or_else(|| panic!("no line with {needle}: {lines:?}"))
+}
+
+#[test]
+fn the_sender_block_stands_right_under_the_addressee_in_place_of_the_vendor() {
+    let markdown = "---\ntitle: 提出書類について（提出）\nvendor: 株式会社試験\naddressee: 東雲市長　様\ndate: 令和8年11月26日\nsender:\n- 東京都千代田区霞が関三丁目1番1号 試験ビル8階\n- 株式会社試験\n- 代表取締役　試験　太郎\n---\n\n本文。\n";
+    let (_, lines) = layout_lines(markdown);
+    let lines = body_lines(&lines);
+    let addressee = line_with(&lines, "東雲市長");
+    let title = line_with(&lines, "提出書類について");
+    let sender: Vec<&TextLine> = ["霞が関", "株式会社試験", "代表取締役"]
+        .iter()
+        .map(|n| line_with(&lines, n))
+        .collect();
+    assert!(
+        addressee.1 < sender[0].1 && sender[0].1 < sender[1].1 && sender[1].1 < sender[2].1,
+        "order: {lines:?}"
+    );
+    assert!(sender[2].1 < title.1, "the sender block is above the title");
+    assert!(
+        (addressee.3 - MARGIN_LEFT).abs() < 0.5,
+        "the addressee is on the left"
+    );
+    for line in &sender {
+        assert!(
+            (line.3 - sender[0].3).abs() < 0.01,
+            "the sender's lines share their left edge: {sender:?}"
+        );
+    }
+    let right = sender.iter().map(|l| l.4).fold(0.0, f32::max);
+    assert!(
+        (right - RIGHT_EDGE).abs() < 0.5,
+        "the block ends at the right margin: {right}"
+    );
+    assert!(
+        sender[0].3 > MARGIN_LEFT + 100.0,
+        "the block stands on the right"
+    );
+    let vendor = lines
+        .iter()
+        .filter(|l| l.2.contains("株式会社試験"))
+        .count();
+    assert_eq!(
+        vendor, 1,
+        "the vendor's name is printed once, in the sender block"
+    );
+
+    // Without a sender (a vendor's own Markdown), the vendor's name stands there.
+    let plain = "---\ntitle: 別紙\nvendor: 株式会社試験\naddressee: 東雲市長　様\n---\n\n本文。\n";
+    let (_, lines) = layout_lines(plain);
+    let lines = body_lines(&lines);
+    let vendor = line_with(&lines, "株式会社試験");
+    assert!((vendor.4 - RIGHT_EDGE).abs() < 0.5, "{vendor:?}");
+    assert!(vendor.1 > line_with(&lines, "東雲市長").1);
+}
+
+#[test]
+fn a_letters_ki_is_centred_and_its_closing_ijo_set_right() {
+    let markdown = "# 件名\n\n標記について、下記のとおり提出します。\n\n記\n\n1　提出書類\n\n以上のとおりである。\n\n記録を残す。\n\n以上\n";
+    let (_, lines) = layout_lines(markdown);
+    let lines = body_lines(&lines);
+    let exact = |text: &str| lines.iter().find(|l| l.2 == text).unwrap().clone();
+    let ki = exact("記");
+    let centre = (MARGIN_LEFT + RIGHT_EDGE) / 2.0;
+    assert!(((ki.3 + ki.4) / 2.0 - centre).abs() < 0.5, "記 {ki:?}");
+    let ijo = exact("以上");
+    assert!((ijo.4 - RIGHT_EDGE).abs() < 0.5, "以上 {ijo:?}");
+    let title = exact("件名");
+    assert!(
+        ((title.3 + title.4) / 2.0 - centre).abs() < 0.5,
+        "件名 {title:?}"
+    );
+    // Ordinary paragraphs that only start with these words stay where text goes.
+    for text in ["以上のとおりである。", "記録を残す。", "1　提出書類"] {
+        assert!((exact(text).3 - MARGIN_LEFT).abs() < 0.01, "{text} moved");
+    }
+}
+
+#[test]
+fn the_closing_ijo_never_starts_a_page_alone() {
+    let table = "| 項目 | 内容 |\n| --- | --- |\n| 部署 | 公共事業本部 |\n| 氏名 | 山田 花子 |\n| 電話 | 03-0000-1234 |\n";
+    let mut moved = 0;
+    for (count, filler) in fillers() {
+        let markdown = format!("# 題\n\n{filler}## 4　担当者\n\n{table}\n以上\n");
+        let (_, lines) = layout_lines(&markdown);
+        let ijo = lines.iter().find(|l| l.2 == "以上").unwrap().0;
+        let phone = pages_with(&lines, "03-0000-1234")[0];
+        assert_eq!(ijo, phone, "{count}: 以上 alone on p{ijo}");
+        moved += usize::from(pages_with(&lines, "部署")[0] > pages_with(&lines, "埋め草")[0]);
+    }
+    assert!(moved > 0, "no case put the table on a later page");
+}
+
+#[test]
+fn a_keep_block_shares_one_page_and_a_page_tall_one_still_breaks() {
+    let closing = "<!-- beppyo:keep -->\n\n本合意の成立を証するため、本書2通を作成し、甲乙記名押印の上、各自その1通を保有する。\n\n令和　　年　　月　　日\n\n甲　所在地\\\n　　東雲市長\\\n　　氏名\n\n乙　所在地　東京都\\\n　　株式会社試験\\\n　　代表取締役　試験　太郎\n\n<!-- beppyo:/keep -->\n";
+    let mut moved = 0;
+    for (count, filler) in fillers() {
+        let markdown = format!("# 題\n\n{filler}{closing}");
+        let (_, lines) = layout_lines(&markdown);
+        let pages: Vec<usize> = ["本合意の成立", "令和", "甲", "東雲市長", "乙", "代表取締役"]
+            .iter()
+            .map(|n| pages_with(&lines, n).last().copied().unwrap())
+            .collect();
+        assert!(
+            pages.iter().all(|p| *p == pages[0]),
+            "{count}: the kept blocks split: {pages:?}"
+        );
+        let filler_end = *pages_with(&lines, "埋め草").last().unwrap();
+        moved += usize::from(pages[0] > filler_end);
+    }
+    assert!(moved > 0, "no case moved the kept blocks to the next page");
+
+    // Taller than a page: set as usual, over two pages, nothing lost.
+    let long = "<!-- beppyo:keep -->\n\n".to_string()
+        + &"長い段落。\n\n".repeat(60)
+        + "<!-- beppyo:/keep -->\n";
+    let (laid, lines) = layout_lines(&format!("# 題\n\n{long}"));
+    assert!(laid.pages.len() >= 2);
+    assert_eq!(pages_with(&lines, "長い段落").len(), 60);
+    assert_eq!(
+        pages_with(&lines, "長い段落")[0],
+        0,
+        "a page-tall keep starts where it is"
+    );
+}
+
+#[test]
+fn the_agreements_closing_and_signature_blocks_share_a_page_in_the_examples() {
+    let kasumi =
+        std::fs::read_to_string(common::repo().join("data/examples/kasumi/vendor.yaml")).unwrap();
+    let documents = example_documents().into_iter().chain(documents_of(&kasumi));
+    let mut checked = 0;
+    for (stem, markdown) in documents.filter(|(stem, _)| stem.starts_with("04")) {
+        let (_, lines) = layout_lines(&markdown);
+        let pages: Vec<usize> = [
+            "本合意の成立を証する",
+            "令和　　年",
+            "甲　所在地",
+            "乙　所在地",
+        ]
+        .iter()
+        .map(|n| {
+            *pages_with(&lines, n)
+                .last()
+                .unwrap_or_else(|| panic!("{stem}: {n}"))
+        })
+        .collect();
+        assert!(pages.iter().all(|p| *p == pages[0]), "{stem}: {pages:?}");
+        // Kept by the template's markers, not by luck of where the page ends.
+        let document = tree::parse(&markdown).unwrap();
+        let Some(tree::Block::Keep(kept)) = document.blocks.last() else {
+            panic!(
+                "{stem}: the closing is not kept: {:?}",
+                document.blocks.last()
+            );
+        };
+        let text: String = kept
+            .iter()
+            .filter_map(|b| match b {
+                tree::Block::Paragraph(inline) => Some(tree::plain(inline)),
+                _ => None,
+            })
+            .collect();
+        for part in [
+            "本合意の成立を証する",
+            "令和　　年",
+            "甲　所在地",
+            "乙　所在地",
+        ] {
+            assert!(text.contains(part), "{stem}: {part} is not kept: {text}");
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 2);
+}
+
+#[test]
+fn a_hash_in_groups_of_eight_breaks_only_between_groups_in_fixed_width_digits() {
+    let hash = "abe527dd 72d97e2a 8110df25 398a3a18 0420de50 6f830447 a75ebb00 7a84f78d";
+    // The cover letter's table with PDFs: long file names squeeze the hash column.
+    for files in 1..=4 {
+        let names: Vec<String> = (0..files)
+            .map(|i| format!("05_compliance-matrix-{i}.pdf"))
+            .collect();
+        let markdown = format!(
+            "| 番号 | 書類名 | ファイル | 頁数 | SHA-256（PDFファイル） |\n| --- | --- | --- | --- | --- |\n| 1 | 情報セキュリティ対策書 | {} | 13 | {hash} |\n",
+            names.join("、")
+        );
+        let (_, lines) = layout_lines(&markdown);
+        let hash_lines: Vec<&TextLine> = lines
+            .iter()
+            .filter(|l| l.2.chars().all(|c| c.is_ascii_hexdigit() || c == ' '))
+            .filter(|l| l.2.trim().len() > 2)
+            .collect();
+        let groups: Vec<&str> = hash_lines
+            .iter()
+            .flat_map(|l| l.2.split_whitespace())
+            .collect();
+        assert_eq!(groups.join(" "), hash, "{files}: {hash_lines:?}");
+        assert!(
+            hash_lines.len() > 1,
+            "{files}: the hash was not broken at all"
+        );
+    }
+    // BIZ UD's half-width digits and letters share one advance in both faces: a hash
+    // reads as in a fixed-width font, its groups in columns.
+    for face in [typeset::fonts::Face::Body, typeset::fonts::Face::Heading] {
+        let font = fonts().get(face);
+        let widths: Vec<f32> = "0123456789abcdef"
+            .chars()
+            .map(|c| font.width(&c.to_string(), 10.0))
+            .collect();
+        assert!(
+            widths.iter().all(|w| (w - widths[0]).abs() < 0.01),
+            "{widths:?}"
+        );
+    }
+}
+
+#[test]
+fn a_letters_ki_never_ends_a_page() {
+    let table = "| 番号 | 書類名 |\n| --- | --- |\n| 1 | 情報セキュリティ対策書 |\n| 2 | 移行・削除計画書 |\n| 3 | 交換・廃棄手順書 |\n";
+    let mut moved = 0;
+    for (count, filler) in fillers() {
+        let markdown = format!("# 題\n\n{filler}記\n\n## 1　提出書類\n\n{table}");
+        let (_, lines) = layout_lines(&markdown);
+        let ki = lines.iter().find(|l| l.2 == "記").unwrap().0;
+        let heading = pages_with(&lines, "提出書類")[0];
+        let first = pages_with(&lines, "情報セキュリティ対策書")[0];
+        assert!(
+            ki == heading && heading == first,
+            "{count}: 記 p{ki}, heading p{heading}, first row p{first}"
+        );
+        moved += usize::from(ki > *pages_with(&lines, "埋め草").last().unwrap());
+    }
+    assert!(moved > 0, "no case moved 記 to the next page");
 }

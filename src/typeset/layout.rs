@@ -148,7 +148,8 @@ pub fn layout(document: &Document, fonts: &Fonts) -> Laid {
         layouter.cover(front);
         skip_title = true;
     }
-    for (i, block) in document.blocks.iter().enumerate() {
+    let blocks = layouter.keep_closings(&document.blocks);
+    for (i, block) in blocks.iter().enumerate() {
         if skip_title
             && let Block::Heading { level: 1, text } = block
             && plain(text).trim() == title
@@ -158,7 +159,7 @@ pub fn layout(document: &Document, fonts: &Fonts) -> Laid {
             layouter.headings.push(layouter.page_index());
             continue;
         }
-        layouter.block(block, &document.blocks[i + 1..], 0.0);
+        layouter.block(block, &blocks[i + 1..], 0.0);
     }
     let mut pages = layouter.finish();
     let outline = std::mem::take(&mut layouter.outline);
@@ -200,6 +201,9 @@ struct Layouter<'f> {
     bars: Vec<f32>,
     outline: Vec<OutlineEntry>,
     headings: Vec<usize>,
+    /// Laying out only to measure (see [`Layouter::keep`]): keeps inside are not measured
+    /// again.
+    trial: bool,
 }
 
 fn span(text: &str, face: Face) -> Inline {
@@ -224,6 +228,7 @@ impl<'f> Layouter<'f> {
             bars: Vec::new(),
             outline: Vec::new(),
             headings: Vec::new(),
+            trial: false,
         }
     }
 
@@ -258,9 +263,10 @@ impl<'f> Layouter<'f> {
         std::mem::take(&mut self.pages)
     }
 
-    /// The cover block: date and version (right), addressee (left), vendor (right),
-    /// then the title and service, centred; or, for a document with an identity line,
-    /// the title and that line.
+    /// The cover block: date and version (right), addressee (left), the sender block
+    /// (right; or the vendor's name, for a document without one), then the title (a
+    /// letter's 件名) and service, centred; or, for a document with an identity line, the
+    /// title and that line.
     fn cover(&mut self, front: &FrontMatter) {
         let width = self.content_width();
         if !front.identity.is_empty() {
@@ -289,11 +295,20 @@ impl<'f> Layouter<'f> {
         if !front.addressee.is_empty() {
             lines.push((front.addressee.clone(), Align::Left, 12.0, Face::Body));
         }
-        if !front.vendor.is_empty() {
+        let sender: Vec<&str> = front
+            .sender
+            .iter()
+            .map(|line| line.trim())
+            .filter(|line| !line.is_empty())
+            .collect();
+        if sender.is_empty() && !front.vendor.is_empty() {
             lines.push(right(&front.vendor));
         }
         for (text, align, size, face) in lines {
             self.aligned(&text, align, size, face, width);
+        }
+        if !sender.is_empty() {
+            self.sender(&sender, width);
         }
         self.y += BODY_SIZE * 2.0;
         self.outline.push(OutlineEntry {
@@ -307,6 +322,25 @@ impl<'f> Layouter<'f> {
             self.aligned(&front.service, Align::Center, 11.0, Face::Body, width);
         }
         self.y += BODY_SIZE * 2.0;
+    }
+
+    /// The sender block (所在地, 名称, 代表者職氏名) as letters set it: its lines start at one
+    /// edge, the longest ending at the right margin; a line too long for the width breaks
+    /// and the block then starts at the left margin.
+    fn sender(&mut self, sender: &[&str], width: f32) {
+        let broken: Vec<Vec<Line>> = sender
+            .iter()
+            .map(|text| break_lines(&span(text, Face::Body), self.fonts, BODY_SIZE, width))
+            .collect();
+        let widest = broken
+            .iter()
+            .flatten()
+            .map(|line| line.width)
+            .fold(0.0, f32::max);
+        let x = MARGIN_LEFT + (width - widest).max(0.0);
+        for line in broken.iter().flatten() {
+            self.line(line, x, BODY_SIZE, BODY_SIZE * 1.6);
+        }
     }
 
     fn aligned(&mut self, text: &str, align: Align, size: f32, face: Face, width: f32) {
@@ -373,9 +407,20 @@ impl<'f> Layouter<'f> {
         match block {
             Block::Heading { level, text } => self.heading(*level, text, next, indent),
             Block::Paragraph(inline) => {
-                self.paragraph(inline, indent, BODY_SIZE);
+                match letter_mark(inline) {
+                    Some(align) => {
+                        if align == Align::Center {
+                            // 「記」 opens what follows: like a heading, it never ends a page.
+                            let keep = BODY_SIZE * (LEADING + 0.5) + self.lead(next, indent, 2);
+                            self.ensure(keep.min(self.bottom() - MARGIN_TOP));
+                        }
+                        self.paragraph_aligned(inline, indent, align)
+                    }
+                    None => self.paragraph(inline, indent, BODY_SIZE),
+                }
                 self.y += BODY_SIZE * 0.5;
             }
+            Block::Keep(blocks) => self.keep(blocks, indent),
             Block::List { start, items } => self.list(*start, items, indent),
             Block::Table { header, rows } => self.table(header, rows, indent),
             Block::Quote(blocks) => {
@@ -403,6 +448,84 @@ impl<'f> Layouter<'f> {
                     self.new_page();
                 }
             }
+        }
+    }
+
+    /// Blocks that share a page: when they do not fit below the cursor but would on a
+    /// page of their own, they start the next page.
+    /// Measuring is laying out on a scratch layouter, so what is measured is what is set.
+    fn keep(&mut self, blocks: &[Block], indent: f32) {
+        if !self.trial
+            && self.y > MARGIN_TOP
+            && self.measure(blocks, indent, self.y).is_none()
+            && self.measure(blocks, indent, MARGIN_TOP).is_some()
+        {
+            self.new_page();
+        }
+        for (i, block) in blocks.iter().enumerate() {
+            self.block(block, &blocks[i + 1..], indent);
+        }
+    }
+
+    /// The blocks with a letter's closing 「以上」 kept with the block it closes (a table of
+    /// contacts, a paragraph), so that it never starts a page alone; when that block is
+    /// taller than a third of a page, moving both would leave too large a gap, and 「以上」
+    /// stays a paragraph of its own.
+    fn keep_closings(&self, blocks: &[Block]) -> Vec<Block> {
+        let limit = (self.bottom() - MARGIN_TOP) / 3.0;
+        let mut kept: Vec<Block> = Vec::with_capacity(blocks.len());
+        for block in blocks {
+            if let Block::Paragraph(inline) = block
+                && letter_mark(inline) == Some(Align::Right)
+                && let Some(last) = kept.last()
+                && !matches!(
+                    last,
+                    Block::Heading { .. } | Block::PageBreak | Block::Keep(_)
+                )
+            {
+                let pair = [last.clone(), block.clone()];
+                if self
+                    .measure(&pair, 0.0, MARGIN_TOP)
+                    .is_some_and(|height| height <= limit)
+                {
+                    kept.pop();
+                    kept.push(Block::Keep(pair.to_vec()));
+                    continue;
+                }
+            }
+            kept.push(block.clone());
+        }
+        kept
+    }
+
+    /// The height `blocks` take when set from `y` down, if they fit on that page.
+    fn measure(&self, blocks: &[Block], indent: f32, y: f32) -> Option<f32> {
+        let mut scratch = Layouter::new(self.fonts, self.size);
+        scratch.trial = true;
+        scratch.y = y;
+        scratch.bars = self.bars.clone();
+        for (i, block) in blocks.iter().enumerate() {
+            scratch.block(block, &blocks[i + 1..], indent);
+        }
+        scratch.pages.is_empty().then_some(scratch.y - y)
+    }
+
+    /// A letter's 「記」 (centred) or 「以上」 (right).
+    fn paragraph_aligned(&mut self, inline: &Inline, indent: f32, align: Align) {
+        let width = self.content_width() - indent;
+        let lines = break_lines(inline, self.fonts, BODY_SIZE, width);
+        for line in &lines {
+            let x = match align {
+                Align::Left => 0.0,
+                Align::Right => width - line.width,
+                Align::Center => (width - line.width) / 2.0,
+            };
+            self.line(
+                line,
+                MARGIN_LEFT + indent + x,
+                BODY_SIZE,
+                BODY_SIZE * LEADING,
+            );
         }
     }
 
@@ -580,6 +703,10 @@ impl<'f> Layouter<'f> {
             }
             Block::Code { .. } => need as f32 * CODE_SIZE * 1.5 + 2.0,
             Block::Quote(inner) => self.lead_within(inner, indent + QUOTE_INDENT, need, budget),
+            // What is kept together goes with the heading whole, when a page holds it.
+            Block::Keep(inner) => self
+                .measure(inner, indent, MARGIN_TOP)
+                .unwrap_or_else(|| self.lead_within(inner, indent, need, budget)),
             Block::Rule | Block::PageBreak => 0.0,
         }
     }
@@ -854,7 +981,17 @@ fn is_citation(inline: &Inline) -> bool {
     text.starts_with("〔別表") && text.ends_with('〕')
 }
 
-#[derive(Clone, Copy)]
+/// Where a letter's 「記」 (centred, before the items) or 「以上」 (right, after them)
+/// goes: only a paragraph that is exactly that word, so ordinary text never moves.
+fn letter_mark(inline: &Inline) -> Option<Align> {
+    match plain(inline).trim() {
+        "記" => Some(Align::Center),
+        "以上" => Some(Align::Right),
+        _ => None,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
 enum Align {
     Left,
     Right,

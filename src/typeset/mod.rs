@@ -105,7 +105,11 @@ fn check_glyphs(document: &Document, source: &str, fonts: &Fonts) -> Result<(), 
             &front.addressee,
             &front.date,
             &front.version,
-        ] {
+            &front.identity,
+        ]
+        .into_iter()
+        .chain(&front.sender)
+        {
             check(text, Face::Body, 0)?;
             check(text, Face::Heading, 0)?;
         }
@@ -130,7 +134,7 @@ fn check_glyphs(document: &Document, source: &str, fonts: &Fonts) -> Result<(), 
             }
             Block::Code { text, offset } => check(text, Face::Heading, *offset)?,
             Block::List { items, .. } => stack.extend(items.iter().flatten()),
-            Block::Quote(blocks) => stack.extend(blocks.iter()),
+            Block::Quote(blocks) | Block::Keep(blocks) => stack.extend(blocks.iter()),
             Block::Rule | Block::PageBreak => {}
         }
     }

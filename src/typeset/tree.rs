@@ -11,6 +11,10 @@ use crate::frontmatter::{FrontMatter, FrontMatterError};
 
 /// The comment a template writes to force a page break.
 pub const PAGE_BREAK: &str = "<!-- beppyo:pagebreak -->";
+/// The comments around blocks that must share a page (an agreement's closing sentence,
+/// date and signature blocks): they become one [`Block::Keep`].
+pub const KEEP_START: &str = "<!-- beppyo:keep -->";
+pub const KEEP_END: &str = "<!-- beppyo:/keep -->";
 
 /// A run of text in one face.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,6 +57,9 @@ pub enum Block {
     },
     Rule,
     PageBreak,
+    /// Blocks set on one page: moved whole to the next page when they do not fit on this
+    /// one, unless they are taller than a page.
+    Keep(Vec<Block>),
 }
 
 /// A parsed document: its front matter (the cover block's data) and its blocks.
@@ -110,6 +117,8 @@ enum Open {
         in_head: bool,
     },
     Row(Vec<Inline>),
+    /// Blocks between [`KEEP_START`] and [`KEEP_END`].
+    Keep(Vec<Block>),
     /// A footnote's text, set where it is defined, after its label.
     Footnote {
         label: String,
@@ -132,6 +141,9 @@ struct Builder {
     code: Option<(String, usize)>,
     /// Text being added is a footnote's number.
     sup: bool,
+    /// Keep markers met inside an open keep: keeps do not nest (the outer one holds it
+    /// all), so their ends are only counted off.
+    nested_keeps: usize,
     /// Footnote labels in the order of their first reference: a label's number is its
     /// place here, from 1.
     footnotes: Vec<String>,
@@ -149,7 +161,8 @@ impl Builder {
             Event::Code(text) => self.text(&text, offset, true),
             Event::SoftBreak => self.soft_break = true,
             Event::HardBreak => self.text("\n", offset, false),
-            Event::Html(html) | Event::InlineHtml(html) => self.html(&html, offset),
+            Event::Html(html) => self.html(&html, offset, true),
+            Event::InlineHtml(html) => self.html(&html, offset, false),
             Event::Rule => self.push_block(Block::Rule),
             Event::FootnoteReference(label) => {
                 let number = self.footnote_number(&label);
@@ -225,6 +238,15 @@ impl Builder {
     }
 
     fn end(&mut self, tag: TagEnd) {
+        if matches!(
+            tag,
+            TagEnd::BlockQuote(_) | TagEnd::Item | TagEnd::List(_) | TagEnd::FootnoteDefinition
+        ) {
+            // A keep opened inside a container ends with it: the container's own end
+            // must find the container on the stack.
+            self.flush_tight_item_text();
+            self.close_keeps();
+        }
         match tag {
             TagEnd::Paragraph => {
                 if let Some(inline) = self.inline.take().filter(|i| !i.is_empty()) {
@@ -337,6 +359,24 @@ impl Builder {
         }
     }
 
+    /// Closes the innermost open keep into a [`Block::Keep`] of its parent.
+    fn close_keep(&mut self) {
+        if let Some(Open::Keep(blocks)) = self.stack.pop()
+            && !blocks.is_empty()
+        {
+            self.push_block(Block::Keep(blocks));
+        }
+    }
+
+    /// Closes a keep left open at the top of the stack (a start without its end), with
+    /// the starts it absorbed.
+    fn close_keeps(&mut self) {
+        if matches!(self.stack.last(), Some(Open::Keep(_))) {
+            self.close_keep();
+            self.nested_keeps = 0;
+        }
+    }
+
     fn end_row(&mut self) {
         let Some(Open::Row(cells)) = self.stack.pop() else {
             return;
@@ -365,9 +405,27 @@ impl Builder {
         }
     }
 
-    fn html(&mut self, html: &str, offset: usize) {
-        if html.trim() == PAGE_BREAK {
+    /// Raw HTML: our markers when a block is only that comment, else nothing (a comment)
+    /// or its text.
+    fn html(&mut self, html: &str, offset: usize, block: bool) {
+        let html_trimmed = html.trim();
+        if html_trimmed == PAGE_BREAK {
             self.push_block(Block::PageBreak);
+        } else if block && html_trimmed == KEEP_START {
+            self.flush_inline();
+            if self.stack.iter().any(|o| matches!(o, Open::Keep(_))) {
+                self.nested_keeps += 1;
+            } else {
+                self.stack.push(Open::Keep(Vec::new()));
+            }
+        } else if block && html_trimmed == KEEP_END {
+            self.flush_inline();
+            if self.nested_keeps > 0 {
+                self.nested_keeps -= 1;
+            } else if matches!(self.stack.last(), Some(Open::Keep(_))) {
+                self.close_keep();
+            }
+            // An end without its start keeps nothing.
         } else if !html.trim_start().starts_with("<!--") {
             // Raw HTML is shown as text: nothing typed is lost.
             self.text(html.trim_end_matches('\n'), offset, true);
@@ -426,15 +484,15 @@ impl Builder {
         match self.stack.last_mut() {
             Some(Open::Quote(blocks))
             | Some(Open::Item(blocks))
+            | Some(Open::Keep(blocks))
             | Some(Open::Footnote { blocks, .. }) => blocks.push(block),
             _ => self.blocks.push(block),
         }
     }
 
     fn finish(mut self) -> Vec<Block> {
-        if let Some(inline) = self.inline.take().filter(|i| !i.is_empty()) {
-            self.blocks.push(Block::Paragraph(inline));
-        }
+        self.flush_inline();
+        self.close_keeps();
         self.blocks
     }
 }
@@ -484,5 +542,49 @@ mod tests {
         assert_eq!((header.len(), rows.len()), (2, 1));
         assert_eq!(doc.blocks[4], Block::PageBreak);
         assert!(matches!(&doc.blocks[5], Block::Code { text, .. } if text == "code"));
+    }
+
+    #[test]
+    fn keep_markers_gather_their_blocks_and_do_not_nest() {
+        let keep = |inner: &str| format!("{KEEP_START}\n\n{inner}\n\n{KEEP_END}\n");
+        let doc = parse(&format!("前\n\n{}後\n", keep("一\n\n二"))).unwrap();
+        assert_eq!(doc.blocks.len(), 3, "{:?}", doc.blocks);
+        let Block::Keep(inner) = &doc.blocks[1] else {
+            panic!("{:?}", doc.blocks[1]);
+        };
+        assert_eq!(inner.len(), 2);
+
+        // A keep inside a keep belongs to the outer one; the text after both is outside.
+        let nested = keep(&keep("一"));
+        let doc = parse(&format!("{nested}\n後\n")).unwrap();
+        assert!(
+            matches!(&doc.blocks[..], [Block::Keep(inner), Block::Paragraph(_)]
+                if matches!(&inner[..], [Block::Paragraph(_)])),
+            "{:?}",
+            doc.blocks
+        );
+
+        // Unbalanced markers lose nothing: an end alone is ignored, a start alone keeps
+        // the rest; a start inside a list item ends with the item.
+        let doc = parse(&format!("{KEEP_END}\n\n一\n\n{KEEP_START}\n\n二\n")).unwrap();
+        assert!(
+            matches!(&doc.blocks[..], [Block::Paragraph(_), Block::Keep(inner)] if inner.len() == 1),
+            "{:?}",
+            doc.blocks
+        );
+        let doc = parse(&format!("- 項目\n\n  {KEEP_START}\n\n  中\n\n外\n")).unwrap();
+        let Block::List { items, .. } = &doc.blocks[0] else {
+            panic!("{:?}", doc.blocks);
+        };
+        assert!(matches!(items[0].last(), Some(Block::Keep(_))), "{items:?}");
+        assert!(matches!(doc.blocks.last(), Some(Block::Paragraph(p)) if plain(p) == "外"));
+
+        // Inside a paragraph the comment is no marker.
+        let doc = parse(&format!("文の{KEEP_START}途中\n")).unwrap();
+        assert!(
+            matches!(&doc.blocks[..], [Block::Paragraph(_)]),
+            "{:?}",
+            doc.blocks
+        );
     }
 }
