@@ -27,6 +27,11 @@ pub const STEM: &str = "changes_notice";
 /// The letter's title.
 pub const TITLE: &str = "変更届";
 
+/// The letter's 件名, printed where a document's title stands (as the cover letter's is).
+fn subject(facts: &Facts) -> String {
+    format!("{}の重大な変更について（届出）", facts.service.name.trim())
+}
+
 /// Why no 変更届 can be written.
 #[derive(Debug, thiserror::Error)]
 pub enum NoticeError {
@@ -402,6 +407,7 @@ fn context(
     let mut context = Context::new();
     context.insert("city", facts.submission.city.trim());
     context.insert("city_self", &render::municipality(facts).self_word());
+    context.insert("subject", &subject(facts));
     context.insert("service", facts.service.name.trim());
     context.insert("vendor", &facts.vendor);
     context.insert("contact", contact);
@@ -457,7 +463,7 @@ fn render_body(context: &Context) -> Result<String, String> {
 
 fn front_matter(facts: &Facts) -> FrontMatter {
     FrontMatter {
-        title: TITLE.to_string(),
+        title: subject(facts),
         service: facts.service.name.clone(),
         vendor: facts.vendor.name.clone(),
         addressee: render::addressee(facts),

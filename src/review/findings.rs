@@ -11,6 +11,9 @@ use tera::{Context, Tera};
 use super::VERDICTS;
 use super::read::{Judged, JudgedRow};
 use crate::frontmatter::FrontMatter;
+
+/// The 件名 of the letter that sends the 指摘事項一覧.
+const SUBJECT: &str = "外部サービス利用に係る提出書類の確認結果について（通知）";
 use crate::render::{escape_markdown, wareki};
 
 /// The label of rows without a 判定.
@@ -140,7 +143,8 @@ impl<'a> Summary<'a> {
             |kind| kind.head_of(&id.city),
         );
         let front = FrontMatter {
-            title: "指摘事項一覧".to_string(),
+            // The letter's 件名 stands where a document's title stands.
+            title: SUBJECT.to_string(),
             service: id.service.clone(),
             // The sender: the city's head (市長, 町長, 知事 …), printed where a vendor's letter
             // has the vendor.
