@@ -1630,6 +1630,13 @@ fn the_agreement_holds_for_every_shape_of_the_facts() {
             s.liability_limit = None;
         }
         shapes.push(("no credits, no cap", bare));
+        if let Some(key) = base.parties.first().map(|p| p.key.clone()) {
+            let mut delegated = base.clone();
+            if let Some(m) = delegated.malware.as_mut() {
+                m.performed_by = key;
+                shapes.push(("malware left to a party", delegated));
+            }
+        }
 
         for (shape, facts) in &shapes {
             let rendered = render_facts(facts);
@@ -1644,6 +1651,19 @@ fn the_agreement_holds_for_every_shape_of_the_facts() {
                 "{at}: {parties}"
             );
             assert!(!sla.contains("その事業者が、"), "{at}");
+            assert!(!sla.contains("が講じ、"), "{at}");
+            if let Some(m) = facts
+                .malware
+                .as_ref()
+                .filter(|m| m.performed_by != "vendor")
+            {
+                let party = facts.party(&m.performed_by).unwrap();
+                assert!(
+                    sla.contains(&format!("乙は、再委託先等である{}に、", party.name)),
+                    "{at}"
+                );
+                assert!(sla.contains("不正プログラム対策を講じさせ、"), "{at}");
+            }
             if facts.parties.is_empty() {
                 assert!(parties.contains("他の事業者のサービスを利用せず"), "{at}");
                 assert!(!sla.contains("再委託先等"), "{at}: an undefined term");
