@@ -1671,6 +1671,13 @@ fn the_agreement_holds_for_every_shape_of_the_facts() {
                 for p in &facts.parties {
                     assert!(parties.contains(p.name.trim()), "{at}: {}", p.name);
                 }
+                // 「基盤事業者」 (the key-management wording) is defined before its use.
+                if let Some(first) = sla.find("基盤事業者") {
+                    assert!(
+                        sla[first..].starts_with("基盤事業者」という。"),
+                        "{at}: 基盤事業者 used before it is defined"
+                    );
+                }
             }
 
             // 5: the documents relied on are dated and versioned, and change with consent.

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::facts::Facts;
-use crate::facts::model::{CityApproval, Commitment, RemedyKind, Sla};
+use crate::facts::model::{CityApproval, Commitment, PartyRole, RemedyKind, Sla};
 
 /// One customary item: its key for the template, its name, and whether the facts state it.
 pub struct SlaItem {
@@ -117,6 +117,9 @@ pub struct SlaCoverage {
     /// The parties whose subcontracting the city is asked to approve with this submission:
     /// the agreement records the approval.
     pub approval_requested: Vec<String>,
+    /// The one IaaS or PaaS party, which the agreement's texts call 基盤事業者 (the key
+    /// management wording does): defined where the parties are listed.
+    pub platform_party: Option<String>,
 }
 
 impl SlaCoverage {
@@ -164,8 +167,23 @@ impl SlaCoverage {
                 .filter(|p| p.city_approval == CityApproval::Requested)
                 .map(|p| p.name.trim().to_string())
                 .collect(),
+            platform_party: platform_party(facts),
         }
     }
+}
+
+/// The name of the party the service runs on, when there is exactly one: with two, 「基盤
+/// 事業者」 would not say which.
+fn platform_party(facts: &Facts) -> Option<String> {
+    let mut platforms = facts
+        .parties
+        .iter()
+        .filter(|p| matches!(p.role, PartyRole::Iaas | PartyRole::Paas));
+    let first = platforms.next()?;
+    platforms
+        .next()
+        .is_none()
+        .then(|| first.name.trim().to_string())
 }
 
 /// Whether the cap is the rate some tier already ends with (「…当該月の月額利用料の50%」 and
