@@ -1344,12 +1344,18 @@ fn logs_are_kept_during_the_contract_and_the_exit_plan_says_what_follows() {
             !kept,
             "{case}"
         );
-        for text in [security, sla] {
-            assert!(
-                text.contains("契約終了後のログの扱いは、「外部サービス利用終了時の移行・削除計画書」に定める。"),
-                "{case}: {text}"
-            );
-        }
+        assert!(
+            security.contains(
+                "契約終了後のログの扱いは、「外部サービス利用終了時の移行・削除計画書」に定める。"
+            ),
+            "{case}: {security}"
+        );
+        // The agreement cites the plan by the name its 関連書類 article gives it (dated,
+        // with its edition).
+        assert!(
+            sla.contains("契約終了後のログの扱いは、移行・削除計画書に定める。"),
+            "{case}: {sla}"
+        );
     }
     // Logs kept past the end, as the exit plan states: not limited to the contract.
     let mut facts = fixture();
@@ -1397,7 +1403,7 @@ fn outage_is_defined_once_by_the_availability_articles_method() {
         .to_string();
     assert!(
         sla.contains(&format!(
-            "停止　甲が本サービスを利用できない状態であって、{number}第2項に定める方法により判定されたものをいう。"
+            "停止　甲が本サービスを利用できない状態（乙が本サービスの提供に用いる設備、回線及び他の事業者のサービスの障害によるものを含む。）であって、{number}に定めるところにより判定されたものをいう。"
         )),
         "{sla}"
     );
@@ -1405,7 +1411,9 @@ fn outage_is_defined_once_by_the_availability_articles_method() {
     facts.sla.as_mut().unwrap().availability = None;
     let rendered = render_facts(&facts);
     assert!(
-        sla_of(&rendered).contains("停止　甲が本サービスを利用できない状態をいう。"),
+        sla_of(&rendered).contains(
+            "停止　甲が本サービスを利用できない状態（乙が本サービスの提供に用いる設備、回線及び他の事業者のサービスの障害によるものを含む。）をいう。"
+        ),
         "without an availability article, a neutral definition"
     );
 }
@@ -1538,7 +1546,8 @@ fn the_agreement_names_the_charset_and_leaves_its_note_to_the_exit_plan() {
     let article = section(sla_of(&kasumi), "データの返却及び消去");
     assert!(!article.contains("外字は対応表を添付する"), "{article}");
     assert!(
-        article.contains("UTF-8の文字コード（文字セットの詳細は、「外部サービス利用終了時の移行・削除計画書」に定める。）により"),
+        article
+            .contains("UTF-8の文字コード（文字セットの詳細は、移行・削除計画書に定める。）により"),
         "{article}"
     );
 }
@@ -1569,5 +1578,190 @@ fn equipment_is_assigned_to_whoever_manages_it_not_owns_it() {
         assert!(!disposal.contains("所有者"), "{case}: {disposal}");
         assert!(disposal.contains("| 機器の区分 | 管理する者 |"), "{case}");
         assert!(!sla_of(&rendered).contains("乙が所有するもの"), "{case}");
+    }
+}
+
+/// The agreement in the shapes a valid facts file can take: with and without parties,
+/// with targets or only guarantees, with and without credits and a liability cap. Each
+/// sentence the review asked for must hold in every shape (REVIEW3 2, 3, 4, 5, 7, 8, 20).
+#[test]
+fn the_agreement_holds_for_every_shape_of_the_facts() {
+    use beppyo::facts::model::Commitment;
+    for (case, path) in CASES {
+        let base = facts_of(&case_text(path));
+        let mut shapes: Vec<(&str, Facts)> = vec![("as is", base.clone())];
+        let mut alone = base.clone();
+        alone.parties.clear();
+        shapes.push(("no parties", alone));
+        let mut targets = base.clone();
+        if let Some(a) = targets.sla.as_mut().and_then(|s| s.availability.as_mut()) {
+            a.commitment = Commitment::Target;
+        }
+        shapes.push(("availability a target", targets));
+        let mut guarantees = base.clone();
+        if let Some(s) = guarantees.sla.as_mut() {
+            for r in &mut s.recovery {
+                r.commitment = Commitment::Guarantee;
+            }
+            for f in [
+                &mut s.mttr,
+                &mut s.recovery_notice,
+                &mut s.progress_report_interval,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                f.commitment = Commitment::Guarantee;
+            }
+            if let Some(r) = s.response_time.as_mut() {
+                r.commitment = Commitment::Guarantee;
+            }
+            if let Some(f) = s.support.as_mut().and_then(|u| u.first_response.as_mut()) {
+                f.commitment = Commitment::Guarantee;
+            }
+            if let Some(a) = s.availability.as_mut() {
+                a.commitment = Commitment::Guarantee;
+            }
+        }
+        shapes.push(("only guarantees", guarantees));
+        let mut bare = base.clone();
+        if let Some(s) = bare.sla.as_mut() {
+            s.service_credits = None;
+            s.liability_limit = None;
+        }
+        shapes.push(("no credits, no cap", bare));
+        if let Some(key) = base.parties.first().map(|p| p.key.clone()) {
+            let mut delegated = base.clone();
+            if let Some(m) = delegated.malware.as_mut() {
+                m.performed_by = key;
+                shapes.push(("malware left to a party", delegated));
+            }
+        }
+
+        for (shape, facts) in &shapes {
+            let rendered = render_facts(facts);
+            let sla = sla_of(&rendered);
+            let at = format!("{case}, {shape}");
+            let s = facts.sla.as_ref().unwrap();
+
+            // 4: 乙 answers for whoever it relies on; no clause binds a third party.
+            let parties = section(sla, "再委託");
+            assert!(
+                parties.contains("乙自らの行為と同様に責任を負う。"),
+                "{at}: {parties}"
+            );
+            assert!(!sla.contains("その事業者が、"), "{at}");
+            assert!(!sla.contains("が講じ、"), "{at}");
+            if let Some(m) = facts
+                .malware
+                .as_ref()
+                .filter(|m| m.performed_by != "vendor")
+            {
+                let party = facts.party(&m.performed_by).unwrap();
+                assert!(
+                    sla.contains(&format!("乙は、再委託先等である{}に、", party.name)),
+                    "{at}"
+                );
+                assert!(sla.contains("不正プログラム対策を講じさせ、"), "{at}");
+            }
+            if facts.parties.is_empty() {
+                assert!(parties.contains("他の事業者のサービスを利用せず"), "{at}");
+                assert!(!sla.contains("再委託先等"), "{at}: an undefined term");
+            } else {
+                for p in &facts.parties {
+                    assert!(parties.contains(p.name.trim()), "{at}: {}", p.name);
+                }
+                // 「基盤事業者」 (the key-management wording) is defined before its use.
+                if let Some(first) = sla.find("基盤事業者") {
+                    assert!(
+                        sla[first..].starts_with("基盤事業者」という。"),
+                        "{at}: 基盤事業者 used before it is defined"
+                    );
+                }
+            }
+
+            // 5: the documents relied on are dated and versioned, and change with consent.
+            if sla.contains("（関連書類）") {
+                let documents = section(sla, "関連書類");
+                assert!(documents.contains("令和8年"), "{at}: {documents}");
+                assert!(documents.contains("版）"), "{at}: {documents}");
+                assert!(documents.contains("あらかじめ甲の同意を得る。"), "{at}");
+            }
+            assert!(!sla.contains("に定める。」"), "{at}");
+            assert!(!sla.contains("「情報セキュリティ対策書」に定める"), "{at}");
+
+            // 7: a target is named as one; everything else is an obligation.
+            let definitions = section(sla, "定義");
+            let targets = definitions.contains("目標値　");
+            assert_eq!(
+                definitions.contains("目標値と記載したものを除き、乙が守るべき義務とする。"),
+                targets,
+                "{at}: {definitions}"
+            );
+            assert!(definitions.contains("乙が守るべき義務とする。"), "{at}");
+
+            // 3: outages of what 乙 relies on are 停止; the monitor is not the only judge.
+            assert!(
+                definitions.contains("他の事業者のサービスの障害によるものを含む。"),
+                "{at}"
+            );
+            if let Some(a) = &s.availability {
+                let article = section(sla, "稼働率");
+                assert!(
+                    article.contains("乙の監視により検知されない停止であっても"),
+                    "{at}: {article}"
+                );
+                assert_eq!(
+                    article.contains("不可抗力による停止に当たらないものとし"),
+                    !a.exclusions.is_empty(),
+                    "{at}: {article}"
+                );
+            }
+
+            // 2 and 8: the credit does not bar damages; the cap is said once; no cap
+            // covers leaks, confidentiality or wilful misconduct.
+            let credits = s.service_credits.is_some();
+            assert_eq!(
+                sla.contains("第1項の減額は、甲の乙に対する損害賠償の請求を妨げない。"),
+                credits,
+                "{at}"
+            );
+            if let Some(c) = &s.service_credits {
+                let remedies = section(sla, "未達時の措置");
+                let cap = format!("減額の上限は、{}", c.cap.trim());
+                let tiers_hold_cap = c.tiers.iter().any(|t| t.ends_with(c.cap.trim()));
+                assert_eq!(remedies.contains(&cap), !tiers_hold_cap, "{at}: {remedies}");
+            }
+            if s.liability_limit.is_some() {
+                let liability = section(sla, "損害賠償");
+                for part in [
+                    "個人情報の漏えい等による損害",
+                    "秘密保持義務の違反による損害",
+                    "乙の故意又は重大な過失による損害",
+                    "本サービスの利用契約の定めによる。",
+                ] {
+                    assert!(liability.contains(part), "{at}: {part}");
+                }
+            } else {
+                assert!(!sla.contains("（損害賠償）"), "{at}");
+            }
+
+            // 20: the account-suspension channels come from the same fact as in 01.
+            if let Some(a) = &facts.account_suspension {
+                let article = section(sla, "アカウントの停止");
+                let first = a.description.split('。').nth(1).unwrap_or_default();
+                let security = document(&rendered, "01_security-measures");
+                assert!(security.contains(first), "{at}: 01 says {first}");
+                let ours = first.replace("本市", "甲").replace("当社", "乙");
+                assert!(article.contains(&ours), "{at}: {article}");
+                assert!(
+                    article.contains(&format!(
+                        "{}分以内に当該アカウントを停止する。",
+                        a.vendor_response_minutes
+                    )),
+                    "{at}: {article}"
+                );
+            }
+        }
     }
 }

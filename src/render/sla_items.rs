@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::facts::Facts;
-use crate::facts::model::{Commitment, RemedyKind, Sla};
+use crate::facts::model::{CityApproval, Commitment, PartyRole, RemedyKind, Sla};
 
 /// One customary item: its key for the template, its name, and whether the facts state it.
 pub struct SlaItem {
@@ -107,6 +107,19 @@ pub struct SlaCoverage {
     pub log_months_min: Option<u32>,
     /// Whether the agreement's vendor text speaks of 平日, which it then defines.
     pub mentions_weekdays: bool,
+    /// Whether the credit cap only repeats the top tier's rate: then it is stated once, in
+    /// the tier.
+    pub credit_cap_repeated: bool,
+    /// Whether the vendor's own exclusions from availability speak of emergency
+    /// maintenance: then their wording governs, and the template does not say that it
+    /// counts as a stop.
+    pub emergency_excluded: bool,
+    /// The parties whose subcontracting the city is asked to approve with this submission:
+    /// the agreement records the approval.
+    pub approval_requested: Vec<String>,
+    /// The one IaaS or PaaS party, which the agreement's texts call 基盤事業者 (the key
+    /// management wording does): defined where the parties are listed.
+    pub platform_party: Option<String>,
 }
 
 impl SlaCoverage {
@@ -142,8 +155,43 @@ impl SlaCoverage {
                 .and_then(|l| l.kinds.iter().map(|k| k.retention_months).min()),
             mentions_weekdays: sla(facts)
                 .is_some_and(|s| serde_json::to_string(s).is_ok_and(|text| text.contains("平日"))),
+            credit_cap_repeated: sla(facts)
+                .and_then(|s| s.service_credits.as_ref())
+                .is_some_and(|c| cap_repeats_a_tier(&c.cap, &c.tiers)),
+            emergency_excluded: sla(facts)
+                .and_then(|s| s.availability.as_ref())
+                .is_some_and(|a| a.exclusions.iter().any(|e| e.contains("緊急"))),
+            approval_requested: facts
+                .parties
+                .iter()
+                .filter(|p| p.city_approval == CityApproval::Requested)
+                .map(|p| p.name.trim().to_string())
+                .collect(),
+            platform_party: platform_party(facts),
         }
     }
+}
+
+/// The name of the party the service runs on, when there is exactly one: with two, 「基盤
+/// 事業者」 would not say which.
+fn platform_party(facts: &Facts) -> Option<String> {
+    let mut platforms = facts
+        .parties
+        .iter()
+        .filter(|p| matches!(p.role, PartyRole::Iaas | PartyRole::Paas));
+    let first = platforms.next()?;
+    platforms
+        .next()
+        .is_none()
+        .then(|| first.name.trim().to_string())
+}
+
+/// Whether the cap is the rate some tier already ends with (「…当該月の月額利用料の50%」 and
+/// a cap of 「当該月の月額利用料の50%」): a cap no tier exceeds says nothing new.
+fn cap_repeats_a_tier(cap: &str, tiers: &[String]) -> bool {
+    let trim = |s: &str| s.trim().trim_end_matches('。').trim().to_string();
+    let cap = trim(cap);
+    !cap.is_empty() && tiers.iter().any(|t| trim(t).ends_with(&cap))
 }
 
 /// The commitment of every figure the SLA states.
@@ -170,6 +218,18 @@ fn commitments(facts: &Facts) -> Vec<Commitment> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cap_equal_to_a_tier_is_a_repetition() {
+        let tiers = [
+            "稼働率が99.0%未満の場合は、当該月の月額利用料の10%".to_string(),
+            "稼働率が95.0%未満の場合は、当該月の月額利用料の50%".to_string(),
+        ];
+        assert!(cap_repeats_a_tier("当該月の月額利用料の50%", &tiers));
+        assert!(cap_repeats_a_tier("当該月の月額利用料の50%。", &tiers));
+        assert!(!cap_repeats_a_tier("当該月の月額利用料の30%", &tiers));
+        assert!(!cap_repeats_a_tier("", &tiers));
+    }
 
     #[test]
     fn keys_are_unique() {
