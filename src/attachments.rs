@@ -29,6 +29,7 @@ use crate::facts::Facts;
 use crate::facts::model::{Attachment, Sharing};
 use crate::facts::validate::attachments::{FileError, FileKind, open};
 use crate::input::shown_path;
+use crate::messages::errors as say;
 use crate::typeset::{self, Fonts, TypesetError};
 
 /// The label of submitted evidence (別添1) and of evidence only shown (閲覧資料1).
@@ -38,25 +39,21 @@ pub const SHOWN_LABEL: &str = "閲覧資料";
 /// Why an attachment could not be prepared.
 #[derive(Debug, thiserror::Error)]
 pub enum AttachmentError {
-    #[error("{label}（attachments の {key}）: {message}")]
+    #[error("{}", say::attachment_file(label, key, message))]
     File {
         label: String,
         key: String,
         message: String,
     },
-    #[error(
-        "{label}（attachments の {key}）のファイルの場所が分かりません。事実ファイルをファイルとして指定してください"
-    )]
+    #[error("{}", say::attachment_no_folder(label, key))]
     NoFolder { label: String, key: String },
-    #[error("{label}（{file}）を PDF にできません: {error}")]
+    #[error("{}", say::attachment_typeset(label, file, error))]
     Typeset {
         label: String,
         file: String,
         error: TypesetError,
     },
-    #[error(
-        "保管された manifest.json に {member} がありません。事実ファイルと添付資料が合っていません"
-    )]
+    #[error("{}", say::attachment_not_archived(member))]
     NotArchived { member: String },
 }
 
@@ -324,18 +321,15 @@ fn prepare_one(
     let refused = |error: FileError| {
         let problem = error.problem(Vec::new(), file, folder);
         let hint = problem.hint.unwrap_or_default();
-        failed(format!("{}。{hint}", problem.message))
+        failed(say::attachment_refused(&problem.message, &hint))
     };
     let (opened, len, real) = open(folder, file, kind).map_err(refused)?;
     match kind {
         FileKind::Pdf => {
             let (sha256, read) = archive::member::hash_stream(opened, kind.limit())
-                .map_err(|e| failed(format!("{} を読めません: {e}", shown_path(&real))))?;
+                .map_err(|e| failed(say::cannot_read(&shown_path(&real), &e)))?;
             if read != len {
-                return Err(failed(format!(
-                    "{} が読んでいる間に変わりました",
-                    shown_path(&real)
-                )));
+                return Err(failed(say::attachment_changed(&shown_path(&real))));
             }
             prepared.copies.push(Copy {
                 name: member.to_string(),
@@ -347,11 +341,11 @@ fn prepare_one(
         }
         FileKind::Markdown => {
             let bytes = crate::input::read_limited_from(opened, kind.limit())
-                .map_err(|_| failed(format!("{} を読めません", shown_path(&real))))?;
+                .map_err(|_| failed(say::attachment_unreadable(&shown_path(&real))))?;
             let out = match fonts {
                 Some(fonts) => {
-                    let text = String::from_utf8(bytes)
-                        .map_err(|_| failed("UTF-8 のテキストではありません".to_string()))?;
+                    let text =
+                        String::from_utf8(bytes).map_err(|_| failed(say::attachment_not_utf8()))?;
                     typeset::typeset(&text, fonts)
                         .map_err(|error| AttachmentError::Typeset {
                             label: p.label.clone(),

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use beppyo::archive;
 use beppyo::facts;
 use beppyo::input::{shown, shown_path};
+use beppyo::messages::errors;
+use beppyo::messages::review as say;
 use beppyo::review::STEM;
 use beppyo::review::findings::{self, Summary};
 use beppyo::review::read;
@@ -32,10 +34,7 @@ pub fn run(request: &Request) -> Result<(), Failure> {
     match (request.read, request.input) {
         (Some(workbook), _) => run_read(workbook, request),
         (None, Some(input)) => run_write(input, request),
-        (None, None) => Err(Failure::Usage(
-            "提出フォルダ又は事実ファイルか、--read と記入済みの XLSX ファイルを指定してください"
-                .to_string(),
-        )),
+        (None, None) => Err(Failure::Usage(say::nothing_to_do())),
     }
 }
 
@@ -86,28 +85,28 @@ fn run_write(input: &Path, request: &Request) -> Result<(), Failure> {
     let bytes = submission
         .files
         .get(&format!("{STEM}.xlsx"))
-        .ok_or_else(|| Failure::Write("別表対応表の XLSX が作成されませんでした".to_string()))?;
+        .ok_or_else(|| Failure::Write(say::workbook_not_made()))?;
     write(&target, bytes)?;
-    emit(&format!(
-        "書き込みました: {}（{} 行）\n",
-        shown_path(&target),
-        criteria.rows.len()
+    emit(&say::workbook_written(
+        &shown_path(&target),
+        criteria.rows.len(),
     ))
 }
 
 fn refuse_existing(target: &Path, force: bool) -> Result<(), Failure> {
     if !force && target.exists() {
-        return Err(Failure::Refused(format!(
-            "{} は既にあります。記入済みの対応表を上書きしないよう、書き込みませんでした。別の名前を -o で指定するか、上書きしてよければ --force を付けてください",
-            shown_path(target)
-        )));
+        return Err(Failure::Refused(say::refuse_existing(&shown_path(target))));
     }
     Ok(())
 }
 
 fn write(target: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    archive::write_atomic(target, bytes)
-        .map_err(|e| Failure::Write(format!("{} に書き込めません: {e}", shown_path(target))))
+    archive::write_atomic(target, bytes).map_err(|e| {
+        Failure::Write(errors::cannot_write(
+            &shown_path(target),
+            &errors::io_reason(&e),
+        ))
+    })
 }
 
 fn run_read(workbook: &Path, request: &Request) -> Result<(), Failure> {
@@ -145,16 +144,14 @@ fn write_letter(
     let date = request.date.or_else(|| findings::latest_check(judged));
     let markdown = summary
         .letter(date)
-        .map_err(|e| Failure::Write(format!("指摘事項一覧を作成できません: {e}")))?;
+        .map_err(|e| Failure::Write(say::cannot_make_letter(&e)))?;
     let typeset = typeset::typeset(&markdown, &fonts)
         .map_err(|e| Failure::Typeset(shown(&e.to_string()).into_owned()))?;
     write(&md, markdown.as_bytes())?;
     write(&pdf, &typeset.bytes)?;
     eprintln!(
-        "書き込みました: {}、{}（{}ページ）",
-        shown_path(&md),
-        shown_path(&pdf),
-        typeset.pages
+        "{}",
+        say::letter_written(&shown_path(&md), &shown_path(&pdf), typeset.pages)
     );
     Ok(())
 }

@@ -505,19 +505,31 @@ fn messages_of_each_kind_in_japanese_and_english() {
     let parse = common::example_text().replace("    percent: 99.9", "    percent: 九十九");
     std::fs::write(dir.path().join("parse.yaml"), parse).unwrap();
     std::fs::create_dir(dir.path().join("folder.yaml")).unwrap();
+    let attachment = common::example_text()
+        + "attachments:\n  - key: policy\n    title: 情報セキュリティ基本方針\n    rows: [BAS-01]\n    sharing: submitted\n";
+    std::fs::write(dir.path().join("attachment.yaml"), attachment).unwrap();
+    // The identity sheet is checked first: its first item name, in A2, is wrong.
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    workbook.add_worksheet().set_name("別表対応表").unwrap();
+    let identity = workbook.add_worksheet().set_name("提出の概要").unwrap();
+    identity.write_string(1, 0, "市町村").unwrap();
+    workbook.save(dir.path().join("judged.xlsx")).unwrap();
     let out = run(
         &["render", &example(), "-o", "out", "--format", "md"],
         dir.path(),
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let folder = "out/aomine-cloud/2026-shinonome-001";
-    let cases: [(&str, &[&str]); 6] = [
+    let cases: [(&str, &[&str]); 9] = [
         ("check_rule", &["check", "rule.yaml"]),
         ("check_parse", &["check", "parse.yaml"]),
         ("usage", &["check", "--bogus", "rule.yaml"]),
         ("folder_for_file", &["check", "folder.yaml"]),
         ("missing_file", &["render", "nope.yaml"]),
         ("verify", &["verify", folder]),
+        ("review_cell", &["review-sheet", "--read", "judged.xlsx"]),
+        ("check_attachment", &["check", "attachment.yaml"]),
+        ("diff_input", &["diff", "rule.yaml", "out"]),
     ];
     for (name, args) in cases {
         let ja = run(args, dir.path());

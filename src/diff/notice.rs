@@ -90,7 +90,7 @@ pub fn notice(
         problems.push(
             Problem::error(
                 crate::path!["change"],
-                "重大な変更の届出（change:）がありません。effective_date（実施予定日）と reason（理由）を書いてください",
+                crate::messages::errors::notice_no_change(),
             )
             .row("BAS-03"),
         );
@@ -136,10 +136,7 @@ fn superseded_mismatch(old: &Side, facts: &Facts) -> Vec<Problem> {
         problems.push(
             Problem::error(
                 crate::path!["submission", "supersedes", "id"],
-                format!(
-                    "置き換える提出の識別子が {} ですが、比べている以前の提出は {old_id} です",
-                    supersedes.id
-                ),
+                crate::messages::errors::notice_supersedes_other_id(&supersedes.id, old_id),
             )
             .row("BAS-02"),
         );
@@ -150,11 +147,9 @@ fn superseded_mismatch(old: &Side, facts: &Facts) -> Vec<Problem> {
         problems.push(
             Problem::error(
                 crate::path!["submission", "supersedes", "fingerprint"],
-                format!(
-                    "置き換える提出の指紋が、以前の提出フォルダの指紋 {fingerprint} と違います"
-                ),
+                crate::messages::errors::notice_supersedes_other_fingerprint(fingerprint),
             )
-            .hint("以前の提出フォルダを beppyo verify で確かめ、表示された指紋を写してください")
+            .hint(crate::messages::errors::notice_supersedes_fingerprint_hint())
             .row("BAS-02"),
         );
     }

@@ -232,6 +232,62 @@ crate::messages! {
         ja: "改訂版の書類を作れないため、影響を受ける記載箇所が分かりません: {error}",
         en: "the revised documents cannot be made, so the sections affected are unknown: {error}",
     }
+    fn render_template(message: &str) {
+        ja: "テンプレートに誤りがあります\n{message}",
+        en: "template error\n{message}",
+    }
+    fn render_uncovered(ids: &str, rows: &str) {
+        ja: "文書のどの節も {ids} に答えていません:\n{rows}",
+        en: "no section of the documents answers {ids}:\n{rows}",
+    }
+    fn notice_no_change() {
+        ja: "重大な変更の届出（change:）がありません。effective_date（実施予定日）と reason（理由）を書いてください",
+        en: "there is no notice of a significant change (change:). Write effective_date (the date it takes effect) and reason",
+    }
+    fn notice_supersedes_other_id(id: &str, old_id: &str) {
+        ja: "置き換える提出の識別子が {id} ですが、比べている以前の提出は {old_id} です",
+        en: "the submission to be replaced is {id}, but the earlier submission compared is {old_id}",
+    }
+    fn notice_supersedes_other_fingerprint(fingerprint: &str) {
+        ja: "置き換える提出の指紋が、以前の提出フォルダの指紋 {fingerprint} と違います",
+        en: "the fingerprint of the submission to be replaced differs from the earlier submission folder's fingerprint {fingerprint}",
+    }
+    fn notice_supersedes_fingerprint_hint() {
+        ja: "以前の提出フォルダを beppyo verify で確かめ、表示された指紋を写してください",
+        en: "check the earlier submission folder with beppyo verify and copy the fingerprint it prints",
+    }
+    fn attachment_file(label: &str, key: &str, message: &str) {
+        ja: "{label}（attachments の {key}）: {message}",
+        en: "{label} (attachments: {key}): {message}",
+    }
+    fn attachment_no_folder(label: &str, key: &str) {
+        ja: "{label}（attachments の {key}）のファイルの場所が分かりません。事実ファイルをファイルとして指定してください",
+        en: "where the file of {label} (attachments: {key}) lies is unknown. Give the facts file as a file",
+    }
+    fn attachment_typeset(label: &str, file: &str, error: &dyn Display) {
+        ja: "{label}（{file}）を PDF にできません: {error}",
+        en: "cannot typeset {label} ({file}) as PDF: {error}",
+    }
+    fn attachment_not_archived(member: &str) {
+        ja: "保管された manifest.json に {member} がありません。事実ファイルと添付資料が合っていません",
+        en: "the stored manifest.json has no {member}: the facts file and the attachments do not match",
+    }
+    fn attachment_refused(message: &str, hint: &str) {
+        ja: "{message}。{hint}",
+        en: "{message}. {hint}",
+    }
+    fn attachment_changed(path: &str) {
+        ja: "{path} が読んでいる間に変わりました",
+        en: "{path} changed while it was read",
+    }
+    fn attachment_unreadable(path: &str) {
+        ja: "{path} を読めません",
+        en: "cannot read {path}",
+    }
+    fn attachment_not_utf8() {
+        ja: "UTF-8 のテキストではありません",
+        en: "it is not UTF-8 text",
+    }
     fn notice_nothing_significant(classes: &str) {
         ja: "重大な変更として届け出る区分（{classes}）に当たる違いがありません。change.significant を見直してください",
         en: "no difference falls under the classes declared significant ({classes}). Review change.significant",

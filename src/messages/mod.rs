@@ -7,7 +7,8 @@
 //! both versions together. The catalogue is split by who speaks: [`cli`] the binary's own
 //! frame, [`errors`] the library's error types, [`parse`] the parser's complaints,
 //! [`rules`] the checks of a facts file (one module per module of `facts::validate`),
-//! [`archive`] the submission folder and `verify`'s details, [`diff`] the diff report.
+//! [`archive`] the submission folder and `verify`'s details, [`diff`] the diff report,
+//! [`review`] `review-sheet`'s workbook reading and summary.
 //!
 //! To add a message: declare it in the module of its speaker, both languages, and call
 //! `say::name(args)` where the message was (`use crate::messages::rules::NAME as say;`).
@@ -27,6 +28,7 @@ pub mod cli;
 pub mod diff;
 pub mod errors;
 pub mod parse;
+pub mod review;
 pub mod rules;
 
 /// The language of the messages.

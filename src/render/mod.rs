@@ -124,9 +124,9 @@ fn listed_documents(files: &[ListedFile], facts: &Facts) -> Vec<ListedDocument> 
 pub enum RenderError {
     /// A template does not parse or fails while rendering; the message carries the
     /// template's file, line and column.
-    #[error("template error\n{message}")]
+    #[error("{}", crate::messages::errors::render_template(message))]
     Template { message: String },
-    #[error("no section of the documents answers {}:\n{}", list_ids(.0), list_rows(.0))]
+    #[error("{}", crate::messages::errors::render_uncovered(&list_ids(.0), &list_rows(.0)))]
     Uncovered(Vec<Uncovered>),
 }
 

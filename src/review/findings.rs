@@ -11,6 +11,7 @@ use tera::{Context, Tera};
 use super::VERDICTS;
 use super::read::{Judged, JudgedRow};
 use crate::frontmatter::FrontMatter;
+use crate::messages::review as say;
 
 /// The 件名 of the letter that sends the 指摘事項一覧.
 const SUBJECT: &str = "外部サービス利用に係る提出書類の確認結果について（通知）";
@@ -83,34 +84,32 @@ impl<'a> Summary<'a> {
     pub fn text(&self) -> String {
         let shown = |s: &str| crate::input::shown(s).into_owned();
         let id = self.identity;
-        let mut out = format!(
-            "{}（{}、{}、提出番号 {}）\n判定の内訳:\n",
-            shown(&id.service),
-            shown(&id.vendor),
-            shown(&id.version),
-            shown(&id.submission_id)
+        let mut out = say::summary_heading(
+            &shown(&id.service),
+            &shown(&id.vendor),
+            &shown(&id.version),
+            &shown(&id.submission_id),
         );
         for count in &self.counts {
-            out.push_str(&format!("  {}　{} 行\n", count.verdict, count.rows));
+            out.push_str(&say::verdict_count(count.verdict, count.rows));
         }
         if self.findings.is_empty() {
-            out.push_str("指摘事項: なし\n");
+            out.push_str(&say::no_findings());
             return out;
         }
-        out.push_str(&format!("指摘事項（{} 件）:\n", self.findings.len()));
+        out.push_str(&say::findings_heading(self.findings.len()));
         for row in &self.findings {
             let verdict = row.verdict.as_deref().unwrap_or(UNJUDGED);
-            out.push_str(&format!(
-                "  {} {}［{verdict}］（{} 行目）\n    {}\n",
-                shown(&row.id),
-                shown(&row.category),
+            out.push_str(&say::finding(
+                &shown(&row.id),
+                &shown(&row.category),
+                verdict,
                 row.sheet_row,
-                shown(&row.finding).replace('\n', "\n    ")
+                &shown(&row.finding).replace('\n', "\n    "),
             ));
             if !row.answer.is_empty() {
-                out.push_str(&format!(
-                    "    事業者回答: {}\n",
-                    shown(&row.answer).replace('\n', "\n    ")
+                out.push_str(&say::vendor_answer(
+                    &shown(&row.answer).replace('\n', "\n    "),
                 ));
             }
         }

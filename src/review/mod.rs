@@ -206,7 +206,7 @@ impl Sheet {
 
 /// The workbook could not be written.
 #[derive(Debug, thiserror::Error)]
-#[error("別表対応表の XLSX を作成できません: {0}")]
+#[error("{}", crate::messages::review::cannot_create_workbook(.0))]
 pub struct WriteError(String);
 
 /// The workbook's files for the submission folder: `05_compliance-matrix.xlsx` and `.csv`.

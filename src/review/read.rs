@@ -27,6 +27,7 @@ use super::{
     Identity, MATRIX_SHEET, REVIEWER_COLUMN, VERDICT_COLUMN, VERDICTS,
 };
 use crate::input::{self, InputError};
+use crate::messages::review as say;
 
 /// A reviewer's workbook is some tens of KiB; this leaves room for pasted screenshots.
 pub const MAX_WORKBOOK_BYTES: u64 = 20 * 1024 * 1024;
@@ -42,17 +43,13 @@ pub const MAX_ROWS: u32 = 2000;
 pub enum ReadError {
     #[error(transparent)]
     Input(#[from] InputError),
-    #[error(
-        "{file} を XLSX ファイルとして読めません（{reason}）。beppyo が書き出した 05_compliance-matrix.xlsx に記入したものを指定してください"
-    )]
+    #[error("{}", say::not_xlsx(file, reason))]
     NotXlsx { file: String, reason: String },
-    #[error("{file} は展開すると大きすぎます（{what}）。展開爆弾の疑いがあるため読みません")]
+    #[error("{}", say::unpacked(file, what))]
     Unpacked { file: String, what: String },
-    #[error(
-        "{file} にシート『{sheet}』がありません。beppyo が書き出した別表対応表のシート名を変えずに記入してください"
-    )]
+    #[error("{}", say::missing_sheet(file, sheet))]
     MissingSheet { file: String, sheet: &'static str },
-    #[error("シート『{sheet}』のセル {cell}: {message}")]
+    #[error("{}", say::in_cell(sheet, cell, message))]
     Cell {
         sheet: &'static str,
         cell: String,
@@ -117,10 +114,7 @@ fn check_unpacked(file: &str, bytes: &[u8]) -> Result<(), ReadError> {
         what,
     };
     if zip.len() > MAX_ENTRIES {
-        return Err(too_much(format!(
-            "{} 個のファイルを含み、上限の {MAX_ENTRIES} 個を超えています",
-            zip.len()
-        )));
+        return Err(too_much(say::too_many_entries(zip.len(), MAX_ENTRIES)));
     }
     let mut total: u64 = 0;
     for index in 0..zip.len() {
@@ -131,7 +125,7 @@ fn check_unpacked(file: &str, bytes: &[u8]) -> Result<(), ReadError> {
         let name = entry
             .name()
             .map(|n| input::shown(&n).into_owned())
-            .unwrap_or_else(|_| format!("{index} 番目のファイル"));
+            .unwrap_or_else(|_| say::entry_number(index));
         let left = MAX_UNPACKED_BYTES - total;
         let unpacked = std::io::copy(&mut (&mut entry).take(left + 1), &mut std::io::sink())
             .map_err(|e| ReadError::NotXlsx {
@@ -140,9 +134,9 @@ fn check_unpacked(file: &str, bytes: &[u8]) -> Result<(), ReadError> {
             })?;
         total += unpacked;
         if total > MAX_UNPACKED_BYTES {
-            return Err(too_much(format!(
-                "{name} までで、展開後の合計が上限の {} MiB を超えます",
-                MAX_UNPACKED_BYTES >> 20
+            return Err(too_much(say::unpacked_total(
+                &name,
+                MAX_UNPACKED_BYTES >> 20,
             )));
         }
     }
@@ -203,9 +197,7 @@ fn text(value: &DataRef, is_date: bool) -> Result<String, String> {
         DataRef::DateTime(d) => serial_date(d.as_f64()),
         DataRef::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
         DataRef::Error(e) => {
-            return Err(format!(
-                "値がエラー（{e}）になっています。数式ではなく文字で記入してください"
-            ));
+            return Err(say::cell_error_value(e));
         }
         DataRef::Empty => String::new(),
     })
@@ -249,7 +241,7 @@ fn check_header(cells: &Cells) -> Result<(), ReadError> {
         let found = cells.get(&(0, col)).map(String::as_str).unwrap_or("");
         if found != column.header {
             let found = if found.is_empty() {
-                "空欄".to_string()
+                say::empty_cell()
             } else {
                 format!("「{}」", input::shown(found))
             };
@@ -257,10 +249,7 @@ fn check_header(cells: &Cells) -> Result<(), ReadError> {
                 MATRIX_SHEET,
                 0,
                 col,
-                format!(
-                    "見出しは「{}」のはずですが、{found}です。列を移動・追加・削除せず、書き出されたときの列の並びのまま記入してください",
-                    column.header
-                ),
+                say::wrong_header(column.header, &found),
             ));
         }
     }
@@ -270,10 +259,7 @@ fn check_header(cells: &Cells) -> Result<(), ReadError> {
             MATRIX_SHEET,
             0,
             extra,
-            format!(
-                "知らない列「{}」があります。列を追加せず、書き出されたときの列の並びのまま記入してください",
-                input::shown(found)
-            ),
+            say::unknown_column(&input::shown(found)),
         ));
     }
     Ok(())
@@ -298,9 +284,9 @@ fn judged_row(cells: &Cells, row: u32) -> Result<JudgedRow, ReadError> {
     let id = get(0);
     if let Err(why) = crate::criteria::RowId::parse(&id) {
         let message = if id.is_empty() {
-            "行IDがありません。行を追加・削除せずに記入してください".to_string()
+            say::no_row_id()
         } else {
-            format!("{why}。行IDの列を書き換えないでください")
+            say::bad_row_id(&why, &input::shown(&id))
         };
         return Err(cell_error(MATRIX_SHEET, row, 0, message));
     }
@@ -314,11 +300,7 @@ fn judged_row(cells: &Cells, row: u32) -> Result<JudgedRow, ReadError> {
             MATRIX_SHEET,
             row,
             VERDICT_COLUMN as u32,
-            format!(
-                "判定「{}」は選択肢にありません。{} のいずれかを選ぶか、空欄にしてください",
-                input::shown(&verdict),
-                VERDICTS.join("・")
-            ),
+            say::unknown_verdict(&input::shown(&verdict), &VERDICTS.join("・")),
         ));
     };
     Ok(JudgedRow {
@@ -344,10 +326,7 @@ fn identity_of(cells: &Cells) -> Result<Identity, ReadError> {
                 IDENTITY_SHEET,
                 row,
                 0,
-                format!(
-                    "項目名は「{label}」のはずですが「{}」です。このシートは書き換えないでください",
-                    input::shown(found)
-                ),
+                say::wrong_item(label, &input::shown(found)),
             ));
         }
         values.push(cells.get(&(row, 1)).cloned().unwrap_or_default());

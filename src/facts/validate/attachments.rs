@@ -17,6 +17,7 @@ use crate::archive::manifest::MAX_ATTACHMENT_BYTES;
 use crate::diagnostic::Problem;
 use crate::facts::model::{Attachment, CityAccess, Facts, SERVICE, Sharing, VENDOR};
 use crate::input::MAX_INPUT_BYTES;
+use crate::messages::rules::attachments as say;
 use crate::path;
 use crate::yaml::Path as KeyPath;
 
@@ -78,22 +79,14 @@ fn keys(facts: &Facts) -> Vec<Problem> {
         }
         if !is_key(key) {
             problems.push(
-                Problem::error(
-                    at,
-                    format!("根拠資料のキー「{}」は使えません", key.escape_default()),
-                )
-                .hint(format!(
-                    "英小文字・数字・ハイフンで{MAX_KEY_CHARS}文字までにしてください（例: policy、iso-certificates）。出力のファイル名にも使います"
-                )),
+                Problem::error(at, say::bad_key(&key.escape_default().to_string()))
+                    .hint(say::bad_key_hint(MAX_KEY_CHARS)),
             );
         } else if let Some(&earlier) = first.get(key) {
             problems.push(
-                Problem::error(
-                    at,
-                    format!("根拠資料のキー {key} が二つの資料に使われています"),
-                )
-                .also(path!["attachments", earlier, "key"], "先に使われている箇所")
-                .hint("資料ごとに別のキーにしてください。同じ資料なら一つにまとめ、rows に行を並べてください"),
+                Problem::error(at, say::key_twice(key))
+                    .also(path!["attachments", earlier, "key"], say::key_used_first())
+                    .hint(say::key_twice_hint()),
             );
         } else {
             first.insert(key, i);
@@ -115,23 +108,26 @@ fn sharing(i: usize, attachment: &Attachment) -> Option<Problem> {
     let at = path!["attachments", i, "sharing"];
     match attachment.sharing {
         Sharing::Submitted if attachment.file.is_none() => Some(
-            Problem::error(at, format!("提出する資料「{}」に file がありません", attachment.title.trim()))
-                .hint("file にこの事実ファイルのフォルダからの相対パス（PDF 又は Markdown）を書いてください。写しを提出しない資料なら、sharing を inspection 又は inspection_under_nda にし、how_to_view に閲覧の方法を書いてください"),
+            Problem::error(at, say::submitted_without_file(attachment.title.trim()))
+                .hint(say::submitted_without_file_hint()),
         ),
         Sharing::Inspection | Sharing::InspectionUnderNda
-            if attachment.how_to_view.as_deref().is_none_or(|t| t.trim().is_empty()) =>
+            if attachment
+                .how_to_view
+                .as_deref()
+                .is_none_or(|t| t.trim().is_empty()) =>
         {
             Some(
-                Problem::error(at, format!("閲覧に供する資料「{}」に、閲覧の方法（how_to_view）がありません", attachment.title.trim()))
-                    .hint("how_to_view に、本市がこの資料を閲覧する方法を文で書いてください（例: 秘密保持契約の締結後、当社事務所又はオンライン会議で閲覧に供する。）"),
+                Problem::error(at, say::shown_without_how(attachment.title.trim()))
+                    .hint(say::shown_without_how_hint()),
             )
         }
         Sharing::Submitted if attachment.how_to_view.is_some() => Some(
             Problem::warning(
                 path!["attachments", i, "how_to_view"],
-                format!("提出する資料「{}」の how_to_view は文書に載りません", attachment.title.trim()),
+                say::submitted_with_how(attachment.title.trim()),
             )
-            .hint("写しを添付する資料に閲覧の方法は要りません。how_to_view を消すか、写しを提出しないなら sharing を inspection 又は inspection_under_nda にしてください"),
+            .hint(say::submitted_with_how_hint()),
         ),
         _ => None,
     }
@@ -145,14 +141,14 @@ fn file_name(i: usize, attachment: &Attachment) -> Option<Problem> {
         return None; // reported as blank
     }
     if let Err(why) = relative_inside(file) {
-        return Some(Problem::error(at, format!("file「{file}」は{why}")).hint(
-            "添付する資料は事実ファイルのフォルダ（又はその中のフォルダ）に置き、そこからの相対パスで書いてください（例: evidence/policy.pdf）",
-        ));
+        return Some(
+            Problem::error(at, say::file_outside(file, &why)).hint(say::file_outside_hint()),
+        );
     }
     if FileKind::of(file).is_none() {
         return Some(
-            Problem::error(at, format!("file「{file}」は PDF 又は Markdown のファイルではありません"))
-                .hint("添付できるのは .pdf と .md のファイルです。Word・Excel 等の資料は PDF に変換して添付してください"),
+            Problem::error(at, say::not_pdf_or_markdown(file))
+                .hint(say::not_pdf_or_markdown_hint()),
         );
     }
     None
@@ -160,16 +156,16 @@ fn file_name(i: usize, attachment: &Attachment) -> Option<Problem> {
 
 /// Whether `file` is a relative path that stays inside its folder, by its words alone
 /// (links are looked at by [`open`]).
-fn relative_inside(file: &str) -> Result<(), &'static str> {
+fn relative_inside(file: &str) -> Result<(), String> {
     let path = Path::new(file);
     let drive = file.len() >= 2 && file.as_bytes()[1] == b':';
     if path.is_absolute() || file.starts_with(['/', '\\']) || drive {
-        return Err("絶対パスです。事実ファイルのフォルダからの相対パスで書いてください");
+        return Err(say::absolute_path());
     }
     let parent = path.components().any(|c| matches!(c, Component::ParentDir))
         || file.split(['/', '\\']).any(|part| part == "..");
     if parent {
-        return Err("「..」で事実ファイルのフォルダの外を指しています");
+        return Err(say::parent_path());
     }
     Ok(())
 }
@@ -180,12 +176,9 @@ fn rows_rely(facts: &Facts, i: usize, attachment: &Attachment) -> Vec<Problem> {
         return vec![
             Problem::error(
                 path!["attachments", i, "rows"],
-                format!(
-                    "資料「{}」が根拠とする行がありません",
-                    attachment.title.trim()
-                ),
+                say::no_rows(attachment.title.trim()),
             )
-            .hint("rows に、この資料を根拠とする行IDを書いてください（例: [BAS-01]）"),
+            .hint(say::no_rows_hint()),
         ];
     }
     let mut problems = Vec::new();
@@ -195,10 +188,7 @@ fn rows_rely(facts: &Facts, i: usize, attachment: &Attachment) -> Vec<Problem> {
             problems.push(
                 Problem::error(
                     path!["attachments", i, "rows", j],
-                    format!(
-                        "{id} はこの資料「{}」を根拠にしていません",
-                        attachment.title.trim()
-                    ),
+                    say::row_does_not_rely(id, attachment.title.trim()),
                 )
                 .row(id)
                 .hint(hint),
@@ -235,20 +225,12 @@ fn relies(facts: &Facts, id: &str, key: &str) -> Result<(), String> {
         return Ok(());
     }
     Err(match id {
-        "BAS-01" => {
-            "policy（情報セキュリティ基本方針）を書くか、rows から BAS-01 を外してください".into()
-        }
-        "AUD-01" => "internal_audit を書くか、rows から AUD-01 を外してください".into(),
-        "AUD-02" => "external_audit を書くか、rows から AUD-02 を外してください".into(),
-        "AUD-03" => format!(
-            "当社又は本サービスの certifications（又は attestations）の項目に attachment: {key} を書くか、rows から AUD-03 を外してください"
-        ),
-        _ if facts.inherited.keys().any(|row| row.as_str() == id) => format!(
-            "inherited の {id} の evidence のうちこの資料に当たるものに attachment: {key} を書くか、rows から {id} を外してください"
-        ),
-        _ => format!(
-            "文書が根拠資料を引用するのは BAS-01、AUD-01〜AUD-03 と inherited に書いた行です。rows から {id} を外してください"
-        ),
+        "BAS-01" => say::relies_policy(),
+        "AUD-01" => say::relies_internal_audit(),
+        "AUD-02" => say::relies_external_audit(),
+        "AUD-03" => say::relies_certification(key),
+        _ if facts.inherited.keys().any(|row| row.as_str() == id) => say::relies_inherited(id, key),
+        _ => say::relies_not_cited(id),
     })
 }
 
@@ -311,25 +293,11 @@ fn reference_problem(facts: &Facts, reference: Reference) -> Option<Problem> {
     else {
         let keys: Vec<&str> = facts.attachments.iter().map(|a| a.key.as_str()).collect();
         let hint = match nearest(reference.key, &keys) {
-            Some(near) => format!("{near} のことですか？"),
-            None if keys.is_empty() => {
-                "attachments: にこの資料（key、title、rows、sharing）を書いてください".into()
-            }
-            None => format!(
-                "attachments のキー（{}）から選んでください",
-                keys.join("、")
-            ),
+            Some(near) => crate::messages::rules::did_you_mean(&near),
+            None if keys.is_empty() => say::no_attachments_yet(),
+            None => say::choose_key(&keys.join("、")),
         };
-        return Some(
-            Problem::error(
-                reference.path,
-                format!(
-                    "「{}」という根拠資料は attachments にありません",
-                    reference.key
-                ),
-            )
-            .hint(hint),
-        );
+        return Some(Problem::error(reference.path, say::unknown_key(reference.key)).hint(hint));
     };
     if let Some(access) = reference.city_access
         && access != attachment.sharing.as_city_access()
@@ -338,15 +306,9 @@ fn reference_problem(facts: &Facts, reference: Reference) -> Option<Problem> {
         path.pop();
         path.push(crate::yaml::PathSegment::Key("city_access".into()));
         return Some(
-            Problem::error(
-                path,
-                format!(
-                    "city_access が、参照する資料 {} の sharing と違います",
-                    attachment.key
-                ),
-            )
-            .also(path!["attachments", i, "sharing"], "資料の示し方")
-            .hint("本市が資料を確認する方法は一つです。city_access を attachments の sharing に合わせてください（submitted、inspection、inspection_under_nda）"),
+            Problem::error(path, say::access_differs(&attachment.key))
+                .also(path!["attachments", i, "sharing"], say::how_shared())
+                .hint(say::access_differs_hint()),
         );
     }
     let row = reference.row?;
@@ -356,14 +318,11 @@ fn reference_problem(facts: &Facts, reference: Reference) -> Option<Problem> {
     Some(
         Problem::error(
             path!["attachments", i, "rows"],
-            format!(
-                "資料 {} は {row} の根拠として参照されていますが、rows に {row} がありません",
-                attachment.key
-            ),
+            say::row_missing(&attachment.key, row),
         )
-        .also(reference.path, "ここで参照")
+        .also(reference.path, say::referred_here())
         .row(row)
-        .hint(format!("rows に {row} を加えてください")),
+        .hint(say::add_row(row)),
     )
 }
 
@@ -393,42 +352,24 @@ impl FileError {
     pub fn problem(&self, at: KeyPath, file: &str, folder: &Path) -> Problem {
         let folder = crate::input::shown_path(folder);
         let (message, hint) = match self {
-            FileError::Missing => (
-                format!("file「{file}」がありません"),
-                format!(
-                    "事実ファイルのフォルダ（{folder}）からの相対パスで、あるファイルを書いてください。大文字・小文字も区別します"
-                ),
-            ),
+            FileError::Missing => (say::file_missing(file), say::file_missing_hint(&folder)),
             FileError::Outside => (
-                format!(
-                    "file「{file}」はシンボリックリンクで事実ファイルのフォルダの外を指しています"
-                ),
-                format!(
-                    "リンクではなく、資料そのものを事実ファイルのフォルダ（{folder}）の中に置いてください"
-                ),
+                say::file_linked_outside(file),
+                say::file_linked_outside_hint(&folder),
             ),
-            FileError::NotAFile => (
-                format!("file「{file}」は通常のファイルではありません（フォルダ等）"),
-                "資料の PDF 又は Markdown のファイルそのものを指定してください".into(),
-            ),
+            FileError::NotAFile => (say::not_a_file(file), say::not_a_file_hint()),
             FileError::TooLarge { bytes, limit } => (
-                format!(
-                    "file「{file}」は {bytes} バイト以上あり、上限の {limit} バイト（{} MiB）を超えています",
-                    limit >> 20
-                ),
-                "資料を分けるか、画像の解像度を下げる等して小さくしてください".into(),
+                say::file_too_large(file, *bytes, *limit, limit >> 20),
+                say::file_too_large_hint(),
             ),
-            FileError::NotPdf => (
-                format!("file「{file}」は拡張子が .pdf ですが、PDF のファイルではありません"),
-                "PDF として保存し直したファイルを指定してください".into(),
-            ),
+            FileError::NotPdf => (say::not_really_pdf(file), say::not_really_pdf_hint()),
             FileError::NotUtf8 { offset } => (
-                format!("file「{file}」は UTF-8 のテキストではありません（{offset} バイト目）"),
-                "Markdown のファイルは UTF-8 で保存してください".into(),
+                say::markdown_not_utf8(file, *offset),
+                say::markdown_not_utf8_hint(),
             ),
             FileError::Io(error) => (
-                format!("file「{file}」を読めません: {error}"),
-                "ファイルの読取りの権限を確かめてください".into(),
+                say::file_unreadable(file, error),
+                say::file_unreadable_hint(),
             ),
         };
         Problem::error(at, message).hint(hint)

@@ -4,6 +4,7 @@
 //! Japanese only.
 
 pub mod access;
+pub mod attachments;
 pub mod certifications;
 pub mod change;
 pub mod deletion;
