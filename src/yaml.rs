@@ -62,6 +62,19 @@ pub const MAX_ERRORS: usize = 50;
 /// again. Errors inside a value we invented are ours, not the vendor's, and are not reported.
 /// A document that is not YAML at all (syntax, duplicate keys, alias limit) has one error.
 pub fn from_str_all<T: DeserializeOwned>(source: &str) -> Result<T, Vec<YamlError>> {
+    from_str_partial(source).map_err(|partial| partial.errors)
+}
+
+/// The errors of a document that does not deserialise, with the value its repairs gave
+/// (each faulty value replaced by a stand-in, each unknown key removed) when the repairs
+/// reached one: checks of the parts that had no error can still run on it.
+pub struct Partial<T> {
+    pub errors: Vec<YamlError>,
+    pub repaired: Option<T>,
+}
+
+/// As [`from_str_all`], keeping the repaired value.
+pub fn from_str_partial<T: DeserializeOwned>(source: &str) -> Result<T, Partial<T>> {
     let deserializer = serde_yaml::Deserializer::from_str(source);
     let mut first = match serde_path_to_error::deserialize::<_, T>(deserializer) {
         Ok(value) => return Ok(value),
@@ -81,7 +94,10 @@ pub fn from_str_all<T: DeserializeOwned>(source: &str) -> Result<T, Vec<YamlErro
     };
     let Ok(mut tree) = serde_yaml::from_str::<Value>(source) else {
         first.message = plain_words(&first.message);
-        return Err(vec![first]);
+        return Err(Partial {
+            errors: vec![first],
+            repaired: None,
+        });
     };
     let map = SourceMap::build(source);
     // serde_yaml places an error raised by a value's own parser (a duration, a row ID) at
@@ -96,9 +112,14 @@ pub fn from_str_all<T: DeserializeOwned>(source: &str) -> Result<T, Vec<YamlErro
     let mut invented: Vec<Path> = Vec::new();
     let mut previous: Option<Failure> = None;
     let mut budget = attempt_budget(source.len());
+    let mut repaired = None;
     while let Some(result) = attempt::<T>(&tree, &mut budget) {
-        let Err(failure) = result else {
-            break;
+        let failure = match result {
+            Ok(value) => {
+                repaired = Some(value);
+                break;
+            }
+            Err(failure) => failure,
         };
         if previous.as_ref() == Some(&failure) {
             break;
@@ -126,7 +147,7 @@ pub fn from_str_all<T: DeserializeOwned>(source: &str) -> Result<T, Vec<YamlErro
     for error in &mut errors {
         error.message = plain_words(&error.message);
     }
-    Err(errors)
+    Err(Partial { errors, repaired })
 }
 
 fn from_serde_error(error: serde_yaml::Error) -> YamlError {

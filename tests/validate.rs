@@ -1115,3 +1115,30 @@ fn render_goes_on_with_warnings_and_says_so() {
         "{stderr}"
     );
 }
+
+/// Type errors, unknown keys and rule problems of one file come in one run, in file order:
+/// the rules judge the topics that parsed on the value the parser's repairs gave, and leave
+/// alone a topic whose values are stand-ins.
+#[test]
+fn parse_and_rule_problems_come_in_one_run_in_file_order() {
+    let text = edited(&[
+        (
+            "    email: koukyou@aomine-cloud.example.jp",
+            "    email: not-an-email",
+        ),
+        ("  days_in_advance: 90", "  days_in_advance: 90\n  dayz: 3"),
+        ("    percent: 99.9", "    percent: 九十九"),
+    ]);
+    let found = problems(&text);
+    let lines: Vec<usize> = found
+        .iter()
+        .map(|p| p.location.expect("every problem is located").line)
+        .collect();
+    assert_eq!(lines, vec![22, 118, 146], "{found:#?}");
+    assert!(
+        found[0].message.contains("電子メールアドレス"),
+        "{found:#?}"
+    );
+    assert!(found[1].message.contains("dayz"), "{found:#?}");
+    assert!(found[2].message.contains("九十九"), "{found:#?}");
+}

@@ -149,30 +149,73 @@ pub fn inspect(
     if let Some(problem) = version::problem(&file.text, &file.name) {
         return (None, vec![problem]);
     }
-    let facts: Facts = match yaml::from_str_all(&file.text) {
+    let facts: Facts = match yaml::from_str_partial(&file.text) {
         Ok(facts) => facts,
-        Err(errors) => {
-            let problems = errors
+        Err(partial) => {
+            let errors = &partial.errors;
+            let mut problems: Vec<Problem> = errors
                 .iter()
-                .filter(|error| !is_misspelt(error, &errors))
+                .filter(|error| !is_misspelt(error, errors))
                 .map(|error| parse_problem(error, &file.text, criteria))
                 .collect();
+            // Every problem in one run: the rules also judge the parts that parsed, on the
+            // value the repairs gave. A topic with a parse error is judged once it parses
+            // (its stand-in values would raise false alarms), and so is a row left
+            // unanswered by a misspelt or unknown top-level key.
+            if let Some(repaired) = &partial.repaired {
+                let broken: Vec<&str> = errors
+                    .iter()
+                    .filter_map(|e| e.path.as_ref().and_then(|p| top_key(p)))
+                    .collect();
+                let top_level_unknown = errors.iter().any(|e| {
+                    e.path.as_ref().is_some_and(|p| p.len() <= 1)
+                        && e.message.contains("unknown field")
+                });
+                let rules = checks(file, repaired, criteria, fonts)
+                    .into_iter()
+                    .filter(|p| !(top_level_unknown && p.unanswered))
+                    .filter(|p| {
+                        let mut paths =
+                            std::iter::once(&p.path).chain(p.related.iter().map(|r| &r.path));
+                        !paths.any(|path| top_key(path).is_some_and(|k| broken.contains(&k)))
+                    });
+                problems.extend(rules);
+                diagnostic::sort_in_file_order(&mut problems);
+            }
             return (None, problems);
         }
     };
-    let map = SourceMap::build(&file.text);
-    let files = file.folder.as_deref().map_or_else(Vec::new, |folder| {
-        validate::attachments::check_files(&facts, folder)
-    });
-    let mut problems: Vec<Problem> = validate::validate(&facts, criteria, fonts)
-        .into_iter()
-        .chain(files)
-        .chain(leftovers::check(&facts))
-        .map(|p| p.located(|path| map.locate(path)))
-        .map(with_row_of_topic)
-        .collect();
+    let mut problems = checks(file, &facts, criteria, fonts);
     diagnostic::sort_in_file_order(&mut problems);
     (Some(facts), problems)
+}
+
+/// The rule checks of parsed facts, located in the file.
+fn checks(
+    file: &SourceFile,
+    facts: &Facts,
+    criteria: &Criteria,
+    fonts: Option<&Fonts>,
+) -> Vec<Problem> {
+    let map = SourceMap::build(&file.text);
+    let files = file.folder.as_deref().map_or_else(Vec::new, |folder| {
+        validate::attachments::check_files(facts, folder)
+    });
+    validate::validate(facts, criteria, fonts)
+        .into_iter()
+        .chain(files)
+        .chain(leftovers::check(facts))
+        .map(|p| p.located(|path| map.locate(path)))
+        .map(with_row_of_topic)
+        .collect()
+}
+
+/// The top-level key a path starts with.
+fn top_key(path: &[yaml::PathSegment]) -> Option<&str> {
+    match path.first()? {
+        yaml::PathSegment::Key(key) => Some(key.as_str()),
+        _ => None,
+    }
 }
 
 /// Reads, parses and checks in one step, for callers that only need the facts.
