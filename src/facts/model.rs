@@ -1262,7 +1262,7 @@ pub struct Exit {
 pub struct Migration {
     /// 出力形式。
     pub formats: Vec<ExportFormat>,
-    /// 文字コード・文字セット（例: UTF-8（行政事務標準文字））。
+    /// 文字コード（例: UTF-8）。文字セット・外字の扱いは characters に書く。
     pub charset: String,
     /// 出力に含まれるもの。
     pub contents: Vec<ExportContent>,
