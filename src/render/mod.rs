@@ -1041,7 +1041,6 @@ fn register_status_note(tera: &mut Tera, facts: &Facts, criteria: &Criteria) {
             skip_status: !with_status,
             subject: agreement.then(|| format!("別表{row}の事項")),
             lead,
-            above: agreement.then(|| "前各項に定める事項".to_string()),
         };
         let note = status::note_with(&facts, &row, &row_status, &options);
         let note = if agreement && !note.is_empty() {

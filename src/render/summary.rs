@@ -52,10 +52,12 @@ pub fn summary(facts: &Facts, row: &RowId, status: &RowStatus) -> Option<String>
 }
 
 fn remaining(plan: &Plan) -> String {
+    // The plan is the vendor's sentence: it follows the date as a clause, never inside
+    // parentheses.
     format!(
-        "残る対応（{}）は{}までに完了予定",
-        phrase(&first_sentence(&plan.plan)),
-        wareki::wareki(plan.date)
+        "残る対応として、{}までに、{}予定",
+        wareki::wareki(plan.date),
+        phrase(&first_sentence(&plan.plan))
     )
 }
 
@@ -226,16 +228,19 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
         }
         "BAS-04" => {
             let c = f.capacity.as_ref()?;
+            // review_cycle is how often the forecast is checked against what monitoring
+            // shows; the forecast's own cycle is in the vendor's sentence.
             format!(
-                "{}を監視し、需要予測の見直しは{}",
+                "{}を監視する。{}その予測を、監視の結果と{}照合して見直す",
                 and_list(&c.metrics),
+                super::text::sentence(&first_sentence(&c.forecasting)),
                 phrase(&c.review_cycle)
             )
         }
         "BAS-05" => {
             let c = f.policy_conformance.as_ref()?;
             if c.exceptions.is_empty() {
-                "本市のポリシーに従った利用が可能（準拠できない事項なし）".to_string()
+                "本市のポリシーに準拠できない事項はない".to_string()
             } else {
                 // The exceptions are sentences that give what cannot be met and its
                 // alternative: the reviewer reads them here, not a count.
@@ -245,7 +250,7 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
                     .map(|e| super::text::sentence(e))
                     .collect();
                 format!(
-                    "本市のポリシーに従った利用が可能。ただし、次の事項は代替策により対応する。{}",
+                    "本市のポリシーに準拠できない事項がある。{}",
                     exceptions.concat()
                 )
             }
@@ -298,23 +303,22 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
             let d = &e.deletion;
             let window = match e.migration.window_days {
                 0 => "契約期間中".to_string(),
-                days => format!("契約終了後{days}日まで"),
+                days => format!("契約期間中及び契約終了後{days}日まで"),
             };
+            let days = d.deadline_days.max(d.backups_gone_days);
             // As the exit plan's timeline: what a party deletes logically stays on its
             // media until it processes them, and is not promised gone by the day.
             let remains = super::views::Views::new(f)
                 .exit
                 .is_some_and(|x| !x.remains.is_empty());
             let deletion = if remains {
-                "削除し（論理削除した情報の一部は除く。記録媒体の処理まで残り、期日なし）"
+                format!(
+                    "契約終了後{days}日以内に削除し、削除証明書を提出する。ただし、他の事業者が論理削除する情報の一部は、その事業者が記録媒体を処理するまで残り、その期日は定まっていない"
+                )
             } else {
-                "複製を含め削除し"
+                format!("契約終了後{days}日以内に複製を含め削除し、削除証明書を提出する")
             };
-            format!(
-                "{}で出力（{window}）、{}日以内に{deletion}、削除証明書を提出",
-                or_list(&formats),
-                d.deadline_days.max(d.backups_gone_days)
-            )
+            format!("{}で、{window}出力する。{deletion}", or_list(&formats))
         }
         "AST-02" => {
             let d = f.disposal.as_ref()?;
@@ -358,10 +362,14 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
         }
         "PHY-01" => {
             let p = f.physical_security.as_ref()?;
-            format!(
-                "{}について入退室管理、記録媒体の保管及び監視の方法を定める",
-                phrase(&p.premises)
-            )
+            // What is done, in the vendor's words: the first sentence of each control.
+            let controls = [&p.entry_control, &p.media_storage, &p.surveillance]
+                .iter()
+                .map(|t| phrase(&first_sentence(t)))
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join("。");
+            format!("対象は{}。{controls}", phrase(&p.premises))
         }
         "PHY-02" => {
             let d = f.data_location.as_ref()?;
@@ -752,7 +760,7 @@ mod tests {
         );
         assert_eq!(
             summary_of(&f, "TEC-08"),
-            "ログを最長60か月保存。残る対応（ハッシュチェーンを導入する）は令和9年6月30日までに完了予定"
+            "ログを最長60か月保存。残る対応として、令和9年6月30日までに、ハッシュチェーンを導入する予定"
         );
     }
 
