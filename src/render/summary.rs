@@ -90,27 +90,20 @@ fn derived_summary(facts: &Facts, id: &str) -> String {
                     lines.push(l);
                 }
             }
+            let residents = residents_not_judged(facts);
+            let residents = if residents.is_empty() {
+                String::new()
+            } else {
+                format!("。{residents}")
+            };
+            let names: Vec<String> = facts.mfa_paths().map(|p| phrase(&p.name)).collect();
             format!(
-                "{}の経路{}件は全て閉域網（{}）{}",
-                mfa_users(facts),
-                facts.mfa_paths().count(),
+                "{}の経路は全て閉域網（{}）{residents}",
+                and_list(&names),
                 and_list(&lines),
-                residents_not_judged(facts)
             )
         }
     }
-}
-
-/// 「本市の職員、本市の管理者及び当社の運用者」: the users whose paths TEC-18 judges.
-fn mfa_users(facts: &Facts) -> String {
-    let mut users: Vec<String> = Vec::new();
-    for p in facts.mfa_paths() {
-        let u = labelled("users", &p.users);
-        if !users.contains(&u) {
-            users.push(u);
-        }
-    }
-    and_list(&users)
 }
 
 fn resident_paths(facts: &Facts) -> Vec<&AccessPath> {
@@ -121,12 +114,38 @@ fn resident_paths(facts: &Facts) -> Vec<&AccessPath> {
         .collect()
 }
 
-/// 「。住民・事業者の経路1件は本項目の判断に含めない」, so that every path is counted.
+/// The residents' paths and how they sign in, and why the row does not judge them: the
+/// 別表 binds the users the city's policy governs (its staff and administrators, and the
+/// vendor's operators); residents are not among them. Whether that is acceptable is the
+/// city's call, so the summary says so instead of leaving the path out.
 fn residents_not_judged(facts: &Facts) -> String {
-    match resident_paths(facts).len() {
-        0 => String::new(),
-        n => format!("。住民・事業者の経路{n}件は本項目の判断に含めない"),
+    let residents = resident_paths(facts);
+    if residents.is_empty() {
+        return String::new();
     }
+    let named = |p: &&AccessPath| format!("{}（{}）", phrase(&p.name), labelled("line", &p.line));
+    let (multi, single): (Vec<&AccessPath>, Vec<&AccessPath>) = residents
+        .iter()
+        .partition(|p| p.authentication.is_multi_factor());
+    let mut parts = Vec::new();
+    if !multi.is_empty() {
+        let names: Vec<String> = multi.iter().map(named).collect();
+        parts.push(format!("{}も多要素認証とする", and_list(&names)));
+    }
+    if !single.is_empty() {
+        for p in &single {
+            parts.push(format!(
+                "{}では{}",
+                named(p),
+                phrase(&super::views::sign_in(p))
+            ));
+        }
+        parts.push(
+            "住民・事業者は本市のポリシーの適用を受ける利用者ではないため本項目の判断に含めていないが、その経路を本項目の対象とするかは本市の判断による"
+                .to_string(),
+        );
+    }
+    parts.join("。")
 }
 
 /// Items without their parenthetical detail, for a short line: 「アプリケーションサーバ」
@@ -523,35 +542,15 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
             if f.access_paths.is_empty() {
                 return None;
             }
-            let residents = resident_paths(f);
-            let restricted: Vec<&AccessPath> = f
-                .access_paths
+            // What each path accepts, in the vendor's words: no counts, no lists in
+            // parentheses.
+            f.access_paths
                 .iter()
-                .filter(|p| p.users.judged_for_mfa())
-                .collect();
-            let mut parts = Vec::new();
-            if !restricted.is_empty() {
-                parts.push(format!(
-                    "{}の経路{}件は経路ごとに接続を認める接続元とその制限の方法を定める",
-                    mfa_users(f),
-                    restricted.len()
-                ));
-            }
-            if !residents.is_empty() {
-                let mut lines: Vec<String> = Vec::new();
-                for p in &residents {
-                    let l = labelled("line", &p.line);
-                    if !lines.contains(&l) {
-                        lines.push(l);
-                    }
-                }
-                parts.push(format!(
-                    "住民・事業者の経路{}件は{}からの接続を認める",
-                    residents.len(),
-                    or_list(&lines)
-                ));
-            }
-            parts.join("。")
+                .map(|p| (phrase(&p.name), phrase(&first_sentence(&p.allowed_sources))))
+                .filter(|(_, t)| !t.is_empty())
+                .map(|(name, t)| format!("{name}の経路では、{t}"))
+                .collect::<Vec<_>>()
+                .join("。")
         }
         "TEC-14" => {
             let b = f.backup_protection.as_ref()?;
@@ -610,34 +609,37 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
             if f.access_paths.is_empty() {
                 return None;
             }
-            // Every path is counted: the judged ones, open or closed, and the residents'.
-            let judged = f.mfa_paths().count();
-            let open: Vec<_> = f.mfa_paths().filter(|p| !p.line.is_closed()).collect();
-            // The open paths by name, with their line: which are multi-factor and which not.
-            let named = |multi: bool| -> Vec<String> {
-                open.iter()
-                    .filter(|p| p.authentication.is_multi_factor() == multi)
+            // Each judged path by name: multi-factor or not, or closed; then the residents'
+            // paths, said plainly as outside the row and left to the city to weigh.
+            let names = |keep: &dyn Fn(&AccessPath) -> bool| -> Vec<String> {
+                f.mfa_paths()
+                    .filter(|p| keep(p))
                     .map(|p| format!("{}（{}）", phrase(&p.name), labelled("line", &p.line)))
                     .collect()
             };
-            let closed = judged - open.len();
             let mut parts = Vec::new();
-            let (with, without) = (named(true), named(false));
+            let with = names(&|p| !p.line.is_closed() && p.authentication.is_multi_factor());
+            let without = names(&|p| !p.line.is_closed() && !p.authentication.is_multi_factor());
+            let closed = names(&|p| p.line.is_closed());
             if !with.is_empty() {
-                parts.push(format!("{}は多要素認証", and_list(&with)));
+                parts.push(format!("{}は多要素認証とする", and_list(&with)));
             }
             if !without.is_empty() {
                 parts.push(format!("{}は多要素認証でない", and_list(&without)));
             }
-            if closed > 0 {
-                parts.push(format!("閉域網の{closed}件は本項目の対象外"));
+            if !closed.is_empty() {
+                parts.push(format!(
+                    "{}は閉域網のため本項目の対象外とする",
+                    and_list(&closed)
+                ));
             }
-            format!(
-                "{}の経路{judged}件のうち、{}{}",
-                mfa_users(f),
-                parts.join("、"),
-                residents_not_judged(f)
-            )
+            let mut text = parts.join("。");
+            let residents = residents_not_judged(f);
+            if !residents.is_empty() {
+                text.push('。');
+                text.push_str(&residents);
+            }
+            text
         }
         "OPS-01" => {
             let m = f.monitoring.as_ref()?;
@@ -742,7 +744,7 @@ mod tests {
         assert_ne!(summary_of(&f, "OPS-01"), summary_of(&f, "OPS-02"));
         assert_eq!(
             summary_of(&f, "TEC-18"),
-            "本市の職員、本市の管理者及び当社の運用者の経路3件は全て閉域網（LGWAN及び閉域IP-VPN）"
+            "本市職員による業務利用、本市の管理者による利用者管理及び当社運用者による保守の経路は全て閉域網（LGWAN及び閉域IP-VPN）"
         );
     }
 

@@ -340,7 +340,7 @@ fn authentication(p: &AccessPath) -> String {
 
 /// How users sign in on a path, as a predicate: multi-factor by the service's own factors,
 /// delegated to an identity provider that enforces MFA, or else the factors themselves.
-fn sign_in(p: &AccessPath) -> String {
+pub(crate) fn sign_in(p: &AccessPath) -> String {
     multi_factor(p).unwrap_or_else(|| format!("{}により認証する", authentication(p)))
 }
 
