@@ -695,6 +695,12 @@ fn evidence(facts: &Facts, id: &str) -> Vec<String> {
         }
         _ => {}
     }
+    // The vendor's own documents that are not attached: marked as not submitted, since the
+    // cover letter lists only the attachments (a party's evidence below says how to see it).
+    let mut out: Vec<String> = out
+        .into_iter()
+        .map(|e| format!("{e}（求めに応じて提示）"))
+        .collect();
     if let Ok(row) = RowId::parse(id)
         && let Some(entries) = facts.inherited.get(&row)
     {
