@@ -1220,9 +1220,50 @@ fn classes(facts: &Facts, all: &[EquipmentClass], vendor: bool) -> Vec<ClassView
                 })
                 .collect(),
             chain_of_custody: c.chain_of_custody.clone(),
-            evidence: c.evidence.iter().map(|e| labelled("evidence", e)).collect(),
+            evidence: c
+                .evidence
+                .iter()
+                .map(|e| match e {
+                    crate::facts::model::Evidence::Certificate => {
+                        certificate_name(c, owner_is_vendor(c))
+                    }
+                    _ => labelled("evidence", e),
+                })
+                .collect(),
         })
         .collect()
+}
+
+fn owner_is_vendor(c: &EquipmentClass) -> bool {
+    c.owner == VENDOR
+}
+
+/// The certificate a class's processing yields, by what is done to its media: erased media
+/// (returned to a lessor, or reused) get an erasure certificate, destroyed ones a
+/// destruction certificate; 「廃棄証明書」 would name a disposal that an erased and
+/// returned device never undergoes.
+fn certificate_name(c: &EquipmentClass, by_vendor: bool) -> String {
+    let destroyed = c
+        .media
+        .iter()
+        .any(|m| m.level == SanitizationLevel::Destroy);
+    let erased = c
+        .media
+        .iter()
+        .any(|m| m.level != SanitizationLevel::Destroy);
+    let issuer = if by_vendor {
+        "当社が発行する"
+    } else {
+        ""
+    };
+    match (erased, destroyed) {
+        (true, false) => format!("{issuer}データ消去証明書"),
+        (false, true) => "破壊証明書".to_string(),
+        (true, true) => {
+            format!("{issuer}データ消去証明書（消去した媒体）及び破壊証明書（破壊した媒体）")
+        }
+        (false, false) => labelled("evidence", &crate::facts::model::Evidence::Certificate),
+    }
 }
 
 #[cfg(test)]
