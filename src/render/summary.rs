@@ -296,20 +296,57 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
             )
         }
         "AUD-03" => {
-            let certs: Vec<String> = f
-                .own_certifications()
-                .map(|c| {
-                    let scheme = match (&c.name, c.scheme) {
-                        (Some(n), crate::facts::model::Scheme::Other) => n.clone(),
-                        _ => short_scheme(&labelled("scheme", &c.scheme)),
-                    };
-                    format!("{scheme}（{}）", c.id.trim())
-                })
-                .collect();
-            if certs.is_empty() {
+            use crate::facts::model::{Certification, Scheme};
+            let name = |c: &Certification| match (&c.name, c.scheme) {
+                (Some(n), Scheme::Other) => n.clone(),
+                _ => short_scheme(&labelled("scheme", &c.scheme)),
+            };
+            let listing = |c: &&Certification| matches!(c.scheme, Scheme::Ismap | Scheme::IsmapLiu);
+            let (listed, others): (Vec<&Certification>, Vec<&Certification>) =
+                f.own_certifications().partition(listing);
+            if listed.is_empty() && others.is_empty() {
                 return None;
             }
-            certs.join("、")
+            let cited = |cs: &[&Certification]| -> String {
+                let items: Vec<String> = cs
+                    .iter()
+                    .map(|c| format!("{}（{}）", name(c), c.id.trim()))
+                    .collect();
+                and_list(&items)
+            };
+            // The row has two branches: a listing, or a scheme the city accepts. Which one
+            // the row rests on is said, since the second is the city's call.
+            let mut parts = Vec::new();
+            if listed.is_empty() {
+                parts.push(
+                    "本サービスはISMAP等クラウドサービスリストに登録されていない".to_string(),
+                );
+                parts.push(format!(
+                    "本市が認めるセキュリティ評価制度として、当社は{}の認証を受けている",
+                    cited(&others)
+                ));
+            } else {
+                parts.push(format!("本サービスは{}に登録されている", cited(&listed)));
+                if !others.is_empty() {
+                    parts.push(format!("このほか、{}の認証を受けている", cited(&others)));
+                }
+            }
+            // A party's listing is its own service's, not this one's: named as such.
+            for c in f
+                .certifications
+                .iter()
+                .filter(|c| !f.own_certifications().any(|o| std::ptr::eq(o, *c)))
+                .filter(listing)
+            {
+                parts.push(format!(
+                    "{}の{}は{}に登録されている（{}）",
+                    who(f, &c.holder),
+                    phrase(&c.scope),
+                    name(c),
+                    c.id.trim()
+                ));
+            }
+            parts.join("。")
         }
         "AST-01" => {
             let e = f.exit.as_ref()?;
