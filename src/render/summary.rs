@@ -381,8 +381,12 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
             let (own, others): (Vec<_>, Vec<_>) = d.classes.iter().partition(|c| c.owner == VENDOR);
             let mut levels: Vec<String> = Vec::new();
             for m in own.iter().flat_map(|c| &c.media) {
-                let l = labelled("level", &m.level);
-                let l = l.split('（').next().unwrap_or("").to_string();
+                // In Japanese, as the disposal procedure names them: no bare NIST terms.
+                let l = match m.level {
+                    crate::facts::model::SanitizationLevel::Destroy => "物理的破壊",
+                    _ => "データ消去",
+                }
+                .to_string();
                 if !levels.contains(&l) {
                     levels.push(l);
                 }
@@ -489,9 +493,9 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
             let a = f.access_control.as_ref()?;
             let mut parts = Vec::new();
             if !a.source_restrictions.is_empty() {
-                // The restrictions are clauses (「…に限る」): listed, not joined with 及び.
-                let each: Vec<String> = a.source_restrictions.iter().map(|r| phrase(r)).collect();
-                parts.push(format!("接続元を限定（{}）", each.join("、")));
+                // The restrictions are clauses (「…に限る」): each a sentence of its own, never
+                // a list in parentheses.
+                parts.extend(a.source_restrictions.iter().map(|r| phrase(r)));
             }
             if !resident_paths(f).is_empty() {
                 parts.push("住民・事業者の接続元は限定しない".to_string());
