@@ -305,6 +305,11 @@ fn revision(fingerprint: &str, effective: &str) -> String {
             ),
         )],
     );
+    // A revision a month later brings its providers' bridge letters up to its own date.
+    let text = text.replace(
+        "bridge_letter_until: 2026-12-31",
+        "bridge_letter_until: 2027-03-31",
+    );
     format!(
         "{}\nchange:\n  effective_date: {effective}\n  reason: ログの改ざん検知の仕組みを導入し、稼働率の保証値を引き上げ、問合せ受付業務を委託するため。\n",
         text.trim_end()

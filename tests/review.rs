@@ -210,19 +210,20 @@ fn csv_is_utf8_with_bom_and_has_the_same_rows() {
 #[test]
 fn vendor_text_never_becomes_a_formula() {
     let hostile = r#"=HYPERLINK("http://example.invalid/","x")"#;
+    // TEC-03's summary starts with the first time source the vendor names.
     let text = common::example_with(
-        "premises: 両データセンター内の当社専用ラック及び当社本社の運用室",
-        &format!("premises: '{hostile}'"),
+        "sources: [ntp.nict.jp, 当社運用のGPS時刻サーバ]",
+        &format!("sources: ['{hostile}', 当社運用のGPS時刻サーバ]"),
     );
     let files = render(&text);
     let cells = sheet(&files[XLSX], MATRIX_SHEET);
-    let phy = cells.iter().find(|r| r[0] == "PHY-01").expect("PHY-01");
+    let phy = cells.iter().find(|r| r[0] == "TEC-03").expect("TEC-03");
     assert!(phy[4].starts_with(hostile), "kept as text: {}", phy[4]);
     let sheet1 = entry(&files[XLSX], "xl/worksheets/sheet1.xml");
     assert!(!sheet1.contains("<f>"), "no formula cell in the workbook");
     let csv = String::from_utf8(files[CSV].clone()).unwrap();
     let records = csv_records(&csv[3..]);
-    let phy = records.iter().find(|r| r[0] == "PHY-01").expect("PHY-01");
+    let phy = records.iter().find(|r| r[0] == "TEC-03").expect("TEC-03");
     assert!(phy[4].starts_with(&format!("'{hostile}")), "{}", phy[4]);
     assert!(
         records

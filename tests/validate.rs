@@ -429,8 +429,9 @@ fn an_old_report_without_a_bridge_letter_is_a_warning() {
         "2024-10-01",
         "2025-09-30",
         "2025-11-10",
-        "    bridge_letter_until: 2026-10-31",
+        "    bridge_letter_until: 2026-11-30",
     );
+    // A bridge letter that reaches the submission date (2026-11-26) covers the gap.
     assert!(warnings(&bridged).is_empty());
 }
 
@@ -1141,4 +1142,60 @@ fn parse_and_rule_problems_come_in_one_run_in_file_order() {
     );
     assert!(found[1].message.contains("dayz"), "{found:#?}");
     assert!(found[2].message.contains("九十九"), "{found:#?}");
+}
+
+/// The kasumi example (SaaS on IaaS, a mail-delivery party) with each `from` replaced.
+fn kasumi_edited(edits: &[(&str, &str)]) -> String {
+    let mut text =
+        std::fs::read_to_string(common::repo().join("data/examples/kasumi/vendor.yaml")).unwrap();
+    for (from, to) in edits {
+        assert_eq!(text.matches(from).count(), 1, "`{from}` must occur once");
+        text = text.replacen(from, to, 1);
+    }
+    text
+}
+
+/// Every problem of facts, whether they load or not.
+fn all_problems(text: &str) -> Vec<Problem> {
+    match load(text) {
+        Ok((_, warnings)) => warnings,
+        Err(problems) => problems,
+    }
+}
+
+#[test]
+fn a_copy_left_without_a_deletion_day_makes_ast01_partial() {
+    // The example declares AST-01 partial because the mail party's deleted records stay on
+    // its media with no end date; answered as fully met, the same facts are an error at
+    // the party's logical deletion.
+    let text = kasumi_edited(&[(
+        "  # 株式会社はやて配信が論理削除する配信の記録は、同社の記録媒体の処理まで残り、消える期日がない。\n  AST-01:\n    date: 2027-09-30\n    plan: 株式会社はやて配信に、本市の配信の記録を本市専用の鍵で暗号化させ、契約終了時にその鍵を破棄させる。\n    interim: それまでの間は、配信の記録を配信日から30日で自動的に削除させ、契約終了時に本市分の残存する記録を削除させて、削除の日付を記載した同社の報告書を削除証明書に添付する。\n",
+        "",
+    )]);
+    let problems = all_problems(&text);
+    let p = find(&problems, "AST-01", "消える期日がない");
+    assert!(p.message.contains("はやてメールの配信の記録"), "{p:#?}");
+    assert_eq!(line_of(&text, &p), "kind: logical_deletion");
+    // Its own key destroyed by the same party gives the day, and the row may be met.
+    assert!(!has_message(
+        &all_problems(&kasumi_edited(&[])),
+        "消える期日がない"
+    ));
+}
+
+#[test]
+fn a_bridge_letter_ending_before_the_submission_is_a_warning() {
+    let text = kasumi_edited(&[(
+        "period_to: 2026-06-30\n    report_date: 2026-08-28\n    bridge_letter_until: 2026-12-31",
+        "period_to: 2026-06-30\n    report_date: 2026-08-28\n    bridge_letter_until: 2026-12-01",
+    )]);
+    let problems = all_problems(&text);
+    let p = find_message(&problems, "提出日 2026-12-10 を補っていません");
+    assert_eq!(p.severity, Severity::Warning);
+    assert_eq!(line_of(&text, &p), "bridge_letter_until: 2026-12-01");
+    assert_eq!(related_line(&text, &p), "date: 2026-12-10");
+    assert!(!has_message(
+        &all_problems(&kasumi_edited(&[])),
+        "を補っていません"
+    ));
 }

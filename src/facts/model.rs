@@ -760,7 +760,7 @@ pub struct Capacity {
     pub metrics: Vec<String>,
     /// 予測の方法（文で書く）。
     pub forecasting: String,
-    /// 見直しの頻度（例: 月1回）。
+    /// 需要の予測を監視の結果と照合して見直す頻度（例: 月1回）。「月1回照合して見直す」と読める語で書く（「月次」ではなく「月1回」）。
     pub review_cycle: String,
     /// 増強の判断基準と対応（文で書く）。
     pub scaling: String,
@@ -1262,7 +1262,7 @@ pub struct Exit {
 pub struct Migration {
     /// 出力形式。
     pub formats: Vec<ExportFormat>,
-    /// 文字コード・文字セット（例: UTF-8（行政事務標準文字））。
+    /// 文字コード（例: UTF-8）。文字セット・外字の扱いは characters に書く。
     pub charset: String,
     /// 出力に含まれるもの。
     pub contents: Vec<ExportContent>,
@@ -1272,6 +1272,9 @@ pub struct Migration {
     pub window_days: u32,
     /// 移行先事業者への協力内容（文で書く）。
     pub assistance: String,
+    /// 文字と添付ファイルの扱い（任意。文で書く。例: 氏名等の文字は行政事務標準文字に対応する。外字は対応表を添付する。）。charset には文字コードだけを書く。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub characters: Option<String>,
 }
 
 /// 出力形式。

@@ -695,6 +695,12 @@ fn evidence(facts: &Facts, id: &str) -> Vec<String> {
         }
         _ => {}
     }
+    // The vendor's own documents that are not attached: marked as not submitted, since the
+    // cover letter lists only the attachments (a party's evidence below says how to see it).
+    let mut out: Vec<String> = out
+        .into_iter()
+        .map(|e| format!("{e}（求めに応じて提示）"))
+        .collect();
     if let Ok(row) = RowId::parse(id)
         && let Some(entries) = facts.inherited.get(&row)
     {
@@ -1041,7 +1047,6 @@ fn register_status_note(tera: &mut Tera, facts: &Facts, criteria: &Criteria) {
             skip_status: !with_status,
             subject: agreement.then(|| format!("別表{row}の事項")),
             lead,
-            above: agreement.then(|| "前各項に定める事項".to_string()),
         };
         let note = status::note_with(&facts, &row, &row_status, &options);
         let note = if agreement && !note.is_empty() {

@@ -29,9 +29,6 @@ pub struct NoteOptions {
     pub subject: Option<String>,
     /// The sentence that introduces the inherited controls, if not the usual one.
     pub lead: Option<String>,
-    /// What a partly met row's note calls the measures printed before it; 「上記の対策」
-    /// unless given (an agreement says 「前各項に定める事項」).
-    pub above: Option<String>,
 }
 
 /// The Markdown a section prints after its own facts for `row`: the inherited controls
@@ -51,8 +48,7 @@ pub fn note_with(facts: &Facts, row: &RowId, status: &RowStatus, options: &NoteO
         blocks.push(inherited(facts, entries, lead, options.lead.as_deref()));
     }
     if !options.skip_status {
-        let above = options.above.as_deref().unwrap_or("上記の対策");
-        blocks.extend(status_blocks(facts, row, status, above));
+        blocks.extend(status_blocks(facts, row, status));
     }
     let subject = options
         .subject
@@ -62,13 +58,12 @@ pub fn note_with(facts: &Facts, row: &RowId, status: &RowStatus, options: &NoteO
 }
 
 /// The sentences of a status other than 対応済.
-fn status_blocks(facts: &Facts, row: &RowId, status: &RowStatus, above: &str) -> Vec<String> {
+fn status_blocks(facts: &Facts, row: &RowId, status: &RowStatus) -> Vec<String> {
     let mut blocks = Vec::new();
     match status {
         RowStatus::Partial { .. } => {
             if let Some(plan) = facts.partial.get(row) {
-                let present = rows::topic_for(row.as_str()).is_some_and(|t| (t.present)(facts));
-                blocks.push(partial(plan, present.then_some(above)));
+                blocks.push(partial(plan));
             }
         }
         RowStatus::Planned { .. } => {
@@ -88,26 +83,23 @@ fn status_blocks(facts: &Facts, row: &RowId, status: &RowStatus, above: &str) ->
     blocks
 }
 
-/// 「本項目には一部対応しており、上記の対策は実施している。これに加え、…までに次の対応を
-/// 完了する予定である。{plan}それまでの間は、{interim}」: what is in place (the topic's facts,
-/// printed above the note) before the plan.
-fn partial(plan: &Plan, in_place: Option<&str>) -> String {
-    let lead = match in_place {
-        Some(above) => format!("本項目には一部対応しており、{above}は実施している。これに加え、"),
-        None => "本項目には一部対応している。".to_string(),
-    };
+/// 「本項目には一部対応している。残る対応として、…までに、{plan}それまでの間は、{interim}」:
+/// the status in a sentence of its own, then the plan as the vendor wrote it (a sentence,
+/// so it cannot follow 「次の対応」 as if it were a list). What is in place is printed above
+/// the note and is not announced again.
+fn partial(plan: &Plan) -> String {
     format!(
-        "{lead}{}までに次の対応を完了する予定である。{}",
-        wareki::both(plan.date),
+        "本項目には一部対応している。残る対応として、{}までに、{}",
+        wareki::wareki(plan.date),
         plan_sentences(plan)
     )
 }
 
-/// 「本項目については、…までに次の対応を完了する予定である。{plan}それまでの間は、{interim}」.
+/// 「本項目は、…までに対応する予定である。{plan}それまでの間は、{interim}」.
 fn planned(plan: &Plan) -> String {
     format!(
-        "本項目については、{}までに次の対応を完了する予定である。{}",
-        wareki::both(plan.date),
+        "本項目は、{}までに対応する予定である。{}",
+        wareki::wareki(plan.date),
         plan_sentences(plan)
     )
 }
@@ -289,7 +281,7 @@ mod tests {
         let text = note(&f, &row("TEC-08"), &status);
         assert_eq!(
             text,
-            "別表TEC-08には一部対応しており、上記の対策は実施している。これに加え、令和9年3月31日（2027年3月31日）までに次の対応を完了する予定である。ログの改ざん検知のため、ハッシュチェーンを導入する。それまでの間は、ログを週1回外部媒体に複製する。"
+            "別表TEC-08には一部対応している。残る対応として、令和9年3月31日までに、ログの改ざん検知のため、ハッシュチェーンを導入する。それまでの間は、ログを週1回外部媒体に複製する。"
         );
         // An interim measure without its own period is led by 「それまでの間は、」; one that
         // names its period keeps it.
@@ -327,7 +319,7 @@ mod tests {
         };
         let text = note(&f, &row("TEC-08"), &status);
         assert!(
-            text.starts_with("別表TEC-08には一部対応している。令和9年3月31日"),
+            text.starts_with("別表TEC-08には一部対応している。残る対応として、令和9年3月31日"),
             "{text}"
         );
         assert!(!text.contains("上記"), "{text}");
@@ -351,7 +343,7 @@ mod tests {
         let text = note(&f, &row("HUM-04"), &status);
         assert_eq!(
             text,
-            "別表HUM-04については、令和9年3月31日（2027年3月31日）までに次の対応を完了する予定である。誓約書を改訂する。"
+            "別表HUM-04は、令和9年3月31日までに対応する予定である。誓約書を改訂する。"
         );
         assert!(!text.contains("暫定"), "{text}");
     }

@@ -52,10 +52,12 @@ pub fn summary(facts: &Facts, row: &RowId, status: &RowStatus) -> Option<String>
 }
 
 fn remaining(plan: &Plan) -> String {
+    // The plan is the vendor's sentence: it follows the date as a clause, never inside
+    // parentheses.
     format!(
-        "残る対応（{}）は{}までに完了予定",
-        phrase(&first_sentence(&plan.plan)),
-        wareki::wareki(plan.date)
+        "残る対応として、{}までに、{}予定",
+        wareki::wareki(plan.date),
+        phrase(&first_sentence(&plan.plan))
     )
 }
 
@@ -88,27 +90,20 @@ fn derived_summary(facts: &Facts, id: &str) -> String {
                     lines.push(l);
                 }
             }
+            let residents = residents_not_judged(facts);
+            let residents = if residents.is_empty() {
+                String::new()
+            } else {
+                format!("。{residents}")
+            };
+            let names: Vec<String> = facts.mfa_paths().map(|p| phrase(&p.name)).collect();
             format!(
-                "{}の経路{}件は全て閉域網（{}）{}",
-                mfa_users(facts),
-                facts.mfa_paths().count(),
+                "{}の経路は全て閉域網（{}）{residents}",
+                and_list(&names),
                 and_list(&lines),
-                residents_not_judged(facts)
             )
         }
     }
-}
-
-/// 「本市の職員、本市の管理者及び当社の運用者」: the users whose paths TEC-18 judges.
-fn mfa_users(facts: &Facts) -> String {
-    let mut users: Vec<String> = Vec::new();
-    for p in facts.mfa_paths() {
-        let u = labelled("users", &p.users);
-        if !users.contains(&u) {
-            users.push(u);
-        }
-    }
-    and_list(&users)
 }
 
 fn resident_paths(facts: &Facts) -> Vec<&AccessPath> {
@@ -119,12 +114,38 @@ fn resident_paths(facts: &Facts) -> Vec<&AccessPath> {
         .collect()
 }
 
-/// 「。住民・事業者の経路1件は本項目の判断に含めない」, so that every path is counted.
+/// The residents' paths and how they sign in, and why the row does not judge them: the
+/// 別表 binds the users the city's policy governs (its staff and administrators, and the
+/// vendor's operators); residents are not among them. Whether that is acceptable is the
+/// city's call, so the summary says so instead of leaving the path out.
 fn residents_not_judged(facts: &Facts) -> String {
-    match resident_paths(facts).len() {
-        0 => String::new(),
-        n => format!("。住民・事業者の経路{n}件は本項目の判断に含めない"),
+    let residents = resident_paths(facts);
+    if residents.is_empty() {
+        return String::new();
     }
+    let named = |p: &&AccessPath| format!("{}（{}）", phrase(&p.name), labelled("line", &p.line));
+    let (multi, single): (Vec<&AccessPath>, Vec<&AccessPath>) = residents
+        .iter()
+        .partition(|p| p.authentication.is_multi_factor());
+    let mut parts = Vec::new();
+    if !multi.is_empty() {
+        let names: Vec<String> = multi.iter().map(named).collect();
+        parts.push(format!("{}も多要素認証とする", and_list(&names)));
+    }
+    if !single.is_empty() {
+        for p in &single {
+            parts.push(format!(
+                "{}では{}",
+                named(p),
+                phrase(&super::views::sign_in(p))
+            ));
+        }
+        parts.push(
+            "住民・事業者は本市のポリシーの適用を受ける利用者ではないため本項目の判断に含めていないが、その経路を本項目の対象とするかは本市の判断による"
+                .to_string(),
+        );
+    }
+    parts.join("。")
 }
 
 /// Items without their parenthetical detail, for a short line: 「アプリケーションサーバ」
@@ -226,16 +247,19 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
         }
         "BAS-04" => {
             let c = f.capacity.as_ref()?;
+            // review_cycle is how often the forecast is checked against what monitoring
+            // shows; the forecast's own cycle is in the vendor's sentence.
             format!(
-                "{}を監視し、需要予測の見直しは{}",
+                "{}を監視する。{}その予測を、監視の結果と{}照合して見直す",
                 and_list(&c.metrics),
+                super::text::sentence(&first_sentence(&c.forecasting)),
                 phrase(&c.review_cycle)
             )
         }
         "BAS-05" => {
             let c = f.policy_conformance.as_ref()?;
             if c.exceptions.is_empty() {
-                "本市のポリシーに従った利用が可能（準拠できない事項なし）".to_string()
+                "本市のポリシーに準拠できない事項はない".to_string()
             } else {
                 // The exceptions are sentences that give what cannot be met and its
                 // alternative: the reviewer reads them here, not a count.
@@ -245,7 +269,7 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
                     .map(|e| super::text::sentence(e))
                     .collect();
                 format!(
-                    "本市のポリシーに従った利用が可能。ただし、次の事項は代替策により対応する。{}",
+                    "本市のポリシーに準拠できない事項がある。{}",
                     exceptions.concat()
                 )
             }
@@ -272,20 +296,57 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
             )
         }
         "AUD-03" => {
-            let certs: Vec<String> = f
-                .own_certifications()
-                .map(|c| {
-                    let scheme = match (&c.name, c.scheme) {
-                        (Some(n), crate::facts::model::Scheme::Other) => n.clone(),
-                        _ => short_scheme(&labelled("scheme", &c.scheme)),
-                    };
-                    format!("{scheme}（{}）", c.id.trim())
-                })
-                .collect();
-            if certs.is_empty() {
+            use crate::facts::model::{Certification, Scheme};
+            let name = |c: &Certification| match (&c.name, c.scheme) {
+                (Some(n), Scheme::Other) => n.clone(),
+                _ => short_scheme(&labelled("scheme", &c.scheme)),
+            };
+            let listing = |c: &&Certification| matches!(c.scheme, Scheme::Ismap | Scheme::IsmapLiu);
+            let (listed, others): (Vec<&Certification>, Vec<&Certification>) =
+                f.own_certifications().partition(listing);
+            if listed.is_empty() && others.is_empty() {
                 return None;
             }
-            certs.join("、")
+            let cited = |cs: &[&Certification]| -> String {
+                let items: Vec<String> = cs
+                    .iter()
+                    .map(|c| format!("{}（{}）", name(c), c.id.trim()))
+                    .collect();
+                and_list(&items)
+            };
+            // The row has two branches: a listing, or a scheme the city accepts. Which one
+            // the row rests on is said, since the second is the city's call.
+            let mut parts = Vec::new();
+            if listed.is_empty() {
+                parts.push(
+                    "本サービスはISMAP等クラウドサービスリストに登録されていない".to_string(),
+                );
+                parts.push(format!(
+                    "本市が認めるセキュリティ評価制度として、当社は{}の認証を受けている",
+                    cited(&others)
+                ));
+            } else {
+                parts.push(format!("本サービスは{}に登録されている", cited(&listed)));
+                if !others.is_empty() {
+                    parts.push(format!("このほか、{}の認証を受けている", cited(&others)));
+                }
+            }
+            // A party's listing is its own service's, not this one's: named as such.
+            for c in f
+                .certifications
+                .iter()
+                .filter(|c| !f.own_certifications().any(|o| std::ptr::eq(o, *c)))
+                .filter(listing)
+            {
+                parts.push(format!(
+                    "{}の{}は{}に登録されている（{}）",
+                    who(f, &c.holder),
+                    phrase(&c.scope),
+                    name(c),
+                    c.id.trim()
+                ));
+            }
+            parts.join("。")
         }
         "AST-01" => {
             let e = f.exit.as_ref()?;
@@ -298,31 +359,34 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
             let d = &e.deletion;
             let window = match e.migration.window_days {
                 0 => "契約期間中".to_string(),
-                days => format!("契約終了後{days}日まで"),
+                days => format!("契約期間中及び契約終了後{days}日まで"),
             };
+            let days = d.deadline_days.max(d.backups_gone_days);
             // As the exit plan's timeline: what a party deletes logically stays on its
             // media until it processes them, and is not promised gone by the day.
             let remains = super::views::Views::new(f)
                 .exit
                 .is_some_and(|x| !x.remains.is_empty());
             let deletion = if remains {
-                "削除し（論理削除した情報の一部は除く。記録媒体の処理まで残り、期日なし）"
+                format!(
+                    "契約終了後{days}日以内に削除し、削除証明書を提出する。ただし、他の事業者が論理削除する情報の一部は、その事業者が記録媒体を処理するまで残り、その期日は定まっていない"
+                )
             } else {
-                "複製を含め削除し"
+                format!("契約終了後{days}日以内に複製を含め削除し、削除証明書を提出する")
             };
-            format!(
-                "{}で出力（{window}）、{}日以内に{deletion}、削除証明書を提出",
-                or_list(&formats),
-                d.deadline_days.max(d.backups_gone_days)
-            )
+            format!("{}で、{window}出力する。{deletion}", or_list(&formats))
         }
         "AST-02" => {
             let d = f.disposal.as_ref()?;
             let (own, others): (Vec<_>, Vec<_>) = d.classes.iter().partition(|c| c.owner == VENDOR);
             let mut levels: Vec<String> = Vec::new();
             for m in own.iter().flat_map(|c| &c.media) {
-                let l = labelled("level", &m.level);
-                let l = l.split('（').next().unwrap_or("").to_string();
+                // In Japanese, as the disposal procedure names them: no bare NIST terms.
+                let l = match m.level {
+                    crate::facts::model::SanitizationLevel::Destroy => "物理的破壊",
+                    _ => "データ消去",
+                }
+                .to_string();
                 if !levels.contains(&l) {
                     levels.push(l);
                 }
@@ -358,10 +422,14 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
         }
         "PHY-01" => {
             let p = f.physical_security.as_ref()?;
-            format!(
-                "{}について入退室管理、記録媒体の保管及び監視の方法を定める",
-                phrase(&p.premises)
-            )
+            // What is done, in the vendor's words: the first sentence of each control.
+            let controls = [&p.entry_control, &p.media_storage, &p.surveillance]
+                .iter()
+                .map(|t| phrase(&first_sentence(t)))
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join("。");
+            format!("対象は{}。{controls}", phrase(&p.premises))
         }
         "PHY-02" => {
             let d = f.data_location.as_ref()?;
@@ -425,9 +493,9 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
             let a = f.access_control.as_ref()?;
             let mut parts = Vec::new();
             if !a.source_restrictions.is_empty() {
-                // The restrictions are clauses (「…に限る」): listed, not joined with 及び.
-                let each: Vec<String> = a.source_restrictions.iter().map(|r| phrase(r)).collect();
-                parts.push(format!("接続元を限定（{}）", each.join("、")));
+                // The restrictions are clauses (「…に限る」): each a sentence of its own, never
+                // a list in parentheses.
+                parts.extend(a.source_restrictions.iter().map(|r| phrase(r)));
             }
             if !resident_paths(f).is_empty() {
                 parts.push("住民・事業者の接続元は限定しない".to_string());
@@ -515,35 +583,15 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
             if f.access_paths.is_empty() {
                 return None;
             }
-            let residents = resident_paths(f);
-            let restricted: Vec<&AccessPath> = f
-                .access_paths
+            // What each path accepts, in the vendor's words: no counts, no lists in
+            // parentheses.
+            f.access_paths
                 .iter()
-                .filter(|p| p.users.judged_for_mfa())
-                .collect();
-            let mut parts = Vec::new();
-            if !restricted.is_empty() {
-                parts.push(format!(
-                    "{}の経路{}件は経路ごとに接続を認める接続元とその制限の方法を定める",
-                    mfa_users(f),
-                    restricted.len()
-                ));
-            }
-            if !residents.is_empty() {
-                let mut lines: Vec<String> = Vec::new();
-                for p in &residents {
-                    let l = labelled("line", &p.line);
-                    if !lines.contains(&l) {
-                        lines.push(l);
-                    }
-                }
-                parts.push(format!(
-                    "住民・事業者の経路{}件は{}からの接続を認める",
-                    residents.len(),
-                    or_list(&lines)
-                ));
-            }
-            parts.join("。")
+                .map(|p| (phrase(&p.name), phrase(&first_sentence(&p.allowed_sources))))
+                .filter(|(_, t)| !t.is_empty())
+                .map(|(name, t)| format!("{name}の経路では、{t}"))
+                .collect::<Vec<_>>()
+                .join("。")
         }
         "TEC-14" => {
             let b = f.backup_protection.as_ref()?;
@@ -602,34 +650,37 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
             if f.access_paths.is_empty() {
                 return None;
             }
-            // Every path is counted: the judged ones, open or closed, and the residents'.
-            let judged = f.mfa_paths().count();
-            let open: Vec<_> = f.mfa_paths().filter(|p| !p.line.is_closed()).collect();
-            // The open paths by name, with their line: which are multi-factor and which not.
-            let named = |multi: bool| -> Vec<String> {
-                open.iter()
-                    .filter(|p| p.authentication.is_multi_factor() == multi)
+            // Each judged path by name: multi-factor or not, or closed; then the residents'
+            // paths, said plainly as outside the row and left to the city to weigh.
+            let names = |keep: &dyn Fn(&AccessPath) -> bool| -> Vec<String> {
+                f.mfa_paths()
+                    .filter(|p| keep(p))
                     .map(|p| format!("{}（{}）", phrase(&p.name), labelled("line", &p.line)))
                     .collect()
             };
-            let closed = judged - open.len();
             let mut parts = Vec::new();
-            let (with, without) = (named(true), named(false));
+            let with = names(&|p| !p.line.is_closed() && p.authentication.is_multi_factor());
+            let without = names(&|p| !p.line.is_closed() && !p.authentication.is_multi_factor());
+            let closed = names(&|p| p.line.is_closed());
             if !with.is_empty() {
-                parts.push(format!("{}は多要素認証", and_list(&with)));
+                parts.push(format!("{}は多要素認証とする", and_list(&with)));
             }
             if !without.is_empty() {
                 parts.push(format!("{}は多要素認証でない", and_list(&without)));
             }
-            if closed > 0 {
-                parts.push(format!("閉域網の{closed}件は本項目の対象外"));
+            if !closed.is_empty() {
+                parts.push(format!(
+                    "{}は閉域網のため本項目の対象外とする",
+                    and_list(&closed)
+                ));
             }
-            format!(
-                "{}の経路{judged}件のうち、{}{}",
-                mfa_users(f),
-                parts.join("、"),
-                residents_not_judged(f)
-            )
+            let mut text = parts.join("。");
+            let residents = residents_not_judged(f);
+            if !residents.is_empty() {
+                text.push('。');
+                text.push_str(&residents);
+            }
+            text
         }
         "OPS-01" => {
             let m = f.monitoring.as_ref()?;
@@ -734,7 +785,7 @@ mod tests {
         assert_ne!(summary_of(&f, "OPS-01"), summary_of(&f, "OPS-02"));
         assert_eq!(
             summary_of(&f, "TEC-18"),
-            "本市の職員、本市の管理者及び当社の運用者の経路3件は全て閉域網（LGWAN及び閉域IP-VPN）"
+            "本市職員による業務利用、本市の管理者による利用者管理及び当社運用者による保守の経路は全て閉域網（LGWAN及び閉域IP-VPN）"
         );
     }
 
@@ -752,7 +803,7 @@ mod tests {
         );
         assert_eq!(
             summary_of(&f, "TEC-08"),
-            "ログを最長60か月保存。残る対応（ハッシュチェーンを導入する）は令和9年6月30日までに完了予定"
+            "ログを最長60か月保存。残る対応として、令和9年6月30日までに、ハッシュチェーンを導入する予定"
         );
     }
 

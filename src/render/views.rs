@@ -340,7 +340,7 @@ fn authentication(p: &AccessPath) -> String {
 
 /// How users sign in on a path, as a predicate: multi-factor by the service's own factors,
 /// delegated to an identity provider that enforces MFA, or else the factors themselves.
-fn sign_in(p: &AccessPath) -> String {
+pub(crate) fn sign_in(p: &AccessPath) -> String {
     multi_factor(p).unwrap_or_else(|| format!("{}により認証する", authentication(p)))
 }
 
@@ -403,7 +403,7 @@ fn cert_view(facts: &Facts, c: &crate::facts::model::Certification) -> CertView 
         issuer: c.issuer.clone(),
         id: c.id.clone(),
         scope: c.scope.clone(),
-        valid_until: wareki::both(c.valid_until),
+        valid_until: wareki::wareki(c.valid_until),
         ismap: matches!(c.scheme, Scheme::Ismap | Scheme::IsmapLiu),
     }
 }
@@ -419,7 +419,7 @@ fn attestation_view(facts: &Facts, a: &Attestation) -> AttestationView {
         auditor: a.auditor.clone(),
         system: a.system.clone(),
         period: period(a.period_from, a.period_to),
-        report_date: wareki::both(a.report_date),
+        report_date: wareki::wareki(a.report_date),
         bridge_letter_until: a.bridge_letter_until.map(wareki::wareki),
         city_access: access_predicate(a.city_access).to_string(),
     }
@@ -652,6 +652,9 @@ pub struct ExitView {
     pub crypto_erase: bool,
     /// Parties that perform part of the deletion, with the evidence the city can see.
     pub party_deletions: Vec<PartyDeletion>,
+    /// Those of them with documents to list: the exit plan lists only these, since who
+    /// deletes and the evidence are said once, with the method.
+    pub documented_deletions: Vec<PartyDeletion>,
     /// Parties that handle the city's data, named in the deletion scope.
     pub subprocessors: Vec<String>,
 }
@@ -725,6 +728,10 @@ impl ExitView {
                 .iter()
                 .any(|m| m.kind == DeletionKind::CryptoErase),
             party_deletions: party_deletions(facts),
+            documented_deletions: party_deletions(facts)
+                .into_iter()
+                .filter(|p| !p.documents.is_empty())
+                .collect(),
             pairing: pairing(facts, &d.methods)
                 .iter()
                 .map(|c| c.sentence(facts, &d.methods))
@@ -869,10 +876,17 @@ fn pairing(facts: &Facts, methods: &[DeletionMethod]) -> Vec<Pairing> {
                 Cover::OwnProcedure
             }
         } else {
+            // A party that destroys its own key for the city's data makes its copies
+            // unrecoverable by the deadline, as the check accepts.
+            let own_crypto = indexes(&|n| {
+                n.kind == DeletionKind::CryptoErase && n.performed_by == m.performed_by
+            });
             let own_media = indexes(&|n| {
                 n.kind == DeletionKind::MediaSanitization && n.performed_by == m.performed_by
             });
-            if own_media.is_empty() {
+            if !own_crypto.is_empty() {
+                Cover::CryptoErase(own_crypto)
+            } else if own_media.is_empty() {
                 Cover::OwnProcedure
             } else {
                 Cover::Media(own_media)
@@ -964,24 +978,13 @@ impl Pairing {
         let subject = format!("{}が論理削除する{}は、", self.performer, and_list(&targets));
         match &self.cover {
             Cover::CryptoErase(_) => None,
+            // The evidence of the party's media processing is given with its method, once.
             Cover::Media(by) => {
                 let who = and_list(&performers(facts, methods, by));
                 let again = same_party(&who, &who);
-                let mut evidence: Vec<String> = Vec::new();
-                for i in by {
-                    let e = deletion_evidence(facts, &methods[*i]);
-                    let e = match e.strip_prefix(who.as_str()) {
-                        Some(rest) if again == "同社" => format!("同社{rest}"),
-                        _ => e,
-                    };
-                    if !evidence.contains(&e) {
-                        evidence.push(e);
-                    }
-                }
                 Some(format!(
-                    "{subject}{}が自らの手順により記録媒体を処理するまで、{again}の記録媒体に残る。その処理は、{}により確認する。",
+                    "{subject}{}が自らの手順により記録媒体を処理するまで、{again}の記録媒体に残る。",
                     same_party(&who, &self.performer),
-                    and_list(&evidence)
                 ))
             }
             Cover::OwnProcedure => {
@@ -1217,9 +1220,50 @@ fn classes(facts: &Facts, all: &[EquipmentClass], vendor: bool) -> Vec<ClassView
                 })
                 .collect(),
             chain_of_custody: c.chain_of_custody.clone(),
-            evidence: c.evidence.iter().map(|e| labelled("evidence", e)).collect(),
+            evidence: c
+                .evidence
+                .iter()
+                .map(|e| match e {
+                    crate::facts::model::Evidence::Certificate => {
+                        certificate_name(c, owner_is_vendor(c))
+                    }
+                    _ => labelled("evidence", e),
+                })
+                .collect(),
         })
         .collect()
+}
+
+fn owner_is_vendor(c: &EquipmentClass) -> bool {
+    c.owner == VENDOR
+}
+
+/// The certificate a class's processing yields, by what is done to its media: erased media
+/// (returned to a lessor, or reused) get an erasure certificate, destroyed ones a
+/// destruction certificate; 「廃棄証明書」 would name a disposal that an erased and
+/// returned device never undergoes.
+fn certificate_name(c: &EquipmentClass, by_vendor: bool) -> String {
+    let destroyed = c
+        .media
+        .iter()
+        .any(|m| m.level == SanitizationLevel::Destroy);
+    let erased = c
+        .media
+        .iter()
+        .any(|m| m.level != SanitizationLevel::Destroy);
+    let issuer = if by_vendor {
+        "当社が発行する"
+    } else {
+        ""
+    };
+    match (erased, destroyed) {
+        (true, false) => format!("{issuer}データ消去証明書"),
+        (false, true) => "破壊証明書".to_string(),
+        (true, true) => {
+            format!("{issuer}データ消去証明書（消去した媒体）及び破壊証明書（破壊した媒体）")
+        }
+        (false, false) => labelled("evidence", &crate::facts::model::Evidence::Certificate),
+    }
 }
 
 #[cfg(test)]

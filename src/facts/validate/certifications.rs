@@ -21,7 +21,33 @@ pub const STALE_REPORT_MONTHS: u32 = 12;
 pub fn check(facts: &Facts) -> Vec<Problem> {
     let mut problems = certifications(facts);
     problems.extend(attestations(facts));
+    problems.extend(bridge_letters_short(facts));
     problems
+}
+
+/// A bridge letter exists to cover the gap between the report's period and today: one
+/// that ends before the submission leaves the inherited controls uncovered from its end.
+/// (A report without a bridge letter is judged by its age, in [`attestations`].)
+fn bridge_letters_short(facts: &Facts) -> Vec<Problem> {
+    let date = facts.submission.date;
+    facts
+        .attestations
+        .iter()
+        .enumerate()
+        .filter_map(|(i, report)| {
+            let until = report.bridge_letter_until?;
+            (until < date && until > report.period_to).then(|| {
+                Problem::warning(
+                    path!["attestations", i, "bridge_letter_until"],
+                    format!(
+                        "ブリッジレターは {until} までを対象とし、提出日 {date} を補っていません"
+                    ),
+                )
+                .also(path!["submission", "date"], "提出日")
+                .hint("提出日までを対象とするブリッジレターを入手して bridge_letter_until を直してください。入手できないときは、その間の統制を確認する方法を根拠資料として書いてください")
+            })
+        })
+        .collect()
 }
 
 fn certifications(facts: &Facts) -> Vec<Problem> {

@@ -22,6 +22,7 @@ pub fn check(facts: &Facts) -> Vec<Problem> {
     for (i, method) in methods.iter().enumerate() {
         problems.extend(crypto_erase_keys(facts, i, method));
         problems.extend(unpaired_logical_deletion(facts, methods, i, method));
+        problems.extend(copy_without_deadline(facts, methods, i, method));
         problems.extend(level(i, method));
         problems.extend(evidence(i, method));
     }
@@ -86,6 +87,46 @@ fn unpaired_logical_deletion(
         Problem::error(at(i, "kind"), say::logical_deletion_alone(&method.target))
             .hint(say::logical_deletion_alone_hint())
     })
+}
+
+/// AST-01 ② asks that every copy be made unusable, and the exit plan states the day the
+/// last copy is gone. A logical deletion that only a media sanitisation (the provider's, on
+/// its own schedule) makes unrecoverable leaves copies with no such day: the row is then
+/// not fully met, and must say so with a dated plan or an alternative the city can weigh.
+fn copy_without_deadline(
+    facts: &Facts,
+    methods: &[DeletionMethod],
+    i: usize,
+    method: &DeletionMethod,
+) -> Option<Problem> {
+    if method.kind != DeletionKind::LogicalDeletion
+        || facts.partial.keys().any(|id| id.as_str() == "AST-01")
+        || facts.alternative.keys().any(|id| id.as_str() == "AST-01")
+        || facts.planned.keys().any(|id| id.as_str() == "AST-01")
+    {
+        return None;
+    }
+    // A logical deletion nothing makes unrecoverable is reported by that check alone.
+    if unpaired_logical_deletion(facts, methods, i, method).is_some() {
+        return None;
+    }
+    let by_vendor = method.performed_by == VENDOR;
+    let erased_by_key = methods.iter().any(|m| {
+        m.kind == DeletionKind::CryptoErase && (by_vendor || m.performed_by == method.performed_by)
+    });
+    if erased_by_key {
+        return None;
+    }
+    Some(
+        Problem::error(
+            at(i, "kind"),
+            format!(
+                "「{}」は論理削除の後も記録媒体の処理まで残り、消える期日がないため、AST-01 を対応済にはできません",
+                method.target
+            ),
+        )
+        .hint("その情報を本市専用の鍵で暗号化し、鍵の破棄（crypto_erase）を同じ実施者の削除の方法に加えてください。それができないときは、partial.AST-01（期日と計画、それまでの間の対応）又は alternative.AST-01 を書いてください"),
+    )
 }
 
 /// NIST SP 800-88 levels describe media sanitisation, and only that.
