@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::typeset::PdfStandard;
+
 const EXIT_CODES: &str = "\
 終了コード:
   0  成功
@@ -64,6 +66,9 @@ pub enum Command {
         format: Vec<Format>,
         #[command(flatten)]
         fonts: FontArgs,
+        #[doc = "PDF の規格。a-2b（既定）と a-1b は長期保存用の PDF/A（ISO 19005）、none は PDF/A にしない。"]
+        #[arg(long, value_name = "STANDARD", default_value = "a-2b")]
+        pdf_standard: PdfStandard,
     },
     /// 任意の Markdown ファイルを同じ体裁の PDF にする（事業者自身の別添資料等）。
     Pdf {
@@ -74,6 +79,9 @@ pub enum Command {
         output: Option<PathBuf>,
         #[command(flatten)]
         fonts: FontArgs,
+        #[doc = "PDF の規格。a-2b（既定）と a-1b は長期保存用の PDF/A（ISO 19005）、none は PDF/A にしない。"]
+        #[arg(long, value_name = "STANDARD", default_value = "a-2b")]
+        pdf_standard: PdfStandard,
     },
     /// 保管された提出フォルダを manifest と照合し、改変がないか確かめる。
     Verify {
