@@ -196,7 +196,7 @@ fn prepare_attachments(inputs: &Inputs) -> Result<crate::attachments::Prepared, 
         inputs.facts,
         inputs.criteria,
         source,
-        inputs.fonts,
+        inputs.fonts.map(|fonts| (fonts, inputs.pdf_standard)),
     )?)
 }
 
