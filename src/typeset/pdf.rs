@@ -327,8 +327,13 @@ fn finish(
     // PDF/A wants every Info value repeated in the XMP packet, which has no empty
     // values: an empty one is left out of both.
     let mut text = |key: &str, value: &str| {
-        if !archival || !value.is_empty() {
+        if !archival {
             info.set(key, text_string(value));
+            return;
+        }
+        let value = pdfa::xml_chars(value);
+        if !value.is_empty() {
+            info.set(key, text_string(&value));
         }
     };
     text("Title", &metadata.title);

@@ -124,17 +124,23 @@ pub struct Info<'a> {
     pub date: Option<Date>,
 }
 
+/// The text without the control characters XML 1.0 cannot carry at all; the Info
+/// dictionary drops them too, so that it and the XMP packet still agree.
+pub fn xml_chars(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+        .collect()
+}
+
 /// Escapes text for XML character data and attribute values.
 fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in xml_chars(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            // XML 1.0 cannot carry other control characters at all.
-            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
             c => out.push(c),
         }
     }
