@@ -27,6 +27,10 @@ fn typesetting(c: &mut Criterion) {
     group.bench_function("bench.md", |b| {
         b.iter(|| typeset::typeset(&bench, &fonts).unwrap())
     });
+    // PDF/A-2b is the default; its cost is the difference from plain PDF.
+    group.bench_function("bench.md (--pdf-standard none)", |b| {
+        b.iter(|| typeset::typeset_as(&bench, &fonts, typeset::PdfStandard::None).unwrap())
+    });
     group.bench_function("small.md", |b| {
         b.iter(|| typeset::typeset(&small, &fonts).unwrap())
     });

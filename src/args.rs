@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use beppyo::messages::{Lang, cli, lang};
 use clap::{Args, Parser, Subcommand};
 
+use crate::typeset::PdfStandard;
+
 /// 外部サービス事業者が「外部サービスの利用基準別表」に対して提出する書類を、事実ファイルから作成する。
 #[derive(Debug, Parser)]
 #[command(name = "beppyo", version)]
@@ -57,6 +59,9 @@ pub enum Command {
         format: Vec<Format>,
         #[command(flatten)]
         fonts: FontArgs,
+        #[doc = "PDF の規格。a-2b（既定）と a-1b は長期保存用の PDF/A（ISO 19005）、none は PDF/A にしない。"]
+        #[arg(long, value_name = "STANDARD", default_value = "a-2b")]
+        pdf_standard: PdfStandard,
     },
     /// 任意の Markdown ファイルを同じ体裁の PDF にする（事業者自身の別添資料等）。
     Pdf {
@@ -67,6 +72,9 @@ pub enum Command {
         output: Option<PathBuf>,
         #[command(flatten)]
         fonts: FontArgs,
+        #[doc = "PDF の規格。a-2b（既定）と a-1b は長期保存用の PDF/A（ISO 19005）、none は PDF/A にしない。"]
+        #[arg(long, value_name = "STANDARD", default_value = "a-2b")]
+        pdf_standard: PdfStandard,
     },
     /// 保管された提出フォルダを manifest と照合し、改変がないか確かめる。
     Verify {

@@ -261,7 +261,7 @@ pub fn prepare(
     facts: &Facts,
     criteria: &Criteria,
     source: Option<Source>,
-    fonts: Option<&Fonts>,
+    fonts: Option<(&Fonts, typeset::PdfStandard)>,
 ) -> Result<Prepared, AttachmentError> {
     let planned = plan(facts, criteria, fonts.is_some());
     let mut prepared = Prepared::default();
@@ -307,7 +307,7 @@ fn prepare_one(
     p: &Planned,
     member: &str,
     folder: &Path,
-    fonts: Option<&Fonts>,
+    fonts: Option<(&Fonts, typeset::PdfStandard)>,
     prepared: &mut Prepared,
 ) -> Result<(u64, String), AttachmentError> {
     let a = p.attachment;
@@ -343,10 +343,10 @@ fn prepare_one(
             let bytes = crate::input::read_limited_from(opened, kind.limit())
                 .map_err(|_| failed(say::attachment_unreadable(&shown_path(&real))))?;
             let out = match fonts {
-                Some(fonts) => {
+                Some((fonts, standard)) => {
                     let text =
                         String::from_utf8(bytes).map_err(|_| failed(say::attachment_not_utf8()))?;
-                    typeset::typeset(&text, fonts)
+                    typeset::typeset_as(&text, fonts, standard)
                         .map_err(|error| AttachmentError::Typeset {
                             label: p.label.clone(),
                             file: file.to_string(),

@@ -14,7 +14,7 @@ use beppyo::facts::rows::{self, RowStatus};
 use beppyo::facts::{self, SourceFile};
 use beppyo::input::{self, shown, shown_path};
 use beppyo::migrate::{self, Outcome};
-use beppyo::typeset::{self, Fonts};
+use beppyo::typeset::{self, Fonts, PdfStandard};
 use beppyo::verification::{self, Confirmation, Rerender, Verdict};
 use beppyo::{init, schema, templates};
 
@@ -77,6 +77,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             templates,
             format,
             fonts,
+            pdf_standard,
         } => {
             if let Some(twice) = format
                 .iter()
@@ -95,7 +96,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 force,
                 &table,
                 templates.as_deref(),
-                fonts.as_ref(),
+                fonts.as_ref().map(|f| (f, pdf_standard)),
                 format.contains(&Format::Md),
             )
         }
@@ -103,7 +104,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             file,
             output,
             fonts,
-        } => run_pdf(&file, output.as_deref(), &load_fonts(&fonts)?),
+            pdf_standard,
+        } => run_pdf(&file, output.as_deref(), &load_fonts(&fonts)?, pdf_standard),
         Command::Verify {
             dir,
             json,
@@ -284,9 +286,10 @@ fn run_render(
     force: bool,
     table: &TableArgs,
     template_dir: Option<&Path>,
-    fonts: Option<&Fonts>,
+    pdf: Option<(&Fonts, PdfStandard)>,
     markdown: bool,
 ) -> Result<(), Failure> {
+    let fonts = pdf.map(|(fonts, _)| fonts);
     let (criteria, criteria_text, criteria_origin) = load_criteria(table)?;
     let (file, facts, warnings) = facts::load_path(path, &criteria, fonts)?;
     if !warnings.is_empty() {
@@ -305,6 +308,7 @@ fn run_render(
         criteria_origin,
         templates: &templates,
         fonts,
+        pdf_standard: pdf.map_or_else(PdfStandard::default, |(_, standard)| standard),
         markdown,
         archived_attachments: None,
     };
@@ -368,12 +372,17 @@ fn load_fonts(args: &FontArgs) -> Result<Fonts, Failure> {
     )?)
 }
 
-fn run_pdf(file: &Path, output: Option<&Path>, fonts: &Fonts) -> Result<(), Failure> {
+fn run_pdf(
+    file: &Path,
+    output: Option<&Path>,
+    fonts: &Fonts,
+    standard: PdfStandard,
+) -> Result<(), Failure> {
     let bytes = input::read_limited(file, input::MAX_INPUT_BYTES)?;
     let name = shown_path(file);
     let markdown = String::from_utf8(bytes)
         .map_err(|e| Failure::Typeset(cli::not_utf8(&name, e.utf8_error().valid_up_to())))?;
-    let pdf = typeset::typeset(&markdown, fonts)
+    let pdf = typeset::typeset_as(&markdown, fonts, standard)
         .map_err(|e| Failure::Typeset(cli::in_file(&name, &shown(&e.to_string()))))?;
     let target = output.map_or_else(|| file.with_extension("pdf"), Path::to_path_buf);
     archive::write_atomic(&target, &pdf.bytes).map_err(|e| {

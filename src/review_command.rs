@@ -77,6 +77,7 @@ fn run_write(input: &Path, request: &Request) -> Result<(), Failure> {
         criteria_origin,
         templates: &templates,
         fonts: Some(&fonts),
+        pdf_standard: beppyo::typeset::PdfStandard::default(),
         markdown: false,
         archived_attachments: manifest.as_ref().map(|m| m.attachments.as_slice()),
     };

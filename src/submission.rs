@@ -46,6 +46,8 @@ pub struct Inputs<'a> {
     pub templates: &'a [Template],
     /// The fonts to typeset PDFs with; `None` writes no PDF.
     pub fonts: Option<&'a Fonts>,
+    /// The standard the PDFs follow (`--pdf-standard`).
+    pub pdf_standard: typeset::PdfStandard,
     /// Whether the Markdown of each document is written too (`--format pdf` leaves it out).
     pub markdown: bool,
     /// Attachments as archived (`verify`'s re-render); `None`: from the facts file's folder.
@@ -69,6 +71,7 @@ impl<'a> Inputs<'a> {
             criteria_origin: "embedded".into(),
             templates,
             fonts,
+            pdf_standard: typeset::PdfStandard::default(),
             markdown: true,
             archived_attachments: None,
         }
@@ -106,6 +109,7 @@ pub fn build_submission(inputs: &Inputs) -> Result<Submission, BuildError> {
     // Evidence attachments (crate::attachments): numbered, hashed, cited by the documents.
     let attachments = prepare_attachments(inputs)?;
     renderer.set_attachments(&attachments.views);
+    renderer.set_pdf_standard(inputs.fonts.and(inputs.pdf_standard.label()));
     let answering = renderer.answering()?;
     let mut typeset = Vec::new();
     let mut heading_pages = HeadingPages::new();
@@ -165,6 +169,11 @@ pub fn build_submission(inputs: &Inputs) -> Result<Submission, BuildError> {
     files.insert(FACTS_COPY.to_string(), inputs.facts_file.bytes.clone());
     files.extend(attachments.files);
 
+    if inputs.fonts.is_some() {
+        for output in outputs.iter_mut().filter(|o| o.file.ends_with(".pdf")) {
+            output.pdf_standard = Some(inputs.pdf_standard.name().to_string());
+        }
+    }
     let mut manifest = manifest(inputs, outputs);
     manifest.attachments = attachments.entries;
     files.insert(archive::MANIFEST.to_string(), manifest.to_json());
@@ -187,7 +196,7 @@ fn prepare_attachments(inputs: &Inputs) -> Result<crate::attachments::Prepared, 
         inputs.facts,
         inputs.criteria,
         source,
-        inputs.fonts,
+        inputs.fonts.map(|fonts| (fonts, inputs.pdf_standard)),
     )?)
 }
 
@@ -202,7 +211,7 @@ fn typeset_document(
     let Some(fonts) = inputs.fonts else {
         return Ok(None);
     };
-    typeset::typeset(&document.markdown, fonts)
+    typeset::typeset_as(&document.markdown, fonts, inputs.pdf_standard)
         .map(Some)
         .map_err(|error| BuildError::Typeset {
             document: format!("{}.md", document.kind.stem),
@@ -243,6 +252,7 @@ fn output_entry(
         bytes: bytes.len() as u64,
         sha256: archive::sha256(bytes),
         rows: rows.iter().map(ToString::to_string).collect(),
+        pdf_standard: None,
     }
 }
 

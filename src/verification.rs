@@ -22,7 +22,8 @@ use crate::criteria::Criteria;
 use crate::facts::SourceFile;
 use crate::input::MAX_INPUT_BYTES;
 use crate::submission::{Inputs, build_submission};
-use crate::typeset::Fonts;
+use crate::typeset::{Fonts, PdfStandard};
+use clap::ValueEnum;
 
 /// What re-rendering an archived submission from its own `facts.yaml` showed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -194,6 +195,21 @@ pub fn rerender(dir: &Path, read: &ReadManifest) -> Rerender {
     let mut inputs =
         Inputs::with_embedded_table(&file, &facts, &criteria, &templates, fonts.as_ref());
     inputs.markdown = manifest.outputs.iter().any(|o| o.file.ends_with(".md"));
+    // The PDFs' standard as recorded; manifests from before `--pdf-standard` have plain PDFs.
+    let standard = manifest
+        .outputs
+        .iter()
+        .find_map(|o| o.pdf_standard.as_deref());
+    inputs.pdf_standard = match standard.map(|name| PdfStandard::from_str(name, false)) {
+        None => PdfStandard::None,
+        Some(Ok(standard)) => standard,
+        Some(Err(_)) => {
+            return differs(format!(
+                "manifest.json の PDF の規格「{}」を知りません",
+                standard.unwrap_or_default()
+            ));
+        }
+    };
     // The attachments' sources stay with the vendor; the copies, checked against the
     // manifest by check_files, stand for them.
     inputs.archived_attachments = Some(&manifest.attachments);

@@ -293,7 +293,11 @@ fn metadata_names_title_vendor_rows_and_language() {
     assert_eq!(text(b"Author"), "株式会社青嶺クラウド");
     assert!(text(b"Keywords").contains("BAS-01") && text(b"Keywords").contains("TEC-18"));
     assert!(info.get(b"GTS_PDFXVersion").is_err());
-    assert!(info.get(b"CreationDate").is_err(), "no clock in the output");
+    // PDF/A wants dates: the submission's, never the clock.
+    assert_eq!(
+        info.get(b"CreationDate").unwrap().as_str().unwrap(),
+        b"D:20261126000000+09'00'"
+    );
     assert_eq!(
         doc.catalog()
             .unwrap()

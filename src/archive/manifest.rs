@@ -40,6 +40,10 @@ pub struct OutputEntry {
     pub sha256: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rows: Vec<String>,
+    /// A PDF's standard as `--pdf-standard` names it (`a-2b`, `a-1b`, `none`). Absent in
+    /// manifests written before the option existed, whose PDFs are plain (`none`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pdf_standard: Option<String>,
 }
 
 /// One evidence file under `attachments/` (別添1…N, in this order).

@@ -546,6 +546,9 @@ pub fn help_en(key: &str) -> Option<&'static str> {
         "migrate.old" => "The facts file in the earlier format.",
         "migrate.output" => "Where to write the converted file.",
         "migrate.force" => "Overwrite NEW if it exists.",
+        "*.pdf_standard" => {
+            "The PDF standard: a-2b (default) and a-1b are PDF/A (ISO 19005) for long-term archiving; none is plain PDF."
+        }
         "*.font" => "A font (TTF/OTF) for the body text instead of the embedded BIZ UDMincho.",
         "*.heading_font" => "A font (TTF/OTF) for headings instead of the embedded BIZ UDGothic.",
         "*.criteria" => {

@@ -217,6 +217,12 @@ impl<'a> Renderer<'a> {
         crate::attachments::insert_context(&mut self.base, views, self.criteria);
     }
 
+    /// Names the standard the PDFs follow (`pdf_standard`, e.g. 「PDF/A-2b」) for the
+    /// cover letter; `None`: no PDF, or plain PDF.
+    pub fn set_pdf_standard(&mut self, label: Option<&str>) {
+        self.base.insert("pdf_standard", &label);
+    }
+
     /// Renders documents 01–05: the answering documents, then the matrix from their index,
     /// citing sections without pages (see [`Renderer::matrix`] for pages).
     pub fn documents(&self) -> Result<Rendered, RenderError> {

@@ -11,10 +11,12 @@ pub mod layout;
 pub mod limits;
 pub mod linebreak;
 pub mod pdf;
+pub mod pdfa;
 pub mod subset;
 pub mod tree;
 
 pub use fonts::{Font, FontError, Fonts};
+pub use pdfa::PdfStandard;
 
 use fonts::Face;
 use tree::{Block, Document, Inline};
@@ -49,14 +51,24 @@ pub enum TypesetError {
     Pdf(#[from] pdf::WriteError),
 }
 
-/// Typesets Markdown (with optional front matter) as an A4 PDF.
+/// Typesets Markdown (with optional front matter) as an A4 PDF of the default standard
+/// (PDF/A-2b).
 pub fn typeset(markdown: &str, fonts: &Fonts) -> Result<Pdf, TypesetError> {
+    typeset_as(markdown, fonts, PdfStandard::default())
+}
+
+/// Typesets Markdown as an A4 PDF following `standard`.
+pub fn typeset_as(
+    markdown: &str,
+    fonts: &Fonts,
+    standard: PdfStandard,
+) -> Result<Pdf, TypesetError> {
     limits::check(markdown)?;
     let document = tree::parse(markdown)?;
     check_glyphs(&document, markdown, fonts)?;
     let laid = layout::layout(&document, fonts);
     let metadata = metadata(&document, &laid.title);
-    let bytes = pdf::write(&laid, fonts, &metadata)?;
+    let bytes = pdf::write(&laid, fonts, &metadata, standard)?;
     Ok(Pdf {
         bytes,
         pages: laid.pages.len(),
@@ -75,6 +87,7 @@ fn metadata(document: &Document, title: &str) -> pdf::Metadata {
             format!("{}（{}）", title, front.service)
         },
         keywords: front.rows,
+        date: pdfa::Date::find(&front.date),
     }
 }
 

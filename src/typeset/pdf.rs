@@ -18,6 +18,7 @@ use printpdf::{
 
 use super::fonts::{Face, Fonts};
 use super::layout::{Item, Laid, OutlineEntry};
+use super::pdfa::{self, PdfStandard};
 use super::subset::{self, Subset, SubsetError};
 use crate::frontmatter::Orientation;
 
@@ -41,6 +42,8 @@ pub struct Metadata {
     pub author: String,
     pub subject: String,
     pub keywords: Vec<String>,
+    /// The document's date (creation and modification date under PDF/A).
+    pub date: Option<pdfa::Date>,
 }
 
 /// Fixed resource names: printpdf's own are random, which would make every file differ.
@@ -54,7 +57,12 @@ fn font_id(face: Face) -> FontId {
 }
 
 /// Writes the pages as a PDF.
-pub fn write(laid: &Laid, fonts: &Fonts, metadata: &Metadata) -> Result<Vec<u8>, WriteError> {
+pub fn write(
+    laid: &Laid,
+    fonts: &Fonts,
+    metadata: &Metadata,
+    standard: PdfStandard,
+) -> Result<Vec<u8>, WriteError> {
     let mut doc = PdfDocument::new(&metadata.title);
     let subsets = subsets(laid, fonts)?;
     for (face, subset) in &subsets {
@@ -92,13 +100,18 @@ pub fn write(laid: &Laid, fonts: &Fonts, metadata: &Metadata) -> Result<Vec<u8>,
     let mut warnings = Vec::new();
     let mut pdf = doc.to_lopdf_document(&options, &mut warnings);
     name_subsets(&mut pdf, &subsets, fonts);
-    finish(&mut pdf, laid, metadata)?;
+    finish(&mut pdf, laid, metadata, &subsets, standard)?;
     let mut bytes = Vec::new();
     // Object streams (PDF 1.5) deflate the dictionaries too: the pages, the outline and
-    // the fonts' width arrays.
+    // the fonts' width arrays. PDF/A-1 is PDF 1.4, which has neither them nor
+    // cross-reference streams.
+    let modern = standard != PdfStandard::A1b;
+    if !modern {
+        pdf.version = "1.4".to_string();
+    }
     let options = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
+        .use_object_streams(modern)
+        .use_xref_streams(modern)
         .compression_level(6)
         .build();
     pdf.save_with_options(&mut bytes, options)?;
@@ -295,20 +308,49 @@ fn name_subsets(pdf: &mut lopdf::Document, subsets: &BTreeMap<Face, Subset>, fon
     }
 }
 
-fn finish(pdf: &mut lopdf::Document, laid: &Laid, metadata: &Metadata) -> Result<(), lopdf::Error> {
+fn finish(
+    pdf: &mut lopdf::Document,
+    laid: &Laid,
+    metadata: &Metadata,
+    subsets: &BTreeMap<Face, Subset>,
+    standard: PdfStandard,
+) -> Result<(), lopdf::Error> {
+    let archival = standard != PdfStandard::None;
+    let producer = format!("beppyo {}", env!("CARGO_PKG_VERSION"));
+    let info_values = pdfa::Info {
+        metadata,
+        creator: "beppyo",
+        producer: &producer,
+        date: metadata.date.filter(|_| archival),
+    };
     let mut info = Dictionary::new();
-    info.set("Title", text_string(&metadata.title));
-    info.set("Author", text_string(&metadata.author));
-    info.set("Subject", text_string(&metadata.subject));
-    info.set("Keywords", text_string(&metadata.keywords.join(", ")));
-    info.set("Creator", text_string("beppyo"));
-    info.set(
-        "Producer",
-        text_string(&format!("beppyo {}", env!("CARGO_PKG_VERSION"))),
-    );
+    // PDF/A wants every Info value repeated in the XMP packet, which has no empty
+    // values: an empty one is left out of both.
+    let mut text = |key: &str, value: &str| {
+        if !archival {
+            info.set(key, text_string(value));
+            return;
+        }
+        let value = pdfa::xml_chars(value);
+        if !value.is_empty() {
+            info.set(key, text_string(&value));
+        }
+    };
+    text("Title", &metadata.title);
+    text("Author", &metadata.author);
+    text("Subject", &metadata.subject);
+    text("Keywords", &metadata.keywords.join(", "));
+    text("Creator", info_values.creator);
+    text("Producer", &producer);
+    if let Some(date) = info_values.date {
+        let date = Object::String(date.pdf().into_bytes(), StringFormat::Literal);
+        info.set("CreationDate", date.clone());
+        info.set("ModDate", date);
+    }
     let info_id = pdf.add_object(info);
     pdf.trailer.set("Info", info_id);
-    // No document ID or dates: nothing but the input may change a byte.
+    // No document ID from a clock or a random source: nothing but the input may change
+    // a byte. PDF/A requires one; it is then a hash of the content (below).
     pdf.trailer.remove(b"ID");
 
     let pages: Vec<ObjectId> = pdf.get_pages().values().copied().collect();
@@ -320,14 +362,61 @@ fn finish(pdf: &mut lopdf::Document, laid: &Laid, metadata: &Metadata) -> Result
         Object::String(b"ja".to_vec(), StringFormat::Literal),
     );
     catalog.remove(b"Metadata");
+    catalog.remove(b"OutputIntents");
     if let Some(outline_id) = outline {
         catalog.set("Outlines", outline_id);
         catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
     }
+    if archival {
+        let packet = pdfa::xmp(standard, &info_values);
+        let metadata_id = pdf.add_object(pdfa::metadata_stream(packet));
+        let intents = pdfa::output_intent(pdf);
+        let catalog = pdf.get_object_mut(root_id)?.as_dict_mut()?;
+        catalog.set("Metadata", metadata_id);
+        catalog.set("OutputIntents", intents);
+        cid_fonts(pdf, subsets);
+        pdfa::printable_annotations(pdf);
+    }
     pdf.prune_objects();
     pdf.renumber_objects();
     compress(pdf);
+    if archival {
+        let id = pdfa::document_id(pdf, &info_values);
+        pdf.trailer.set("ID", id);
+    }
     Ok(())
+}
+
+/// PDF/A's `/CIDSet` on each subset CID font's descriptor, naming the CIDs its program
+/// has. (printpdf already writes the `/CIDToGIDMap /Identity` PDF/A also wants.)
+fn cid_fonts(pdf: &mut lopdf::Document, subsets: &BTreeMap<Face, Subset>) {
+    let glyphs: BTreeMap<Vec<u8>, usize> = subsets
+        .iter()
+        .map(|(&face, subset)| (font_id(face).0.into_bytes(), subset.len()))
+        .collect();
+    // The subset a font dictionary belongs to, by the tag printpdf gave its name.
+    let glyphs_of = |dict: &Dictionary, key: &[u8]| {
+        let name = dict.get(key).and_then(Object::as_name).ok()?;
+        let tag = name.split(|&b| b == b'+').next()?;
+        glyphs.get(tag).copied()
+    };
+    let mut descriptors = Vec::new();
+    for (&id, object) in &pdf.objects {
+        let Ok(dict) = object.as_dict() else {
+            continue;
+        };
+        let is_descriptor =
+            dict.get(b"Type").and_then(Object::as_name).ok() == Some(b"FontDescriptor".as_slice());
+        if is_descriptor && let Some(count) = glyphs_of(dict, b"FontName") {
+            descriptors.push((id, count));
+        }
+    }
+    for (id, count) in descriptors {
+        let set = pdf.add_object(pdfa::cid_set(count));
+        if let Ok(dict) = pdf.get_object_mut(id).and_then(Object::as_dict_mut) {
+            dict.set("CIDSet", set);
+        }
+    }
 }
 
 /// Deflates every stream not yet filtered. lopdf's own `compress` uses the slowest

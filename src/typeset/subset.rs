@@ -40,6 +40,16 @@ impl Subset {
     pub fn glyph(&self, original: u16) -> u16 {
         self.ids.get(&original).copied().unwrap_or(0)
     }
+
+    /// How many glyphs the subset has (`.notdef` included); their IDs are 0 … len − 1.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Never true: `.notdef` is always kept.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
 }
 
 /// The tables kept besides `loca` and `glyf`.
