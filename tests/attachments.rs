@@ -3,7 +3,7 @@
 //! manifest and cites them; `verify` fails on a changed, missing or added attachment; a
 //! second render is byte-identical, attachments included.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

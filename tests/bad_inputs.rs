@@ -12,7 +12,7 @@
 //! `awaits` in `expect.yaml` names what must land before the case can pass (a check not
 //! written yet); the failure message repeats it.
 
-mod common;
+use crate::common;
 
 #[path = "bad_inputs/patch.rs"]
 mod patch;

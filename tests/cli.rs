@@ -1,6 +1,6 @@
 //! The binary as a user runs it: exit codes, messages, files written or left alone.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

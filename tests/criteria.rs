@@ -1,6 +1,6 @@
 //! The shipped table: 40 rows with the fixed IDs and the source's texts.
 
-mod common;
+use crate::common;
 
 use beppyo::criteria::{Criteria, CriteriaError};
 

@@ -5,7 +5,7 @@
 //!
 //! Each case is the SaaS example (kasumi) plus a patch: only what differs is written here.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -5,7 +5,7 @@
 //! (a third fictional vendor): it proves that filling the template is enough, without
 //! editing its keys or comments, and that the template carries no value of its own.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

@@ -1,6 +1,6 @@
 //! Getting beppyo into a user's shell and tools: completions, the man page, the table export.
 
-mod common;
+use crate::common;
 
 use common::{repo, run};
 

@@ -2,7 +2,7 @@
 //! every document, the cover letter's parts, the notation of every document of both
 //! examples (the cover letter included), and each row status in its own sentence.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

@@ -3,7 +3,7 @@
 //! person must fill; every old value with a place in format 2 is kept; the command
 //! refuses to overwrite and leaves current files alone.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

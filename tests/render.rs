@@ -2,7 +2,7 @@
 //! notation a city reviewer checks, the SLA's customary items, every row status in its
 //! own words, the cross-reference index, escaping.
 
-mod common;
+use crate::common;
 
 use beppyo::criteria::{Criteria, RowId};
 use beppyo::facts::Facts;

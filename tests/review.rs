@@ -1,7 +1,7 @@
 //! The reviewer's workbook: written by `render` and `review-sheet`, read back with
 //! calamine and from the XML inside the zip, and a filled-in one summarised by `--read`.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read, Write};

@@ -2,7 +2,7 @@
 //! and the layout rules (margins, 禁則, repeated table headers), on the shipped example,
 //! the benchmark document and hostile Markdown.
 
-mod common;
+use crate::common;
 
 use std::sync::OnceLock;
 

@@ -1,7 +1,7 @@
 //! Each check of the facts, on the example with one fact changed. Every test fails
 //! without its check: the unchanged example is valid and has no warning.
 
-mod common;
+use crate::common;
 
 use beppyo::diagnostic::{Problem, Severity};
 use beppyo::facts::model::Facts;

@@ -7,7 +7,7 @@
 //! fast. Every test works only in its own temporary folder; every concurrency or kill
 //! test is bounded in rounds and in time.
 //!
-//! `BEPPYO_BIN=/path/to/beppyo cargo test --test archive_attacks` runs the command-line
+//! `BEPPYO_BIN=/path/to/beppyo cargo test archive_attacks::` runs the command-line
 //! tests against another build (e.g. an older one, to see them fail).
 // Links, FIFOs and devices are Unix's; the refusals are tested there.
 #![cfg(unix)]
