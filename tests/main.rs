@@ -16,6 +16,7 @@ mod fuzz_corpus;
 mod integrate;
 mod letters;
 mod migrate;
+mod pdfa;
 mod render;
 mod review;
 mod typeset;

@@ -3,7 +3,7 @@
 //! both standards. Whether a validator accepts the files is `scripts/check-pdfa.sh`'s
 //! job (it needs Java); these tests hold the structures that make it pass.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
