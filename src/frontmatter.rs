@@ -58,7 +58,7 @@ impl Orientation {
 
 /// The front matter could not be read.
 #[derive(Debug, thiserror::Error)]
-#[error("the front matter (--- block at the top) is not valid: {0}")]
+#[error("{}", crate::messages::typeset::front_matter_invalid(.0))]
 pub struct FrontMatterError(pub String);
 
 impl FrontMatter {

@@ -606,3 +606,26 @@ fn help_follows_the_language() {
         "{top}"
     );
 }
+
+/// The typesetter's errors (a font that cannot be read, Markdown it cannot lay out) follow
+/// the language like every other message.
+#[test]
+fn typesetter_errors_follow_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), "# 見出し\n\n本文\n").unwrap();
+    let args = ["pdf", "a.md", "--font", "missing.ttf"];
+    let ja = common::run(&args, dir.path());
+    assert_eq!(ja.status.code(), Some(3));
+    let text = String::from_utf8_lossy(&ja.stderr);
+    assert!(text.contains("フォント missing.ttf を読めません"), "{text}");
+    let en = common::run_with_lang(&args, dir.path(), Some("en"));
+    let text = String::from_utf8_lossy(&en.stderr);
+    assert!(text.contains("cannot read font missing.ttf"), "{text}");
+    let deep = format!("# 題\n\n{}x\n", "- ".repeat(10_000));
+    std::fs::write(dir.path().join("deep.md"), deep).unwrap();
+    let ja = common::run(&["pdf", "deep.md"], dir.path());
+    assert_eq!(ja.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&ja.stderr).contains("入れ子が深すぎます"));
+    let en = common::run_with_lang(&["pdf", "deep.md"], dir.path(), Some("en"));
+    assert!(String::from_utf8_lossy(&en.stderr).contains("nested too deep"));
+}

@@ -30,6 +30,7 @@ pub mod errors;
 pub mod parse;
 pub mod review;
 pub mod rules;
+pub mod typeset;
 
 /// The language of the messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -42,12 +42,12 @@ pub struct Font {
 /// A font that cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum FontError {
-    #[error("cannot read font {path}: {source}")]
+    #[error("{}", crate::messages::typeset::font_unreadable(&crate::input::shown_path(path), &crate::messages::errors::io_reason(source)))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{name} is not a TrueType or OpenType font beppyo can read: {reason}")]
+    #[error("{}", crate::messages::typeset::font_unparseable(name, reason))]
     Parse { name: String, reason: String },
 }
 

@@ -19,13 +19,9 @@ pub const MAX_NESTING: usize = 12;
 /// Markdown that the layout cannot show without losing or overflowing content.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LimitError {
-    #[error(
-        "{line}行目: 引用と箇条書きの入れ子が深すぎます（{depth}段目）。入れ子は合わせて{MAX_NESTING}段までです。段を浅くしてください"
-    )]
+    #[error("{}", crate::messages::typeset::too_deep(*line, *depth, MAX_NESTING))]
     TooDeep { line: usize, depth: usize },
-    #[error(
-        "{line}行目: 表の列が多すぎます（{columns}列）。この位置の表は{max}列までです（1列に2文字分の幅が要ります）。表を分けるか、列を減らしてください"
-    )]
+    #[error("{}", crate::messages::typeset::too_wide(*line, *columns, *max))]
     TooWide {
         line: usize,
         columns: usize,

@@ -36,8 +36,13 @@ pub enum TypesetError {
     #[error(transparent)]
     FrontMatter(#[from] crate::frontmatter::FrontMatterError),
     #[error(
-        "{line}行目: 文字「{}」（U+{code:04X}）がフォント {font} にありません。別の文字にするか、その文字を持つフォントを指定してください（--font / --heading-font）",
-        crate::input::shown(&character.to_string())
+        "{}",
+        crate::messages::typeset::missing_glyph(
+            *line,
+            &crate::input::shown(&character.to_string()),
+            *code,
+            font
+        )
     )]
     MissingGlyph {
         character: char,
@@ -47,7 +52,7 @@ pub enum TypesetError {
     },
     #[error(transparent)]
     Limit(#[from] limits::LimitError),
-    #[error("cannot write the PDF: {0}")]
+    #[error("{}", crate::messages::typeset::pdf_unwritable(.0))]
     Pdf(#[from] pdf::WriteError),
 }
 

@@ -27,7 +27,7 @@ use crate::frontmatter::Orientation;
 pub enum WriteError {
     #[error(transparent)]
     Subset(#[from] SubsetError),
-    #[error("printpdf cannot read the subset of font {0}")]
+    #[error("{}", crate::messages::typeset::font_unembeddable(.0))]
     Embed(String),
     #[error(transparent)]
     Lopdf(#[from] lopdf::Error),

@@ -57,7 +57,7 @@ const PROFILE: [u32; 5] = [tag::CMAP, tag::HEAD, tag::HHEA, tag::HMTX, tag::MAXP
 
 /// A font that could not be subset.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot subset font {name}: {reason}")]
+#[error("{}", crate::messages::typeset::font_unsubsettable(name, reason))]
 pub struct SubsetError {
     pub name: String,
     pub reason: String,
