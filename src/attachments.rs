@@ -86,8 +86,10 @@ pub fn plan<'a>(facts: &'a Facts, criteria: &Criteria, pdf: bool) -> Vec<Planned
             .min()
             .unwrap_or(usize::MAX)
     };
+    // Ties (two documents for the same first row) go by key, unique and independent of
+    // the order the facts list them in.
     let mut order: Vec<(usize, &Attachment)> = facts.attachments.iter().enumerate().collect();
-    order.sort_by_key(|(i, a)| (a.sharing != Sharing::Submitted, position(a), *i));
+    order.sort_by_key(|(_, a)| (a.sharing != Sharing::Submitted, position(a), a.key.as_str()));
     let mut submitted = 0;
     let mut shown = 0;
     order
@@ -393,7 +395,9 @@ mod tests {
                 "iso-certificates".into(),
                 Some("attachments/別添2_iso-certificates.pdf".into()),
             ),
+            // Two reports for the same first row (PHY-01): by key.
             ("閲覧資料1".into(), "soc2-iaas".into(), None),
+            ("閲覧資料2".into(), "soc2-mail".into(), None),
         ];
         assert_eq!(labels(&facts), expected);
         let mut reversed = facts.clone();
@@ -423,7 +427,13 @@ mod tests {
         let by_row = evidence_by_row(&views);
         assert_eq!(by_row["BAS-01"], ["別添1"]);
         assert_eq!(by_row["AUD-03"], ["別添2"]);
-        assert_eq!(by_row["PHY-01"], ["閲覧資料1（NDA締結後の閲覧）"]);
+        assert_eq!(
+            by_row["PHY-01"],
+            [
+                "閲覧資料1（NDA締結後の閲覧）",
+                "閲覧資料2（NDA締結後の閲覧）"
+            ]
+        );
         assert!(!by_row.contains_key("TEC-01"));
         let notes = evidence_notes(&views, &criteria);
         assert_eq!(notes.len(), criteria.rows.len(), "every row has an entry");
