@@ -2,7 +2,7 @@
 //! every document, the cover letter's parts, the notation of every document of both
 //! examples (the cover letter included), and each row status in its own sentence.
 
-use crate::common;
+use crate::common::{self, body, prose};
 
 use std::collections::BTreeMap;
 
@@ -37,46 +37,11 @@ fn markdown_files(text: &str) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// A document's Markdown without its front matter.
-fn body(markdown: &str) -> &str {
-    markdown
-        .strip_prefix("---\n")
-        .and_then(|rest| rest.split_once("\n---\n"))
-        .map_or(markdown, |(_, body)| body)
-}
-
 fn front(markdown: &str) -> &str {
     markdown
         .strip_prefix("---\n")
         .and_then(|rest| rest.split_once("\n---\n"))
         .map_or("", |(front, _)| front)
-}
-
-/// The text a reviewer reads, without the table's requirement texts (quoted verbatim, so
-/// exempt from the notation rules), the table's title, the citation lines and the
-/// document's own title.
-fn prose(markdown: &str) -> String {
-    let criteria = Criteria::embedded();
-    let body: String = body(markdown)
-        .lines()
-        .filter(|l| !l.starts_with("# "))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let mut text = body.replace(&criteria.title, "");
-    for row in &criteria.rows {
-        text = text.replace(&row.full_text(), "");
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut in_citation = false;
-    for c in text.chars() {
-        match c {
-            '〔' => in_citation = true,
-            '〕' => in_citation = false,
-            _ if !in_citation => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 // ---------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 //! notation a city reviewer checks, the SLA's customary items, every row status in its
 //! own words, the cross-reference index, escaping.
 
-use crate::common;
+use crate::common::{self, body, prose};
 
 use beppyo::criteria::{Criteria, RowId};
 use beppyo::facts::Facts;
@@ -53,14 +53,6 @@ fn submission_files(path: &str) -> std::collections::BTreeMap<String, Vec<u8>> {
     beppyo::build_submission(&inputs).unwrap().files
 }
 
-/// A document's Markdown without its front matter.
-fn body(markdown: &str) -> &str {
-    markdown
-        .strip_prefix("---\n")
-        .and_then(|rest| rest.split_once("\n---\n"))
-        .map_or(markdown, |(_, body)| body)
-}
-
 #[test]
 fn documents_match_reviewed_snapshots() {
     for (case, path) in CASES {
@@ -74,33 +66,6 @@ fn documents_match_reviewed_snapshots() {
             }
         }
     }
-}
-
-/// The text a reviewer reads, without the table's requirement texts (quoted verbatim, so
-/// exempt from the notation rules) and without the citation lines.
-fn prose(markdown: &str) -> String {
-    let criteria = Criteria::embedded();
-    // The document's own title (「別表対応表」) is not a use of the terms it defines.
-    let body: String = body(markdown)
-        .lines()
-        .filter(|l| !l.starts_with("# "))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let mut text = body.replace(&criteria.title, "");
-    for row in &criteria.rows {
-        text = text.replace(&row.full_text(), "");
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut in_citation = false;
-    for c in text.chars() {
-        match c {
-            '〔' => in_citation = true,
-            '〕' => in_citation = false,
-            _ if !in_citation => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// Where a number is separated from its unit by a space (「90 日前」).

@@ -61,3 +61,38 @@ pub fn run_with_lang(args: &[&str], dir: &Path, lang: Option<&str>) -> std::proc
     }
     command.output().unwrap()
 }
+
+/// A document's Markdown without its front matter.
+pub fn body(markdown: &str) -> &str {
+    markdown
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .map_or(markdown, |(_, body)| body)
+}
+
+/// The text a reviewer reads, without the table's requirement texts (quoted verbatim, so
+/// exempt from the notation rules), the table's title, the citation lines and the
+/// document's own title (「別表対応表」 is not a use of the terms it defines).
+pub fn prose(markdown: &str) -> String {
+    let criteria = Criteria::embedded();
+    let body: String = body(markdown)
+        .lines()
+        .filter(|l| !l.starts_with("# "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut text = body.replace(&criteria.title, "");
+    for row in &criteria.rows {
+        text = text.replace(&row.full_text(), "");
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut in_citation = false;
+    for c in text.chars() {
+        match c {
+            '〔' => in_citation = true,
+            '〕' => in_citation = false,
+            _ if !in_citation => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
