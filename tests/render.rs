@@ -2,7 +2,7 @@
 //! notation a city reviewer checks, the SLA's customary items, every row status in its
 //! own words, the cross-reference index, escaping.
 
-use crate::common::{self, body, prose};
+use crate::common::{self, body, number_unit_spaces, prose, undefined_terms};
 
 use beppyo::criteria::{Criteria, RowId};
 use beppyo::facts::Facts;
@@ -68,39 +68,6 @@ fn documents_match_reviewed_snapshots() {
     }
 }
 
-/// Where a number is separated from its unit by a space (「90 日前」).
-fn number_unit_spaces(text: &str) -> Vec<String> {
-    const UNITS: &[&str] = &[
-        "日",
-        "時間",
-        "分",
-        "か月",
-        "%",
-        "桁",
-        "営業日",
-        "秒",
-        "世代",
-        "件",
-        "人",
-        "名",
-        "版",
-        "年",
-        "月",
-    ];
-    let chars: Vec<char> = text.chars().collect();
-    let mut found = Vec::new();
-    for i in 1..chars.len().saturating_sub(1) {
-        if chars[i] == ' ' && chars[i - 1].is_ascii_digit() {
-            let rest: String = chars[i + 1..].iter().take(3).collect();
-            if UNITS.iter().any(|u| rest.starts_with(u)) {
-                let from = i.saturating_sub(8);
-                found.push(chars[from..(i + 4).min(chars.len())].iter().collect());
-            }
-        }
-    }
-    found
-}
-
 /// ISO country codes standing alone (「JP」), which the documents must write in Japanese.
 fn country_codes(text: &str) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
@@ -115,24 +82,6 @@ fn country_codes(text: &str) -> Vec<String> {
         }
     }
     found
-}
-
-/// A term used before its definition 「（以下「当社」という。）」, or used undefined.
-fn undefined_terms(text: &str, terms: &[&str]) -> Vec<String> {
-    terms
-        .iter()
-        .filter(|term| {
-            let Some(first) = text.find(*term) else {
-                return false;
-            };
-            let definition = format!("以下「{term}」という。");
-            match text.find(&definition) {
-                Some(at) => first != at + "以下「".len(),
-                None => true,
-            }
-        })
-        .map(|t| t.to_string())
-        .collect()
 }
 
 #[test]
