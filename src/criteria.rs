@@ -26,16 +26,14 @@ impl RowId {
     /// Parses an identifier of the form `ABC-01`.
     pub fn parse(text: &str) -> Result<RowId, String> {
         let Some((code, number)) = text.split_once('-') else {
-            return Err(format!("「{text}」は行IDの形（例: TEC-18）ではありません"));
+            return Err(crate::messages::errors::row_id_no_hyphen(text));
         };
         let code_ok = (2..=5).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase());
         let number_ok = number.len() == 2 && number.bytes().all(|b| b.is_ascii_digit());
         if code_ok && number_ok {
             Ok(RowId(text.to_string()))
         } else {
-            Err(format!(
-                "「{text}」は行IDの形（英大文字の区分コード、ハイフン、2桁の番号。例: TEC-18）ではありません"
-            ))
+            Err(crate::messages::errors::row_id_malformed(text))
         }
     }
 

@@ -108,7 +108,7 @@ impl std::io::Write for Capped {
             self.overflowed = true;
             return Err(std::io::Error::new(
                 std::io::ErrorKind::FileTooLarge,
-                format!("出力が上限の {} バイトを超えました", self.limit),
+                crate::messages::errors::output_over_limit(self.limit),
             ));
         }
         self.bytes.extend_from_slice(buf);

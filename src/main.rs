@@ -254,7 +254,12 @@ fn run_check(path: &Path, table: &TableArgs, fonts: &Fonts, strict: bool) -> Res
 /// One line per row: ID, status, the date or party where there is one, and a mark on
 /// rows that have problems.
 fn status_table(facts: &facts::Facts, criteria: &Criteria, problems: &[Problem]) -> String {
-    let mut out = cli::status_heading();
+    let marked = problems.iter().any(|p| p.row.is_some());
+    let mut out = if marked {
+        cli::status_heading()
+    } else {
+        cli::status_heading_plain()
+    };
     for (id, status) in rows::statuses(facts, criteria) {
         let detail = match &status {
             RowStatus::NotApplicable { derived: true, .. } => cli::status_derived(),

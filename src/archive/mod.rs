@@ -65,10 +65,7 @@ pub enum ArchiveError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error(
-        "{} が、書類を作成した後に変わりました（manifest に記録した大きさ又は SHA-256 と違います）。何も書き込んでいません。もう一度 beppyo render を実行してください",
-        shown_path(path)
-    )]
+    #[error("{}", crate::messages::archive::source_changed(&shown_path(path)))]
     SourceChanged { path: PathBuf },
     #[error("{}", crate::messages::errors::cannot_read(&shown_path(path), &crate::messages::errors::io_reason(source)))]
     Read {

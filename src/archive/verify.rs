@@ -154,15 +154,16 @@ fn explain_attachment(manifest: &Manifest, check: &mut FileCheck) {
         .find(|a| a.file == check.file)
         .map(|a| crate::input::shown(&a.title).into_owned());
     let explained = match (check.state, title) {
-        (FileState::Changed, Some(title)) => format!(
-            "添付資料「{title}」の内容が manifest.json の記録と違います（{}）。提出後に差し替えられたか、壊れています",
-            check.detail.as_deref().unwrap_or("SHA-256 が違います")
-        ),
-        (FileState::Missing, Some(title)) => {
-            format!("添付資料「{title}」がありません。提出された添付資料がそろっていません")
+        (FileState::Changed, Some(title)) => {
+            let detail = check
+                .detail
+                .clone()
+                .unwrap_or_else(crate::messages::archive::sha256_differs);
+            crate::messages::archive::attachment_changed(&title, &detail)
         }
+        (FileState::Missing, Some(title)) => crate::messages::archive::attachment_missing(&title),
         (FileState::Unexpected, _) if check.detail.is_none() => {
-            "manifest.json に記載のない添付資料です。提出後に加えられたファイルです".to_string()
+            crate::messages::archive::attachment_unlisted()
         }
         _ => return,
     };

@@ -55,7 +55,7 @@ fn file_name(path: &Path) -> std::io::Result<&str> {
     path.file_name().and_then(|n| n.to_str()).ok_or_else(|| {
         std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
-            "ファイル名のないパスには書き込めません",
+            crate::messages::archive::path_without_file_name(),
         )
     })
 }
@@ -85,10 +85,7 @@ fn create_temp(dir: &Path, stem: &str, suffix: &str) -> std::io::Result<(PathBuf
     }
     Err(std::io::Error::new(
         std::io::ErrorKind::AlreadyExists,
-        format!(
-            "{} に一時ファイルを作れません（名前がすべて使われています）",
-            dir.display()
-        ),
+        crate::messages::archive::temp_names_taken(&dir.display()),
     ))
 }
 

@@ -4,6 +4,34 @@
 use crate::messages::pick;
 
 crate::messages! {
+    fn source_changed(path: &str) {
+        ja: "{path} が、書類を作成した後に変わりました（manifest に記録した大きさ又は SHA-256 と違います）。何も書き込んでいません。もう一度 beppyo render を実行してください",
+        en: "{path} changed after the documents were made (its size or SHA-256 differs from the manifest's record). Nothing was written. Run beppyo render again",
+    }
+    fn attachment_changed(title: &str, detail: &str) {
+        ja: "添付資料「{title}」の内容が manifest.json の記録と違います（{detail}）。提出後に差し替えられたか、壊れています",
+        en: "the attachment 「{title}」 differs from manifest.json's record ({detail}); it was replaced after submission, or is damaged",
+    }
+    fn sha256_differs() {
+        ja: "SHA-256 が違います",
+        en: "its SHA-256 differs",
+    }
+    fn attachment_missing(title: &str) {
+        ja: "添付資料「{title}」がありません。提出された添付資料がそろっていません",
+        en: "the attachment 「{title}」 is missing; the submitted attachments are incomplete",
+    }
+    fn attachment_unlisted() {
+        ja: "manifest.json に記載のない添付資料です。提出後に加えられたファイルです",
+        en: "an attachment manifest.json does not list: it was added after submission",
+    }
+    fn path_without_file_name() {
+        ja: "ファイル名のないパスには書き込めません",
+        en: "a path without a file name cannot be written",
+    }
+    fn temp_names_taken(dir: &dyn std::fmt::Display) {
+        ja: "{dir} に一時ファイルを作れません（名前がすべて使われています）",
+        en: "cannot create a temporary file in {dir} (every name is taken)",
+    }
     fn facts_mismatch(facts: &str) {
         ja: "{facts} が manifest と一致しないため、作り直しませんでした",
         en: "{facts} does not match the manifest, so nothing was re-rendered",

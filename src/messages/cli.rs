@@ -75,6 +75,10 @@ crate::messages! {
         ja: "行ごとの状況（※ は問題のある行）:\n",
         en: "Status of each row (※ marks a row with problems):\n",
     }
+    fn status_heading_plain() {
+        ja: "行ごとの状況:\n",
+        en: "Status of each row:\n",
+    }
     fn status_derived() {
         ja: "  接続経路から判定",
         en: "  derived from the access paths",

@@ -106,6 +106,30 @@ crate::messages! {
         ja: "行 `{row}` に、記号か本文が空の項目があります",
         en: "row `{row}` has an item with an empty mark or text",
     }
+    fn row_id_no_hyphen(text: &str) {
+        ja: "「{text}」は行IDの形（例: TEC-18）ではありません",
+        en: "「{text}」 is not a row ID (e.g. TEC-18)",
+    }
+    fn row_id_malformed(text: &str) {
+        ja: "「{text}」は行IDの形（英大文字の区分コード、ハイフン、2桁の番号。例: TEC-18）ではありません",
+        en: "「{text}」 is not a row ID (a category code in capitals, a hyphen and two digits, e.g. TEC-18)",
+    }
+    fn output_over_limit(limit: usize) {
+        ja: "出力が上限の {limit} バイトを超えました",
+        en: "the output exceeds the limit of {limit} bytes",
+    }
+    fn template_missing_for(stem: &str) {
+        ja: "{stem} のテンプレートがありません",
+        en: "there is no template for {stem}",
+    }
+    fn template_output_too_large(name: &str, megabytes: usize) {
+        ja: "{name}: テンプレートの出力が上限の {megabytes} MB を超えました。ループが想定より多く回っていないか確認してください",
+        en: "{name}: the template's output exceeds the limit of {megabytes} MB. Check that no loop runs more often than intended",
+    }
+    fn template_output_not_utf8(name: &str, error: &dyn Display) {
+        ja: "{name}: テンプレートの出力が UTF-8 ではありません: {error}",
+        en: "{name}: the template's output is not UTF-8: {error}",
+    }
     fn init_exists(path: &dyn Display) {
         ja: "{path} は既にあります。beppyo init は既にあるファイルを上書きしません。別のパスを指定してください",
         en: "{path} already exists. beppyo init never overwrites a file; give another path",

@@ -316,23 +316,23 @@ impl<'a> Renderer<'a> {
             .find(|t| t.kind == kind)
             .map(|t| t.name.as_str())
             .ok_or_else(|| RenderError::Template {
-                message: format!("no template for {}", kind.stem),
+                message: crate::messages::errors::template_missing_for(kind.stem),
             })?;
         let mut out = crate::input::Capped::new(MAX_DOCUMENT_BYTES);
         match self.tera.render_to(name, context, &mut out) {
             Ok(()) => {}
             Err(_) if out.overflowed => {
                 return Err(RenderError::Template {
-                    message: format!(
-                        "{name}: テンプレートの出力が上限の {} MB を超えました。ループが想定より多く回っていないか確認してください",
-                        MAX_DOCUMENT_BYTES >> 20
+                    message: crate::messages::errors::template_output_too_large(
+                        name,
+                        MAX_DOCUMENT_BYTES >> 20,
                     ),
                 });
             }
             Err(error) => return Err(template_error(error)),
         }
         let text = String::from_utf8(out.bytes).map_err(|e| RenderError::Template {
-            message: format!("{name}: テンプレートの出力が UTF-8 ではありません: {e}"),
+            message: crate::messages::errors::template_output_not_utf8(name, &e),
         })?;
         Ok(self.localise(&text))
     }

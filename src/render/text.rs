@@ -270,6 +270,8 @@ pub fn kouotsu(text: &str, city: &str, city_self: &str, vendor: &str) -> String 
 /// 「当社所有」 → 「乙が所有する」 (「乙の所有の」 is not Japanese). A data centre 当社 uses
 /// may be another's building (housing, a platform's region): 「乙が利用するデータセンター」.
 /// A noun that only starts with such a word (「当社運用チーム」) stays 「乙の運用チーム」.
+/// A suffix that binds to the name (「本市専用の鍵」, 「本市向け」, 「当社側」) stays bound:
+/// 「甲専用の鍵」, not 「甲の専用の鍵」.
 fn compounds(names: &[(&str, &str)]) -> Vec<(String, String)> {
     const VERBAL: &[&str] = &[
         "運用", "管理", "所有", "指定", "契約", "保有", "設置", "委託", "選定", "提供", "負担",
@@ -283,6 +285,9 @@ fn compounds(names: &[(&str, &str)]) -> Vec<(String, String)> {
             out.push((format!("{name}{verb}の"), format!("{party}が{verb}する")));
         }
         out.push((format!("{name}所有"), format!("{party}が所有する")));
+        for suffix in ["専用", "向け", "側"] {
+            out.push((format!("{name}{suffix}"), format!("{party}{suffix}")));
+        }
     }
     out
 }
@@ -440,6 +445,8 @@ mod tests {
         assert_eq!(k("当社所有サーバ"), "乙が所有するサーバ");
         assert_eq!(k("本市指定の様式"), "甲が指定する様式");
         assert_eq!(k("当社運用チーム"), "乙の運用チーム");
+        assert_eq!(k("本市専用の鍵"), "甲専用の鍵");
+        assert_eq!(k("当社側の作業"), "乙側の作業");
         assert_eq!(k("当社負担の費用"), "乙が負担する費用");
         assert_eq!(
             k("当社データセンター内の監視サーバ"),

@@ -39,12 +39,10 @@ fn bridge_letters_short(facts: &Facts) -> Vec<Problem> {
             (until < date && until > report.period_to).then(|| {
                 Problem::warning(
                     path!["attestations", i, "bridge_letter_until"],
-                    format!(
-                        "ブリッジレターは {until} までを対象とし、提出日 {date} を補っていません"
-                    ),
+                    say::bridge_letter_short(&until, &date),
                 )
-                .also(path!["submission", "date"], "提出日")
-                .hint("提出日までを対象とするブリッジレターを入手して bridge_letter_until を直してください。入手できないときは、その間の統制を確認する方法を根拠資料として書いてください")
+                .also(path!["submission", "date"], say::submission_date())
+                .hint(say::bridge_letter_short_hint())
             })
         })
         .collect()

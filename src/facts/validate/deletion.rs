@@ -118,14 +118,8 @@ fn copy_without_deadline(
         return None;
     }
     Some(
-        Problem::error(
-            at(i, "kind"),
-            format!(
-                "「{}」は論理削除の後も記録媒体の処理まで残り、消える期日がないため、AST-01 を対応済にはできません",
-                method.target
-            ),
-        )
-        .hint("その情報を本市専用の鍵で暗号化し、鍵の破棄（crypto_erase）を同じ実施者の削除の方法に加えてください。それができないときは、partial.AST-01（期日と計画、それまでの間の対応）又は alternative.AST-01 を書いてください"),
+        Problem::error(at(i, "kind"), say::no_deletion_day(&method.target))
+            .hint(say::no_deletion_day_hint()),
     )
 }
 

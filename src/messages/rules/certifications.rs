@@ -5,6 +5,18 @@ use std::fmt::Display;
 use crate::messages::pick;
 
 crate::messages! {
+    fn bridge_letter_short(until: &dyn Display, date: &dyn Display) {
+        ja: "ブリッジレターは {until} までを対象とし、提出日 {date} を補っていません",
+        en: "the bridge letter covers up to {until} and does not reach the submission date {date}",
+    }
+    fn submission_date() {
+        ja: "提出日",
+        en: "the submission date",
+    }
+    fn bridge_letter_short_hint() {
+        ja: "提出日までを対象とするブリッジレターを入手して bridge_letter_until を直してください。入手できないときは、その間の統制を確認する方法を根拠資料として書いてください",
+        en: "obtain a bridge letter that reaches the submission date and correct bridge_letter_until. If none can be had, give as evidence how the controls of that gap are confirmed",
+    }
     fn expired(id: &str, date: &dyn Display, until: &dyn Display) {
         ja: "認証・登録 {id} は提出日 {date} に失効しています（有効期限 {until}）",
         en: "certification {id} has expired by the submission date {date} (valid until {until})",

@@ -79,6 +79,14 @@ crate::messages! {
         ja: "削除の対象範囲に subprocessors（再委託先）がありません",
         en: "the deletion scope lacks subprocessors",
     }
+    fn no_deletion_day(target: &str) {
+        ja: "「{target}」は論理削除の後も記録媒体の処理まで残り、消える期日がないため、AST-01 を対応済にはできません",
+        en: "「{target}」 remains after the logical deletion until its media are processed, with no day by which it is gone, so AST-01 cannot be answered as met",
+    }
+    fn no_deletion_day_hint() {
+        ja: "その情報を本市専用の鍵で暗号化し、鍵の破棄（crypto_erase）を同じ実施者の削除の方法に加えてください。それができないときは、partial.AST-01（期日と計画、それまでの間の対応）又は alternative.AST-01 を書いてください",
+        en: "encrypt that data with a key of the city's own and add the key's destruction (crypto_erase) to the same performer's deletion methods. If that cannot be done, write partial.AST-01 (a date and plan, and the interim measure) or alternative.AST-01",
+    }
     fn subprocessor_handles_data() {
         ja: "本市の情報を取り扱う再委託先",
         en: "a subcontractor handling the city's information",
