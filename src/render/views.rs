@@ -68,6 +68,9 @@ pub struct Views {
     pub paths: Vec<PathView>,
     /// Paths that start in the city's network (TEC-17).
     pub city_paths: Vec<PathView>,
+    /// Those paths grouped by how they reach the city's network (segment, line), so that
+    /// paths on the same line are said once (TEC-17).
+    pub city_lines: Vec<CityLineView>,
     /// Paths that TEC-18 judges: the city's staff and administrators and those who operate
     /// the service.
     pub mfa_paths: Vec<PathView>,
@@ -98,6 +101,35 @@ pub struct Views {
     /// (「日本国内（東京都及び大阪府）」).
     pub domestic_places: Vec<String>,
     pub key_management: Option<String>,
+}
+
+/// The city's paths that reach one segment of its network over one line.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CityLineView {
+    pub names: Vec<String>,
+    pub segment: Option<String>,
+    pub line: String,
+    pub closed: bool,
+}
+
+/// Groups paths by segment and line, in the order each group first appears.
+fn city_lines(paths: &[PathView]) -> Vec<CityLineView> {
+    let mut groups: Vec<CityLineView> = Vec::new();
+    for path in paths {
+        match groups
+            .iter_mut()
+            .find(|g| g.segment == path.segment && g.line == path.line && g.closed == path.closed)
+        {
+            Some(group) => group.names.push(path.name.clone()),
+            None => groups.push(CityLineView {
+                names: vec![path.name.clone()],
+                segment: path.segment.clone(),
+                line: path.line.clone(),
+                closed: path.closed,
+            }),
+        }
+    }
+    groups
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -168,7 +200,7 @@ impl Views {
             .iter()
             .map(|p| path_view(facts, p))
             .collect();
-        let city_paths = facts
+        let city_paths: Vec<PathView> = facts
             .access_paths
             .iter()
             .zip(&paths)
@@ -201,6 +233,7 @@ impl Views {
         }
         Views {
             parties: facts.parties.iter().map(party_view).collect(),
+            city_lines: city_lines(&city_paths),
             city_paths,
             mfa_paths: select(|p| p.users.judged_for_mfa()),
             mfa_users,
@@ -1032,7 +1065,17 @@ fn party_names(
 fn deletion_evidence(facts: &Facts, m: &DeletionMethod) -> String {
     let performer = who(facts, &m.performed_by);
     match m.evidence {
-        DeletionEvidence::VendorCertificate => "当社が発行する削除証明書".to_string(),
+        // Media processed when they are replaced are evidenced as 03 evidences them: a
+        // destruction or an erasure certificate, not the exit's deletion certificate.
+        DeletionEvidence::VendorCertificate => match (&m.kind, &m.level) {
+            (DeletionKind::MediaSanitization, Some(SanitizationLevel::Destroy)) => {
+                "当社が発行する破壊証明書".to_string()
+            }
+            (DeletionKind::MediaSanitization, Some(_)) => {
+                "当社が発行するデータ消去証明書".to_string()
+            }
+            _ => "当社が発行する削除証明書".to_string(),
+        },
         DeletionEvidence::PartyCertificate => {
             format!("{performer}が発行する証明書又は作業報告書")
         }
@@ -1291,6 +1334,24 @@ mod tests {
             },
             allowed_sources: "x".into(),
         }
+    }
+
+    #[test]
+    fn city_paths_on_the_same_line_are_said_once() {
+        let mut facts = facts();
+        let named = |name: &str, line: Line| AccessPath {
+            name: name.into(),
+            ..path(PathUsers::CityStaff, line, &[AuthFactor::Password])
+        };
+        facts.access_paths = vec![
+            named("職員", Line::Lgwan),
+            named("在宅", Line::InternetVpn),
+            named("管理者", Line::Lgwan),
+        ];
+        let lines = Views::new(&facts).city_lines;
+        let names: Vec<Vec<String>> = lines.iter().map(|g| g.names.clone()).collect();
+        assert_eq!(names, [vec!["職員", "管理者"], vec!["在宅"]]);
+        assert!(lines[0].closed && !lines[1].closed);
     }
 
     #[test]
