@@ -139,14 +139,21 @@ pub enum Recovery {
     Cleaned,
 }
 
-/// The sole right to write one submission folder, held until dropped.
+/// The sole right to write one submission folder, held until dropped. The lock file
+/// (`.<id>.beppyo-lock` beside the folder) is removed when the lock is released, so a
+/// finished render leaves nothing but its folder.
 #[derive(Debug)]
 pub struct FolderLock {
     target: PathBuf,
     parent: PathBuf,
     name: String,
+    path: PathBuf,
     _file: File,
 }
+
+/// How often [`FolderLock::acquire`] retries when the lock file it locked was removed by
+/// the holder it waited for (a race of a few microseconds; more means something is wrong).
+const LOCK_ATTEMPTS: usize = 16;
 
 impl FolderLock {
     /// Takes the lock of the folder `target` (creating its parent), or fails at once
@@ -156,23 +163,34 @@ impl FolderLock {
         let name = file_name(target).map_err(io_error(target))?.to_string();
         std::fs::create_dir_all(&parent).map_err(io_error(&parent))?;
         let path = parent.join(format!(".{name}.beppyo-lock"));
-        let file = open_lock_file(&path).map_err(io_error(&path))?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                return Err(ArchiveError::Locked {
-                    path: target.to_path_buf(),
-                });
+        for _ in 0..LOCK_ATTEMPTS {
+            let file = open_lock_file(&path).map_err(io_error(&path))?;
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    return Err(ArchiveError::Locked {
+                        path: target.to_path_buf(),
+                    });
+                }
+                Err(std::fs::TryLockError::Error(source)) => {
+                    return Err(ArchiveError::Write { path, source });
+                }
             }
-            Err(std::fs::TryLockError::Error(source)) => {
-                return Err(ArchiveError::Write { path, source });
+            // The holder before us removes the file as it releases it: a lock taken on a
+            // file no longer at `path` locks nothing, so open the path afresh.
+            if !still_at(&file, &path) {
+                continue;
             }
+            return Ok(FolderLock {
+                target: target.to_path_buf(),
+                parent,
+                name,
+                path,
+                _file: file,
+            });
         }
-        Ok(FolderLock {
-            target: target.to_path_buf(),
-            parent,
-            name,
-            _file: file,
+        Err(ArchiveError::Locked {
+            path: target.to_path_buf(),
         })
     }
 
@@ -338,6 +356,33 @@ impl FolderLock {
     }
 }
 
+impl Drop for FolderLock {
+    /// Removes the lock file while the lock is still held; the file closes (and unlocks)
+    /// after. A process that opened the file before it went sees, once it holds the lock,
+    /// that the path no longer names it, and starts again.
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// Whether `path` still names the open `file`.
+#[cfg(unix)]
+fn still_at(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::symlink_metadata(path)) {
+        (Ok(open), Ok(named)) => open.dev() == named.dev() && open.ino() == named.ino(),
+        _ => false,
+    }
+}
+
+/// Elsewhere a file's identity is not at hand: the lock file is then never removed (see
+/// [`FolderLock`]'s `Drop`), so the file locked is always the one at the path.
+#[cfg(not(unix))]
+fn still_at(_file: &File, _path: &Path) -> bool {
+    true
+}
+
 fn open_lock_file(path: &Path) -> std::io::Result<File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
@@ -484,4 +529,27 @@ pub fn write_folder(
     let recovery = lock.recover()?;
     let outcome = lock.write(files, force)?;
     Ok((outcome, recovery))
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    /// A process that opened the lock file before its holder released (and removed) it
+    /// gets the lock on a file no longer at the path, and must not take that for the lock.
+    #[test]
+    fn a_lock_on_a_removed_lock_file_is_not_the_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("sub");
+        let held = FolderLock::acquire(&target).unwrap();
+        let lock_path = held.path.clone();
+        let waiter = open_lock_file(&lock_path).unwrap();
+        assert!(still_at(&waiter, &lock_path));
+        drop(held);
+        assert!(!lock_path.exists(), "released locks leave no file");
+        waiter.try_lock().unwrap();
+        assert!(!still_at(&waiter, &lock_path));
+        let again = FolderLock::acquire(&target).unwrap();
+        assert!(still_at(&again._file, &lock_path));
+    }
 }

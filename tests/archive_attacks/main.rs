@@ -180,13 +180,13 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files
 }
 
-/// Names in `dir` that start with a dot, except lock files (which stay by design).
+/// Names in `dir` that start with a dot: a finished write leaves none, not even its lock.
 pub fn leftovers(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.') && !n.ends_with(".beppyo-lock"))
+        .filter(|n| n.starts_with('.'))
         .collect();
     names.sort();
     names

@@ -320,6 +320,12 @@ fn leftovers_beside_an_intact_folder_are_removed_and_the_folder_kept() {
     assert_eq!(lock.recover().unwrap(), Some(Recovery::Cleaned));
     assert_eq!(lock.recover().unwrap(), None);
     assert_eq!(contents(&target), files("old"));
+    let lock_file = format!(
+        ".{}.beppyo-lock",
+        target.file_name().unwrap().to_string_lossy()
+    );
+    assert_eq!(leftovers(target.parent().unwrap()), [lock_file]);
+    drop(lock);
     assert_eq!(leftovers(target.parent().unwrap()), Vec::<String>::new());
 }
 
