@@ -1,8 +1,6 @@
 //! The shipped table: its rows with the fixed IDs and the source's texts, held to one
 //! reviewed snapshot (`main__criteria__shipped_table.snap`) rather than a hand-kept copy.
 
-use crate::common;
-
 use beppyo::criteria::{Criteria, CriteriaError};
 
 #[test]
