@@ -25,6 +25,15 @@ pub enum InitError {
     },
 }
 
+/// The top-level keys of the template, in its order: the order of a facts file.
+pub fn top_level_keys() -> Vec<&'static str> {
+    TEMPLATE
+        .lines()
+        .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+        .filter_map(|line| line.split_once(':').map(|(key, _)| key))
+        .collect()
+}
+
 /// Writes the template to `path` and the schema beside it; returns both paths.
 pub fn write(path: &Path) -> Result<(PathBuf, PathBuf), InitError> {
     if path.exists() {

@@ -40,6 +40,10 @@ struct Expect {
     /// Whether the messages point at file:line:col (not for a file that cannot be decoded).
     #[serde(default = "yes")]
     located: bool,
+    /// Whether every row must have an answer (a case that declares them all, which a new
+    /// row of the table would otherwise leave 未回答 without anyone noticing).
+    #[serde(default)]
+    every_row_answered: bool,
     /// What must land before the case passes.
     awaits: Option<String>,
 }
@@ -121,6 +125,11 @@ fn mismatches(expect: &Expect, code: Option<i32>, text: &str) -> Vec<String> {
         if !text.contains(phrase.as_str()) {
             wrong.push(format!("no 「{phrase}」 in the output"));
         }
+    }
+    if expect.every_row_answered
+        && let Some(line) = text.lines().find(|l| l.ends_with("  未回答"))
+    {
+        wrong.push(format!("a row is unanswered: {line}"));
     }
     if expect.exit != 0 && expect.located && !is_located(text) {
         wrong.push("no message is located at input.yaml:line:column".into());

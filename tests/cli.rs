@@ -416,12 +416,12 @@ fn two_independent_renders_are_byte_identical() {
             .collect::<Vec<_>>()
     };
     assert_eq!(files("a"), files("b"));
-    // the submission's 16 files, and the lock file kept beside its folder
-    assert_eq!(files("a").len(), 17);
+    // the submission's 16 files, and nothing beside its folder (the lock is gone)
+    assert_eq!(files("a").len(), 16);
     assert!(
-        files("a")
+        !files("a")
             .iter()
-            .any(|(path, _)| path.ends_with(".2026-shinonome-001.beppyo-lock"))
+            .any(|(path, _)| path.ends_with(".beppyo-lock"))
     );
 }
 

@@ -499,3 +499,26 @@ d: [\"【要記入】\"]  # D
         assert!(!departures(template, &text).is_empty(), "{name} passed");
     }
 }
+
+/// The README's list of topics names every topic of the table of topics, and the guide to
+/// adding a row names every facts file that answers every row.
+#[test]
+fn the_readme_names_every_topic_and_every_complete_facts_file() {
+    let readme = read(&repo().join("README.md"));
+    let list = readme
+        .split("How each row stands")
+        .nth(1)
+        .and_then(|rest| rest.split("Statuses other than").next())
+        .expect("the README's list of topics");
+    for topic in beppyo::facts::rows::TOPICS {
+        if topic.key != "submission" {
+            assert!(list.contains(&format!("`{}`", topic.key)), "{}", topic.key);
+        }
+    }
+    for file in [
+        "tests/fixtures/documents/saas-on-iaas/vendor.yaml",
+        "tests/fixtures/init-filled.yaml",
+    ] {
+        assert!(readme.contains(file), "{file}");
+    }
+}

@@ -1,8 +1,8 @@
 //! Which part of the facts answers which row of the table, and each row's status.
 //!
 //! [`TOPICS`] is the one table of topics: the facts key, the rows it answers and whether a
-//! facts file carries it. The row lookup, the README's topic list and `init`'s comments
-//! derive from it. A row of another city's table that is not listed here is answered by
+//! facts file carries it. The row lookup, the status table, `diff` and `migrate`'s new
+//! topics derive from it; tests hold the README's topic list and `init`'s comments to it. A row of another city's table that is not listed here is answered by
 //! whatever template section declares it; the render step checks that.
 
 use chrono::NaiveDate;

@@ -35,20 +35,18 @@ use crate::facts::model::FORMAT_VERSION;
 use crate::facts::validate::PLACEHOLDER;
 use crate::yaml::{Mapping, Value};
 
-/// The top-level keys of format 2, in the order of the model (and of the examples).
-pub(super) const ORDER: &[&str] = &[
-    "format_version",
+/// The top-level keys of format 2 in the order of `init`'s template (which its tests hold
+/// to the model and the table).
+fn order() -> &'static [&'static str] {
+    static ORDER: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    ORDER.get_or_init(crate::init::top_level_keys)
+}
+
+/// The topics format 1 had (frozen with it): one of them missing from a format-1 file was
+/// left out or misspelled by its author, and is for `check` to report, not for migrate to
+/// fill in.
+const FORMAT_1_TOPICS: &[&str] = &[
     "submission",
-    "vendor",
-    "service",
-    "parties",
-    "access_paths",
-    "encryption",
-    "not_applicable",
-    "planned",
-    "partial",
-    "alternative",
-    "inherited",
     "policy",
     "change_notice",
     "capacity",
@@ -57,7 +55,6 @@ pub(super) const ORDER: &[&str] = &[
     "internal_audit",
     "external_audit",
     "certifications",
-    "attestations",
     "exit",
     "disposal",
     "physical_security",
@@ -81,6 +78,14 @@ pub(super) const ORDER: &[&str] = &[
     "monitoring",
     "incident_response",
 ];
+
+/// `init`'s template, parsed: the block of 【要記入】 a topic format 1 never had starts from.
+fn template() -> &'static Mapping {
+    static TEMPLATE: std::sync::OnceLock<Mapping> = std::sync::OnceLock::new();
+    TEMPLATE.get_or_init(|| {
+        crate::yaml::from_str(crate::init::TEMPLATE).expect("init's template is valid YAML")
+    })
+}
 
 /// The 47 prefectures, for telling a prefecture from free text in a format-1 `region`.
 const PREFECTURES: &str = "北海道 青森県 岩手県 宮城県 秋田県 山形県 福島県 \
@@ -115,7 +120,8 @@ impl Log {
     fn sort(&mut self) {
         let rank = |path: &str| {
             let top = path.split(['.', '[']).next().unwrap_or("");
-            ORDER.iter().position(|k| *k == top).unwrap_or(ORDER.len())
+            let order = order();
+            order.iter().position(|k| *k == top).unwrap_or(order.len())
         };
         self.changes.sort_by_key(|(topic, _)| rank(topic));
         self.checks.sort_by_key(|(path, _)| rank(path));
@@ -225,6 +231,26 @@ impl<'a> Converter<'a> {
         }
         if let Some(attestations) = self.attestations() {
             new.insert(s("attestations"), attestations);
+        }
+        self.add_template_topics(new);
+    }
+
+    /// A topic added after format 1 (and not built above from what format 1 said) is
+    /// `init`'s block for it, all 【要記入】.
+    fn add_template_topics(&mut self, new: &mut Mapping) {
+        let later = crate::facts::rows::TOPICS
+            .iter()
+            .filter(|t| !FORMAT_1_TOPICS.contains(&t.key));
+        for (topic, block) in template_topics(new, later) {
+            new.insert(s(topic.key), block);
+            self.log.change(
+                topic.key,
+                format!(
+                    "{}（{}）は形式1になかったため、ひな形のとおり【要記入】で加えた。",
+                    topic.key,
+                    topic.rows.join("・")
+                ),
+            );
         }
     }
 
@@ -1239,11 +1265,28 @@ impl<'a> Converter<'a> {
     }
 }
 
+/// `init`'s block for each of `topics` that `new` lacks, unless every row the topic
+/// answers is declared otherwise (対象外, 対応予定, 代替措置).
+fn template_topics<'t>(
+    new: &Mapping,
+    topics: impl Iterator<Item = &'t crate::facts::rows::Topic>,
+) -> Vec<(&'t crate::facts::rows::Topic, Value)> {
+    let declared = |row: &str| {
+        ["not_applicable", "planned", "alternative"]
+            .iter()
+            .any(|map| new.get(*map).and_then(|m| m.get(row)).is_some())
+    };
+    topics
+        .filter(|t| !new.contains_key(t.key) && !t.rows.iter().all(|row| declared(row)))
+        .filter_map(|t| template().get(t.key).map(|block| (t, block.clone())))
+        .collect()
+}
+
 /// The new mapping with its keys in the model's order; keys format 2 does not know (kept so
 /// that `check` reports them) come last.
 fn ordered(mut new: Mapping) -> Mapping {
     let mut out = Mapping::new();
-    for key in ORDER {
+    for key in order() {
         if let Some(value) = new.remove(*key) {
             out.insert(s(*key), value);
         }
@@ -1359,6 +1402,37 @@ fn hours_to_duration(value: &Value) -> Option<(String, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::facts::rows::Topic;
+
+    /// A topic format 1 never had comes from `init`'s template, with its placeholders, and
+    /// not when its rows are declared otherwise.
+    #[test]
+    fn a_topic_added_after_format_1_is_the_templates_block() {
+        let later = Topic {
+            key: "forensics",
+            rows: &["TEC-09"],
+            present: |_| true,
+        };
+        let found = template_topics(&Mapping::new(), std::iter::once(&later));
+        assert_eq!(found.len(), 1);
+        let block = crate::yaml::to_string(&found[0].1).unwrap();
+        assert!(block.contains(PLACEHOLDER), "{block}");
+        assert_eq!(&found[0].1, template().get("forensics").unwrap());
+
+        let declared: Mapping =
+            crate::yaml::from_str("planned: {TEC-09: {date: 2027-01-01}}").unwrap();
+        assert!(template_topics(&declared, std::iter::once(&later)).is_empty());
+        let present: Mapping = crate::yaml::from_str("forensics: {}").unwrap();
+        assert!(template_topics(&present, std::iter::once(&later)).is_empty());
+    }
+
+    #[test]
+    fn order_is_inits() {
+        assert_eq!(order().first(), Some(&"format_version"));
+        for topic in crate::facts::rows::TOPICS {
+            assert!(order().contains(&topic.key), "{}", topic.key);
+        }
+    }
 
     #[test]
     fn hours_become_hours_or_minutes() {

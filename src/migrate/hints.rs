@@ -40,6 +40,9 @@ impl SchemaHints {
     pub(super) fn hint(&self, path: &[PathSegment]) -> String {
         let mut node = &self.root;
         let mut description = None;
+        // An item of a list of plain strings has no description of its own: the list's
+        // says what to write.
+        let mut list_description = None;
         for segment in path {
             let parent = self.resolve(node);
             let child =
@@ -59,6 +62,10 @@ impl SchemaHints {
             let Some(child) = child else {
                 return description.unwrap_or_default();
             };
+            list_description = match segment {
+                PathSegment::Index(_) => description.take(),
+                PathSegment::Key(_) => None,
+            };
             description = child
                 .get("description")
                 .and_then(|d| d.as_str())
@@ -72,6 +79,7 @@ impl SchemaHints {
                     .and_then(|d| d.as_str())
                     .map(str::to_string)
             })
+            .or(list_description)
             .unwrap_or_default();
         let variants: Vec<String> = leaf
             .get("oneOf")
@@ -115,6 +123,9 @@ mod tests {
             0
         ]);
         assert!(factor.contains("totp"), "{factor}");
+        // An item of a list of plain strings is described by its list.
+        let item = at(crate::path!["sla", "reporting", "contents", 0]);
+        assert!(item.starts_with("報告の内容"), "{item}");
         let tenant = at(crate::path!["encryption", "at_rest", "per_tenant_keys"]);
         assert!(tenant.ends_with("true 又は false。"), "{tenant}");
         let inherited = at(crate::path![
