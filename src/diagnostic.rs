@@ -58,6 +58,21 @@ fn serialize_path<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::E
     s.serialize_str(&display_path(path))
 }
 
+/// Says every problem to a municipality whose own word is `self_word` (本町 for a town):
+/// see [`crate::messages::for_municipality`].
+pub fn for_municipality(problems: &mut [Problem], self_word: &str) {
+    let say = |text: &mut String| *text = crate::messages::for_municipality(text, self_word);
+    for problem in problems {
+        say(&mut problem.message);
+        if let Some(hint) = &mut problem.hint {
+            say(hint);
+        }
+        for related in &mut problem.related {
+            say(&mut related.message);
+        }
+    }
+}
+
 impl Problem {
     pub fn error(path: Path, message: impl Into<String>) -> Problem {
         Problem {

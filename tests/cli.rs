@@ -630,3 +630,18 @@ fn typesetter_errors_follow_the_language() {
     let en = common::run_with_lang(&["pdf", "deep.md"], dir.path(), Some("en"));
     assert!(String::from_utf8_lossy(&en.stderr).contains("nested too deep"));
 }
+
+/// A town's vendor is told 「本町」 by check, as its documents say; what it wrote itself is
+/// quoted as written.
+#[test]
+fn check_speaks_to_a_town_as_its_documents_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = common::example_text()
+        .replacen("city: 東雲市", "city: 東雲町", 1)
+        .replacen("consent_required: true", "consent_required: false", 1);
+    std::fs::write(dir.path().join("town.yaml"), text).unwrap();
+    let out = run(&["check", "town.yaml"], dir.path());
+    let text = String::from_utf8_lossy(&out.stderr).into_owned() + &stdout(&out);
+    assert!(text.contains("本町の同意"), "{text}");
+    assert!(!text.contains("本市"), "{text}");
+}

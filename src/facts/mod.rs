@@ -181,13 +181,22 @@ pub fn inspect(
                     });
                 problems.extend(rules);
                 diagnostic::sort_in_file_order(&mut problems);
+                say_to_municipality(repaired, &mut problems);
             }
             return (None, problems);
         }
     };
     let mut problems = checks(file, &facts, criteria, fonts);
     diagnostic::sort_in_file_order(&mut problems);
+    say_to_municipality(&facts, &mut problems);
     (Some(facts), problems)
+}
+
+/// The catalogue says 「本市」; a town's vendor reads 「本町」.
+fn say_to_municipality(facts: &Facts, problems: &mut [Problem]) {
+    if let Some(kind) = facts.submission.municipality() {
+        diagnostic::for_municipality(problems, &kind.self_word());
+    }
 }
 
 /// The rule checks of parsed facts, located in the file.

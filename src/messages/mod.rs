@@ -90,6 +90,37 @@ pub fn pick<T>(ja: T, en: T) -> T {
     }
 }
 
+/// A message said to a town, a ward or a prefecture: the catalogue's 「本市」 becomes
+/// `self_word` (本町, 本区, 本県 …). What the message quotes in 「」 (the vendor's own text)
+/// is left as written, and 「本市場」 (日本市場, 資本市場) is a market.
+pub fn for_municipality(text: &str, self_word: &str) -> String {
+    const CITY: &str = "本市";
+    if self_word == CITY || !text.contains(CITY) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if depth == 0
+            && let Some(after) = rest.strip_prefix(CITY)
+            && !after.starts_with('場')
+        {
+            out.push_str(self_word);
+            rest = after;
+            continue;
+        }
+        match c {
+            '「' => depth += 1,
+            '」' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
 /// Declares messages: `fn name(arg: Type, …) { ja: "…{arg}…", en: "…{arg}…" }` becomes a
 /// function returning the message in the chosen language. Both format strings must use
 /// every argument they need; the compiler checks each.
@@ -111,6 +142,16 @@ macro_rules! messages {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_towns_messages_say_honcho_but_quote_the_vendor_as_written() {
+        assert_eq!(
+            for_municipality("本市の同意を得てください（「本市のデータ」）", "本町"),
+            "本町の同意を得てください（「本市のデータ」）"
+        );
+        assert_eq!(for_municipality("日本市場と本市", "本県"), "日本市場と本県");
+        assert_eq!(for_municipality("本市", "本市"), "本市");
+    }
 
     #[test]
     fn language_names_are_read_loosely() {
