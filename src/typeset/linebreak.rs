@@ -143,7 +143,29 @@ fn allowed(glyphs: &[Glyph], at: usize) -> bool {
     !(NO_START.contains(after)
         || NO_END.contains(before)
         || (before.is_ascii_digit() && !after.is_whitespace())
-        || after_identifier_hyphen(glyphs, at))
+        || after_identifier_hyphen(glyphs, at)
+        || inside_file_name(glyphs, at))
+}
+
+/// Whether a break before `glyphs[at]` would split a file name that starts with Japanese
+/// (`別添1_policy.pdf`): the name's ASCII part (`1_policy.pdf`, with `_` or an
+/// extension) stays with the word it is glued to.
+fn inside_file_name(glyphs: &[Glyph], at: usize) -> bool {
+    let before = glyphs[at - 1].c;
+    if before.is_ascii() || before.is_whitespace() || !glyphs[at].c.is_ascii_alphanumeric() {
+        return false;
+    }
+    let name: String = glyphs[at..]
+        .iter()
+        .map(|g| g.c)
+        .take_while(|c| c.is_ascii_alphanumeric() || "_.-".contains(*c))
+        .collect();
+    name.contains('_')
+        || name.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.is_empty()
+                && (2..=4).contains(&ext.len())
+                && ext.chars().all(|c| c.is_ascii_alphabetic())
+        })
 }
 
 /// Whether a break before `glyphs[at]` would follow the hyphen of an identifier or file
@@ -266,6 +288,16 @@ mod tests {
         FONTS.get_or_init(Fonts::embedded)
     }
 
+    fn glyphs_of(text: &str) -> Vec<Glyph> {
+        text.chars()
+            .map(|c| Glyph {
+                c,
+                span: 0,
+                advance: 10.0,
+            })
+            .collect()
+    }
+
     fn lines(text: &str, chars_per_line: f32) -> Vec<String> {
         let inline = vec![Span {
             text: text.to_string(),
@@ -339,6 +371,19 @@ mod tests {
             .flat_map(|l| l.runs.iter().map(|r| r.text.clone()))
             .collect();
         assert_eq!(joined, url);
+    }
+
+    #[test]
+    fn a_file_name_glued_to_japanese_stays_whole() {
+        for width in [8.0, 9.0, 10.0, 11.0, 12.0, 14.0] {
+            let result = lines("提出書類 attachments/別添1_policy.pdf を参照", width);
+            assert!(
+                !result.iter().any(|l| l.trim_end().ends_with("別添")),
+                "width {width}: {result:?}"
+            );
+        }
+        // A number after Japanese is no file name: 「第3条」 may break as before.
+        assert!(!inside_file_name(&glyphs_of("第3条"), 1));
     }
 
     #[test]
