@@ -1049,9 +1049,19 @@ fn a_letters_ki_is_centred_and_its_closing_ijo_set_right() {
         "件名 {title:?}"
     );
     // Ordinary paragraphs that only start with these words stay where text goes.
-    for text in ["以上のとおりである。", "記録を残す。", "1　提出書類"] {
+    for text in ["以上のとおりである。", "記録を残す。"] {
         assert!((exact(text).3 - MARGIN_LEFT).abs() < 0.01, "{text} moved");
     }
+    let item = lines
+        .iter()
+        .find(|l| l.2.contains("提出書類"))
+        .unwrap_or_else(|| panic!("{lines:?}"));
+    // An item's number stands at the margin, its text hangs beside it.
+    assert!(
+        (exact("1").3 - MARGIN_LEFT).abs() < 0.01,
+        "1　提出書類 moved"
+    );
+    assert!(item.3 > MARGIN_LEFT + 5.0, "{item:?}");
 }
 
 #[test]

@@ -206,6 +206,40 @@ struct Layouter<'f> {
     trial: bool,
 }
 
+/// The label of a numbered item written as a paragraph — 「(1)　」「（1）　」「ア　」「2　」,
+/// a mark of at most a few characters and a full-width space — and the paragraph's text
+/// after it. Its continuation lines hang under the text, as an item's do, instead of
+/// returning under the mark.
+fn item_label(inline: &Inline) -> Option<(String, Inline)> {
+    let first = inline.first()?;
+    if first.link.is_some() || first.sup || first.face != Face::Body {
+        return None;
+    }
+    let (mark, _) = first.text.split_once('　')?;
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+    let is_mark = match mark.chars().count() {
+        0 => false,
+        1 => mark.chars().all(|c| ('ア'..='ン').contains(&c)) || digits(mark),
+        2..=4 => {
+            digits(mark)
+                || mark
+                    .strip_prefix('(')
+                    .and_then(|m| m.strip_suffix(')'))
+                    .or_else(|| mark.strip_prefix('（').and_then(|m| m.strip_suffix('）')))
+                    .is_some_and(digits)
+        }
+        _ => false,
+    };
+    let label_len = mark.len() + '　'.len_utf8();
+    if !is_mark || first.text.len() == label_len {
+        return None;
+    }
+    let mut rest = inline.clone();
+    rest[0].text = first.text[label_len..].to_string();
+    rest[0].offset += label_len;
+    Some((first.text[..label_len].to_string(), rest))
+}
+
 fn span(text: &str, face: Face) -> Inline {
     vec![Span {
         text: text.to_string(),
@@ -344,7 +378,11 @@ impl<'f> Layouter<'f> {
     }
 
     fn aligned(&mut self, text: &str, align: Align, size: f32, face: Face, width: f32) {
-        for line in break_lines(&span(text, face), self.fonts, size, width) {
+        let lines = match align {
+            Align::Center => self.title_lines(&span(text, face), size, width),
+            _ => break_lines(&span(text, face), self.fonts, size, width),
+        };
+        for line in lines {
             let x = match align {
                 Align::Left => 0.0,
                 Align::Right => width - line.width,
@@ -530,9 +568,35 @@ impl<'f> Layouter<'f> {
     }
 
     fn paragraph(&mut self, inline: &Inline, indent: f32, size: f32) {
+        if let Some((label, rest)) = item_label(inline) {
+            let gutter = self.label_width(&label, size);
+            return self.list_paragraph(&label, &rest, indent, gutter);
+        }
         let width = self.content_width() - indent;
         let lines = break_lines(inline, self.fonts, size, width);
         self.lines(&lines, MARGIN_LEFT + indent, size, size * LEADING, None);
+    }
+
+    /// How wide an item's label (「(1)　」) is set: the hanging indent of its text. A line
+    /// does not count its trailing space, so the full-width space (1 em) is added here.
+    fn label_width(&self, label: &str, size: f32) -> f32 {
+        let mark = label.trim_end_matches('　');
+        break_lines(&span(mark, Face::Body), self.fonts, size, f32::MAX)
+            .first()
+            .map_or(0.0, |line| line.width)
+            + size * (label.chars().count() - mark.chars().count()) as f32
+    }
+
+    /// The lines a body paragraph takes at `indent`, as [`Self::paragraph`] sets them.
+    fn paragraph_line_count(&self, inline: &Inline, indent: f32) -> usize {
+        let width = self.content_width() - indent;
+        match item_label(inline) {
+            Some((label, rest)) => {
+                let gutter = self.label_width(&label, BODY_SIZE);
+                break_lines(&rest, self.fonts, BODY_SIZE, width - gutter).len()
+            }
+            None => break_lines(inline, self.fonts, BODY_SIZE, width).len(),
+        }
     }
 
     /// Places a paragraph's lines (and a list marker beside the first), breaking pages so
@@ -601,7 +665,10 @@ impl<'f> Layouter<'f> {
     fn heading(&mut self, level: u8, text: &Inline, next: &[Block], indent: f32) {
         let size = heading_size(level);
         let width = self.content_width() - indent;
-        let lines = break_lines(text, self.fonts, size, width);
+        let lines = match level {
+            1 => self.title_lines(text, size, width),
+            _ => break_lines(text, self.fonts, size, width),
+        };
         let before = if self.y > MARGIN_TOP { size * 0.8 } else { 0.0 };
         let height = lines.len() as f32 * size * 1.5;
         // Never at the bottom of a page: it keeps its citation line and the first lines
@@ -631,6 +698,64 @@ impl<'f> Layouter<'f> {
             self.line(line, x, size, size * 1.5);
         }
         self.y += after;
+    }
+
+    /// A title too long for one line, broken in two after a phrase (「…に係る」「…の」) rather
+    /// than wherever the line runs out (「…合意」「書（案）」), when both halves fit.
+    fn title_lines(&self, text: &Inline, size: f32, width: f32) -> Vec<Line> {
+        let lines = break_lines(text, self.fonts, size, width);
+        // Plain text only (the parser may hand it over in several runs).
+        let Some(first) = text.first() else {
+            return lines;
+        };
+        let plain_runs = text
+            .iter()
+            .all(|s| s.face == first.face && s.link.is_none() && !s.strike && !s.sup);
+        if lines.len() != 2 || !plain_runs {
+            return lines;
+        }
+        let joined: String = text.iter().map(|s| s.text.as_str()).collect();
+        let only = &Span {
+            text: joined,
+            ..first.clone()
+        };
+        const AFTER: &[&str] = &[
+            "に係る",
+            "に関する",
+            "における",
+            "及び",
+            "並びに",
+            "の",
+            "　",
+            " ",
+        ];
+        let title = only.text.as_str();
+        let fits = |part: &str| {
+            break_lines(&span(part.trim(), only.face), self.fonts, size, width).len() == 1
+        };
+        let mut best: Option<(usize, usize)> = None;
+        for phrase in AFTER {
+            for (at, _) in title.match_indices(phrase) {
+                let cut = at + phrase.len();
+                let (head, tail) = title.split_at(cut);
+                if head.trim().is_empty() || tail.trim().is_empty() || !fits(head) || !fits(tail) {
+                    continue;
+                }
+                // The most even pair of lines.
+                let skew = head.chars().count().abs_diff(tail.chars().count());
+                if best.is_none_or(|(_, s)| skew < s) {
+                    best = Some((cut, skew));
+                }
+            }
+        }
+        let Some((cut, _)) = best else {
+            return lines;
+        };
+        let (head, tail) = title.split_at(cut);
+        [head.trim(), tail.trim()]
+            .iter()
+            .flat_map(|part| break_lines(&span(part, only.face), self.fonts, size, width))
+            .collect()
     }
 
     /// The height at the start of `blocks` that must share a page with a heading above
@@ -667,8 +792,7 @@ impl<'f> Layouter<'f> {
                     + self.lead_within(rest, indent, 2, budget)
             }
             Block::Paragraph(inline) => {
-                let width = self.content_width() - indent;
-                let count = break_lines(inline, self.fonts, BODY_SIZE, width).len();
+                let count = self.paragraph_line_count(inline, indent);
                 if is_citation(inline) {
                     count as f32 * line
                         + BODY_SIZE * 0.5
@@ -1105,5 +1229,58 @@ fn furnish(pages: &mut [Page], title: &str, fonts: &Fonts, size: PageSize) {
             text: footer,
             link: None,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(line: &Line) -> String {
+        line.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+
+    #[test]
+    fn numbered_paragraphs_hang_under_their_text() {
+        let label = |t: &str| item_label(&span(t, Face::Body)).map(|(l, rest)| (l, plain(&rest)));
+        assert_eq!(
+            label("(1)　停止　甲が利用できない状態"),
+            Some(("(1)　".into(), "停止　甲が利用できない状態".into()))
+        );
+        assert_eq!(
+            label("（12）　本文"),
+            Some(("（12）　".into(), "本文".into()))
+        );
+        assert_eq!(label("ア　本文"), Some(("ア　".into(), "本文".into())));
+        assert_eq!(label("2　本文"), Some(("2　".into(), "本文".into())));
+        for plain_text in [
+            "本文　続き",
+            "(a)　本文",
+            "第1条　本文",
+            "(1)　",
+            "12345　本文",
+        ] {
+            assert_eq!(label(plain_text), None, "{plain_text}");
+        }
+    }
+
+    #[test]
+    fn a_long_title_breaks_after_a_phrase() {
+        let fonts = Fonts::embedded();
+        let layouter = Layouter::new(&fonts, PageSize::a4(Orientation::Portrait));
+        let width = layouter.content_width();
+        let title = "さくら町 電子図書館サービスに係るサービスレベル合意書（案）";
+        let lines = layouter.title_lines(&span(title, Face::Heading), 16.0, width);
+        let lines: Vec<String> = lines.iter().map(text_of).collect();
+        assert_eq!(
+            lines,
+            [
+                "さくら町 電子図書館サービスに係る",
+                "サービスレベル合意書（案）"
+            ]
+        );
+        // A title that fits stays one line.
+        let short = layouter.title_lines(&span("別表対応表", Face::Heading), 16.0, width);
+        assert_eq!(short.len(), 1);
     }
 }
