@@ -591,7 +591,7 @@ fn template_errors_name_file_line_and_column() {
         "{message}"
     );
     assert!(message.contains("TEC-81"), "{message}");
-    assert!(message.contains("did you mean `TEC-01`"), "{message}");
+    assert!(message.contains("`TEC-01` の誤りではありませんか"), "{message}");
 
     templates[1].text = "# 題\n\n{% if %}\n".into();
     let message = render::render_documents(&facts, &Criteria::embedded(), &templates)

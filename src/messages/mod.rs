@@ -8,7 +8,8 @@
 //! frame, [`errors`] the library's error types, [`parse`] the parser's complaints,
 //! [`rules`] the checks of a facts file (one module per module of `facts::validate`),
 //! [`archive`] the submission folder and `verify`'s details, [`diff`] the diff report,
-//! [`review`] `review-sheet`'s workbook reading and summary.
+//! [`review`] `review-sheet`'s workbook reading and summary, [`templates`] a template
+//! author's misuse of beppyo's functions and filters.
 //!
 //! To add a message: declare it in the module of its speaker, both languages, and call
 //! `say::name(args)` where the message was (`use crate::messages::rules::NAME as say;`).
@@ -30,6 +31,7 @@ pub mod errors;
 pub mod parse;
 pub mod review;
 pub mod rules;
+pub mod templates;
 pub mod typeset;
 
 /// The language of the messages.

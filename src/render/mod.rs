@@ -24,6 +24,7 @@ pub mod text;
 mod views;
 pub mod wareki;
 
+use crate::messages::templates as say;
 use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
@@ -781,9 +782,7 @@ fn register_structure(tera: &mut Tera) {
             None | Some("paren") => escape::MARK_ITEM,
             Some("kana") => escape::MARK_SUBITEM,
             Some(other) => {
-                return Err(tera::Error::message(format!(
-                    "item(style=\"{other}\"): the styles are \"paren\" ((1)) and \"kana\" (ア)"
-                )));
+                return Err(tera::Error::message(say::item_style(other)));
             }
         };
         Ok::<Value, tera::Error>(Value::safe_string(&mark.to_string()))
@@ -805,9 +804,7 @@ fn anchor_id(kwargs: &Kwargs) -> tera::TeraResult<String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     {
-        return Err(tera::Error::message(format!(
-            "id=\"{id}\": a heading anchor is ASCII letters, digits, - and _"
-        )));
+        return Err(tera::Error::message(say::anchor_id(&id)));
     }
     Ok(id)
 }
@@ -839,11 +836,8 @@ fn register_text_filters(tera: &mut Tera, facts: &Facts) {
         let style: Option<&str> = kwargs.get("style")?;
         let style = match style {
             None => text::ItemStyle::Paren,
-            Some(name) => text::ItemStyle::parse(name).ok_or_else(|| {
-                tera::Error::message(format!(
-                    "numbered(style=\"{name}\"): the styles are \"paren\" ((1)) and \"kana\" (ア)"
-                ))
-            })?,
+            Some(name) => text::ItemStyle::parse(name)
+                .ok_or_else(|| tera::Error::message(say::numbered_style(name)))?,
         };
         let items = strings(v)?;
         Ok::<Value, tera::Error>(Value::safe_string(&text::numbered(&items, style)))
@@ -855,13 +849,11 @@ fn register_text_filters(tera: &mut Tera, facts: &Facts) {
             .and_then(|m| m.get(&tera::value::Key::Str("commitment")))
             .or(Some(v))
             .and_then(|c| c.as_str())
-            .ok_or_else(|| tera::Error::message("commit expects a figure with a commitment"))?;
+            .ok_or_else(|| tera::Error::message(say::commit_needs_commitment()))?;
         match code {
             "guarantee" => Ok("。この値は保証値とする。"),
             "target" => Ok("よう努める。この値は目標値とする。"),
-            other => Err(tera::Error::message(format!(
-                "commit: unknown commitment `{other}`"
-            ))),
+            other => Err(tera::Error::message(say::commit_unknown(other))),
         }
     });
     let city = facts.submission.city.clone();
@@ -878,7 +870,7 @@ fn strings(value: &Value) -> tera::TeraResult<Vec<String>> {
     let one = |v: &Value| {
         v.as_str()
             .map(str::to_string)
-            .ok_or_else(|| tera::Error::message("expected text or a list of texts"))
+            .ok_or_else(|| tera::Error::message(say::text_or_list()))
     };
     match value.as_array() {
         Some(items) => items.iter().map(one).collect(),
@@ -889,7 +881,7 @@ fn strings(value: &Value) -> tera::TeraResult<Vec<String>> {
 fn date_filter(value: &str, format: fn(NaiveDate) -> String) -> tera::TeraResult<String> {
     NaiveDate::parse_from_str(value, "%Y-%m-%d")
         .map(format)
-        .map_err(|_| tera::Error::message(format!("`{value}` is not a date (YYYY-MM-DD)")))
+        .map_err(|_| tera::Error::message(say::not_a_date(value)))
 }
 
 /// `lacking(attribute="file")`: the maps of a list whose attribute is absent or null (the
@@ -898,7 +890,7 @@ fn lacking_filter(value: &Value, kwargs: Kwargs, _: &State) -> tera::TeraResult<
     let attribute: String = kwargs.must_get("attribute")?;
     let items = value
         .as_array()
-        .ok_or_else(|| tera::Error::message("lacking expects a list"))?;
+        .ok_or_else(|| tera::Error::message(say::lacking_needs_list()))?;
     let key = tera::value::Key::Str(&attribute);
     let kept: Vec<Value> = items
         .iter()
@@ -930,9 +922,9 @@ fn labels_of(value: &Value, kwargs: &Kwargs) -> tera::TeraResult<Vec<String>> {
     if let Some(kind) = kind
         && !labels::ENUMERATIONS.contains(&kind)
     {
-        return Err(tera::Error::message(format!(
-            "label(kind=\"{kind}\"): the kinds are {}",
-            labels::ENUMERATIONS.join(", ")
+        return Err(tera::Error::message(say::label_kind(
+            kind,
+            &labels::ENUMERATIONS.join(", "),
         )));
     }
     let one = |v: &Value| -> tera::TeraResult<String> {
@@ -940,15 +932,15 @@ fn labels_of(value: &Value, kwargs: &Kwargs) -> tera::TeraResult<Vec<String>> {
             Some(key) => v
                 .as_map()
                 .and_then(|m| m.get(&tera::value::Key::Str(key)))
-                .ok_or_else(|| tera::Error::message(format!("label: no attribute `{key}`")))?,
+                .ok_or_else(|| tera::Error::message(say::label_no_attribute(key)))?,
             None => v,
         };
         let code = v
             .as_str()
-            .ok_or_else(|| tera::Error::message("label expects a code or a list of codes"))?;
+            .ok_or_else(|| tera::Error::message(say::label_needs_code()))?;
         kind.map_or_else(|| labels::label(code), |k| labels::label_in(k, code))
             .map(str::to_string)
-            .ok_or_else(|| tera::Error::message(format!("no label for the code `{code}`")))
+            .ok_or_else(|| tera::Error::message(say::no_label(code)))
     };
     match value.as_array() {
         Some(items) => items.iter().map(one).collect(),
@@ -977,14 +969,14 @@ fn register_answers(tera: &mut Tera, criteria: &Criteria, collector: &Collector)
             .map(|id| known_row(&criteria, id))
             .collect::<Result<Vec<_>, _>>()?;
         if rows.is_empty() {
-            return Err(tera::Error::message("answers() needs at least one row ID"));
+            return Err(tera::Error::message(say::answers_needs_row()));
         }
         if let Some(mark) = &item {
             check_item(&criteria, &rows, mark)?;
         }
         let mut pending = collector
             .lock()
-            .map_err(|_| tera::Error::message("the row index is unavailable"))?;
+            .map_err(|_| tera::Error::message(say::row_index_unavailable()))?;
         pending.push(Pending {
             rows,
             item,
@@ -1004,13 +996,11 @@ fn known_row(criteria: &Criteria, id: &str) -> tera::TeraResult<RowId> {
     match criteria.row_by_str(id) {
         Some(row) => Ok(row.id.clone()),
         None => {
-            let hint = criteria
+            let near = criteria
                 .suggest(id)
-                .map(|near| format!(" (did you mean `{near}`?)"))
+                .map(|near| say::did_you_mean(near.as_str()))
                 .unwrap_or_default();
-            Err(tera::Error::message(format!(
-                "unknown row ID `{id}` in answers(){hint}; `beppyo criteria` lists the rows"
-            )))
+            Err(tera::Error::message(say::unknown_row(id, &near)))
         }
     }
 }
@@ -1024,9 +1014,7 @@ fn check_item(criteria: &Criteria, rows: &[RowId], mark: &str) -> tera::TeraResu
     if ok {
         Ok(())
     } else {
-        Err(tera::Error::message(format!(
-            "answers(item=\"{mark}\"): the row has no item {mark}"
-        )))
+        Err(tera::Error::message(say::no_such_item(mark)))
     }
 }
 
