@@ -591,7 +591,10 @@ fn template_errors_name_file_line_and_column() {
         "{message}"
     );
     assert!(message.contains("TEC-81"), "{message}");
-    assert!(message.contains("`TEC-01` の誤りではありませんか"), "{message}");
+    assert!(
+        message.contains("`TEC-01` の誤りではありませんか"),
+        "{message}"
+    );
 
     templates[1].text = "# 題\n\n{% if %}\n".into();
     let message = render::render_documents(&facts, &Criteria::embedded(), &templates)
