@@ -1683,3 +1683,26 @@ fn the_agreement_holds_for_every_shape_of_the_facts() {
         }
     }
 }
+
+/// 02 第3 3 lists every party that performs a deletion, not only those with reports; a
+/// third party's report names whose.
+#[test]
+fn the_exit_plan_lists_the_evidence_of_every_party_that_deletes() {
+    let text = case_text(CASES[2].1).replacen(
+        "        performed_by: mail\n        evidence: party_attestation",
+        "        performed_by: mail\n        evidence: third_party_report",
+        1,
+    );
+    let exit = document(&rendered(&text), "02_exit-plan").to_string();
+    let list = section(&exit, "他の事業者が実施する削除の根拠資料");
+    assert!(
+        list.contains("株式会社はやて配信が実施するはやてメールの配信の記録（通知先メールアドレスと本文）の削除の根拠資料"),
+        "{list}"
+    );
+    assert!(list.contains("ア　株式会社はやて配信が発行する証明書又は作業報告書"), "{list}");
+    assert!(!exit.contains("証跡は、第三者による報告書とする。"), "{exit}");
+    assert!(
+        exit.contains("証跡は、北辰監査法人（架空）が作成した株式会社はやて配信のSOC 2 Type 2報告書とする。"),
+        "{exit}"
+    );
+}

@@ -1241,3 +1241,26 @@ fn a_planned_or_not_applicable_row_cannot_keep_the_topic_that_answers_only_it() 
     );
     load(&text).expect("logging still answers TEC-07");
 }
+
+// ---------------------------------------------------------------------------------------
+// Sub-processors in the deletion scope
+
+#[test]
+fn a_subprocessor_in_the_deletion_scope_needs_a_deletion_method_of_its_own() {
+    let helpdesk = "  - key: helpdesk\n    name: 株式会社潮騒サポート\n    role: support_contractor\n    service: 問合せ窓口代行\n    data_handled: 住民からの問合せの内容（問合せ者の氏名及び連絡先を含む）。\n    locations:\n      - country: JP\n        prefecture: 北海道\n    city_approval: requested\n  - key: lgwan-link\n";
+    let text = kasumi_edited(&[("  - key: lgwan-link\n", helpdesk)]);
+    let problems = all_problems(&text);
+    let p = find(&problems, "AST-01", "株式会社潮騒サポート");
+    assert_eq!(p.severity, Severity::Error);
+    assert!(line_of(&text, &p).starts_with("data_handled: 住民からの問合せ"));
+    assert!(related_line(&text, &p).starts_with("scope: "));
+    assert!(
+        p.hint.as_deref().unwrap().contains("performed_by: helpdesk"),
+        "{p:#?}"
+    );
+    // the example's parties each delete what they hold
+    assert!(!has_message(
+        &all_problems(&kasumi_edited(&[])),
+        "同社が実施する削除の方法"
+    ));
+}

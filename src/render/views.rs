@@ -1080,7 +1080,25 @@ fn deletion_evidence(facts: &Facts, m: &DeletionMethod) -> String {
             format!("{performer}が発行する証明書又は作業報告書")
         }
         DeletionEvidence::PartyAttestation => format!("{performer}の第三者保証報告書"),
-        DeletionEvidence::ThirdPartyReport => "第三者による報告書".to_string(),
+        // Whose report, when the facts hold one for the performer.
+        DeletionEvidence::ThirdPartyReport => {
+            match facts
+                .attestations
+                .iter()
+                .find(|a| a.holder == m.performed_by)
+            {
+                Some(a) => {
+                    let v = attestation_view(facts, a);
+                    format!(
+                        "{}が作成した{}の{}",
+                        super::text::phrase(&v.auditor),
+                        performer,
+                        v.kind
+                    )
+                }
+                None => format!("{performer}について第三者が作成した報告書"),
+            }
+        }
     }
 }
 
@@ -1163,10 +1181,18 @@ fn party_deletions(facts: &Facts) -> Vec<PartyDeletion> {
             entry.targets.push(m.target.clone());
             continue;
         }
-        let documents = if m.evidence == DeletionEvidence::PartyAttestation {
-            party_documents(facts, &m.performed_by)
+        // Every party that deletes is listed with what shows it: its reports where the
+        // facts name them, else the evidence itself.
+        let documents = match m.evidence {
+            DeletionEvidence::PartyAttestation | DeletionEvidence::ThirdPartyReport => {
+                party_documents(facts, &m.performed_by)
+            }
+            _ => Vec::new(),
+        };
+        let documents = if documents.is_empty() {
+            vec![evidence.clone()]
         } else {
-            Vec::new()
+            documents
         };
         out.push(PartyDeletion {
             name,
