@@ -1706,3 +1706,14 @@ fn the_exit_plan_lists_the_evidence_of_every_party_that_deletes() {
         "{exit}"
     );
 }
+
+/// 05 AST-01 names who deletes logically and whose media keep the copies, from the facts.
+#[test]
+fn the_ast01_summary_names_who_deletes_logically() {
+    let summary = matrix_summary(&rendered(&case_text(CASES[2].1)), "AST-01");
+    assert!(
+        summary.contains("ただし、株式会社はやて配信が論理削除する情報は、同社が記録媒体を処理するまで残り、その期日は定まっていない。"),
+        "{summary}"
+    );
+    assert!(!summary.contains("他の事業者が論理削除する"), "{summary}");
+}

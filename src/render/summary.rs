@@ -364,12 +364,14 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
             let days = d.deadline_days.max(d.backups_gone_days);
             // As the exit plan's timeline: what a party deletes logically stays on its
             // media until it processes them, and is not promised gone by the day.
-            let remains = super::views::Views::new(f)
+            let kept = super::views::Views::new(f)
                 .exit
-                .is_some_and(|x| !x.remains.is_empty());
-            let deletion = if remains {
+                .map(|x| x.remains_by)
+                .unwrap_or_default();
+            let deletion = if !kept.is_empty() {
                 format!(
-                    "契約終了後{days}日以内に削除し、削除証明書を提出する。ただし、他の事業者が論理削除する情報の一部は、その事業者が記録媒体を処理するまで残り、その期日は定まっていない"
+                    "契約終了後{days}日以内に削除し、削除証明書を提出する。ただし、{}記録媒体を処理するまで残り、その期日は定まっていない",
+                    kept_until_media(&kept)
                 )
             } else {
                 format!("契約終了後{days}日以内に複製を含め削除し、削除証明書を提出する")
@@ -817,5 +819,32 @@ mod tests {
             "{}",
             summary_of(&f, "PHY-01")
         );
+    }
+}
+
+/// 「当社が論理削除する情報は天城クラウド株式会社が、株式会社つばめ配信が論理削除する情報は
+/// 同社が、それぞれ」: who deletes logically and who processes the media that keep it.
+fn kept_until_media(kept: &[(String, String)]) -> String {
+    // Parties that keep on their own media what they delete are said together.
+    let own: Vec<String> = kept
+        .iter()
+        .filter(|(by, media)| by == media && by != "当社")
+        .map(|(by, _)| by.clone())
+        .collect();
+    let mut clauses: Vec<String> = kept
+        .iter()
+        .filter(|(by, media)| !(by == media && by != "当社"))
+        .map(|(by, media)| format!("{by}が論理削除する情報は{media}が"))
+        .collect();
+    match own.len() {
+        0 => {}
+        1 => clauses.push(format!("{}が論理削除する情報は同社が", own[0])),
+        _ => clauses.push(format!("{}が論理削除する情報は各社が", and_list(&own))),
+    }
+    if clauses.len() == 1 {
+        // 「当社が論理削除する情報は天城クラウド株式会社が」 → 「当社が論理削除する情報は、天城…」
+        clauses[0].replacen("情報は", "情報は、", 1)
+    } else {
+        format!("{}、それぞれ", clauses.join("、"))
     }
 }

@@ -677,6 +677,8 @@ pub struct ExitView {
     /// processes its media under its own procedure, as sentences (none when every logical
     /// deletion is covered by a crypto-erase).
     pub remains: Vec<String>,
+    /// The same, as (who deletes logically, whose media keep the copies): for summaries.
+    pub remains_by: Vec<(String, String)>,
     /// Parties whose own certificate or work report proves their deletion, and parties
     /// whose deletion is proven by an attestation or a third party's report.
     pub certificate_parties: Vec<String>,
@@ -772,6 +774,10 @@ impl ExitView {
             remains: pairing(facts, &d.methods)
                 .iter()
                 .filter_map(|c| c.remains(facts, &d.methods))
+                .collect(),
+            remains_by: pairing(facts, &d.methods)
+                .iter()
+                .filter_map(|c| c.kept_by(facts, &d.methods))
                 .collect(),
             certificate_parties: party_names(facts, &d.methods, |e| {
                 e == DeletionEvidence::PartyCertificate
@@ -998,6 +1004,19 @@ impl Pairing {
                     "{subject}{again}が自らの手順により記録媒体を処理するまで、{again}の記録媒体に残る。"
                 )
             }
+        }
+    }
+
+    /// Who deletes logically and whose media keep the copies until processed, when they
+    /// stay beyond the deadline.
+    fn kept_by(&self, facts: &Facts, methods: &[DeletionMethod]) -> Option<(String, String)> {
+        match &self.cover {
+            Cover::CryptoErase(_) => None,
+            Cover::Media(by) => Some((
+                self.performer.clone(),
+                and_list(&performers(facts, methods, by)),
+            )),
+            Cover::OwnProcedure => Some((self.performer.clone(), self.performer.clone())),
         }
     }
 
