@@ -1717,3 +1717,19 @@ fn the_ast01_summary_names_who_deletes_logically() {
     );
     assert!(!summary.contains("他の事業者が論理削除する"), "{summary}");
 }
+
+/// A privacy mark is granted (付与), not certified, and the matrix does not say the city
+/// recognises it.
+#[test]
+fn aud03_states_a_privacy_mark_as_granted_without_claiming_the_city_accepts_it() {
+    let text = case_text(CASES[0].1)
+        .replacen("    scheme: ismap_liu\n", "    scheme: privacy_mark\n", 1)
+        .replacen("    scheme: iso27001\n", "    scheme: aspic\n", 1)
+        .replacen("    scheme: iso27017\n", "    scheme: aspic\n", 1);
+    let (facts, _) = common::load(&text).expect("loads with a warning");
+    let summary = matrix_summary(&render_facts(&facts), "AUD-03");
+    assert!(summary.contains("プライバシーマーク（L26-0042-1）の付与"), "{summary}");
+    assert!(!summary.contains("本市が認める"), "{summary}");
+    assert!(!summary.contains("プライバシーマーク（L26-0042-1）の認証"), "{summary}");
+    assert!(summary.contains("並びに"), "{summary}");
+}

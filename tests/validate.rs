@@ -1264,3 +1264,21 @@ fn a_subprocessor_in_the_deletion_scope_needs_a_deletion_method_of_its_own() {
         "同社が実施する削除の方法"
     ));
 }
+
+// ---------------------------------------------------------------------------------------
+// AUD-03 on a scheme the city has to accept
+
+#[test]
+fn aud03_resting_only_on_a_privacy_mark_is_a_warning() {
+    let text = edited(&[
+        ("    scheme: ismap_liu\n", "    scheme: privacy_mark\n"),
+        ("    scheme: iso27001\n", "    scheme: aspic\n"),
+        ("    scheme: iso27017\n", "    scheme: aspic\n"),
+    ]);
+    let w = warnings(&text);
+    let p = find(&w, "AUD-03", "本市が判断します");
+    assert_eq!(line_of(&text, &p), "scheme: privacy_mark");
+    // one information-security certification is enough
+    let text = edited(&[("    scheme: ismap_liu\n", "    scheme: privacy_mark\n")]);
+    assert!(!has_message(&warnings(&text), "本市が判断します"));
+}

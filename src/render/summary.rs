@@ -314,6 +314,32 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
                     .collect();
                 and_list(&items)
             };
+            // What a scheme gives, as the object of 「…を受けている」: a privacy mark is
+            // granted (付与), an ASPIC accreditation is itself the 認定, the rest certify.
+            let received = |cs: &[&Certification]| -> String {
+                let of = |keep: &dyn Fn(Scheme) -> bool| -> Vec<&Certification> {
+                    cs.iter().copied().filter(|c| keep(c.scheme)).collect()
+                };
+                let certified = of(&|s| !matches!(s, Scheme::PrivacyMark | Scheme::Aspic));
+                let granted = of(&|s| s == Scheme::PrivacyMark);
+                let accredited = of(&|s| s == Scheme::Aspic);
+                let mut groups = Vec::new();
+                if !certified.is_empty() {
+                    groups.push(format!("{}の認証", cited(&certified)));
+                }
+                if !granted.is_empty() {
+                    groups.push(format!("{}の付与", cited(&granted)));
+                }
+                if !accredited.is_empty() {
+                    groups.push(cited(&accredited));
+                }
+                if groups.len() > 1 && groups.iter().any(|g| g.contains("及び")) {
+                    let last = groups.pop().unwrap_or_default();
+                    format!("{}並びに{last}", groups.join("、"))
+                } else {
+                    and_list(&groups)
+                }
+            };
             // The row has two branches: a listing, or a scheme the city accepts. Which one
             // the row rests on is said, since the second is the city's call.
             let mut parts = Vec::new();
@@ -321,14 +347,11 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
                 parts.push(
                     "本サービスはISMAP等クラウドサービスリストに登録されていない".to_string(),
                 );
-                parts.push(format!(
-                    "本市が認めるセキュリティ評価制度として、当社は{}の認証を受けている",
-                    cited(&others)
-                ));
+                parts.push(format!("当社は、{}を受けている", received(&others)));
             } else {
                 parts.push(format!("本サービスは{}に登録されている", cited(&listed)));
                 if !others.is_empty() {
-                    parts.push(format!("このほか、{}の認証を受けている", cited(&others)));
+                    parts.push(format!("このほか、{}を受けている", received(&others)));
                 }
             }
             // A party's listing is its own service's, not this one's: named as such.
