@@ -1733,3 +1733,22 @@ fn aud03_states_a_privacy_mark_as_granted_without_claiming_the_city_accepts_it()
     assert!(!summary.contains("プライバシーマーク（L26-0042-1）の認証"), "{summary}");
     assert!(summary.contains("並びに"), "{summary}");
 }
+
+/// 05 TEC-08 and the agreement state the same retention: one period when every kind is kept
+/// as long, the range otherwise (not 「最長」 in one and 「以上」 in the other).
+#[test]
+fn the_matrix_and_the_agreement_state_the_same_log_retention() {
+    let text = case_text(CASES[0].1);
+    let r = rendered(&text);
+    let summary = matrix_summary(&r, "TEC-08");
+    assert!(summary.contains("ログを種類に応じて取得日から13か月から60か月まで保存"), "{summary}");
+    assert!(
+        sla_of(&r).contains("種類に応じて取得日から13か月から60か月までの期間保存する。"),
+        "{}",
+        sla_of(&r)
+    );
+    let same = text.replace("retention_months: 60", "retention_months: 13");
+    let r = rendered(&same);
+    assert!(matrix_summary(&r, "TEC-08").contains("ログを取得日から13か月保存"));
+    assert!(sla_of(&r).contains("本サービスのログを取得し、取得日から13か月保存する。"));
+}

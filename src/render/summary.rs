@@ -550,12 +550,17 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
         }
         "TEC-08" => {
             let l = f.logging.as_ref()?;
-            let longest = l
-                .kinds
-                .iter()
-                .map(|k| k.retention_months)
-                .max()
-                .unwrap_or(0);
+            let months = l.kinds.iter().map(|k| k.retention_months);
+            let (shortest, longest) = (
+                months.clone().min().unwrap_or(0),
+                months.max().unwrap_or(0),
+            );
+            // The period each kind is kept, as 04 says it: one period, or the range.
+            let kept = if shortest == longest {
+                format!("ログを取得日から{longest}か月保存")
+            } else {
+                format!("ログを種類に応じて取得日から{shortest}か月から{longest}か月まで保存")
+            };
             let tamper = match &l.tamper_protection {
                 Some(t) => {
                     let m: Vec<String> = t.methods.iter().map(|m| labelled("tamper", m)).collect();
@@ -563,7 +568,7 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
                 }
                 None => String::new(),
             };
-            format!("ログを最長{longest}か月保存{tamper}")
+            format!("{kept}{tamper}")
         }
         "TEC-09" => {
             let x = f.forensics.as_ref()?;

@@ -101,6 +101,15 @@ pub struct Views {
     /// (「日本国内（東京都及び大阪府）」).
     pub domestic_places: Vec<String>,
     pub key_management: Option<String>,
+    /// The shortest and the longest retention of the log kinds, in months (TEC-08): the
+    /// agreement states one period or the range, as the matrix does.
+    pub log_months: Option<LogMonths>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LogMonths {
+    pub shortest: u32,
+    pub longest: u32,
 }
 
 /// The city's paths that reach one segment of its network over one line.
@@ -273,6 +282,13 @@ impl Views {
             places: places(facts),
             all_in_japan: all_in_japan(facts),
             domestic_places: domestic_places(facts),
+            log_months: facts.logging.as_ref().and_then(|l| {
+                let months = l.kinds.iter().map(|k| k.retention_months);
+                Some(LogMonths {
+                    shortest: months.clone().min()?,
+                    longest: months.max()?,
+                })
+            }),
             key_management: facts
                 .encryption
                 .as_ref()
