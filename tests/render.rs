@@ -1752,3 +1752,16 @@ fn the_matrix_and_the_agreement_state_the_same_log_retention() {
     assert!(matrix_summary(&r, "TEC-08").contains("ログを取得日から13か月保存"));
     assert!(sla_of(&r).contains("本サービスのログを取得し、取得日から13か月保存する。"));
 }
+
+/// The availability formula gets 「稼働率は、」 when the vendor wrote none, and not twice.
+#[test]
+fn the_availability_formula_has_one_subject() {
+    let text = case_text(CASES[0].1);
+    let sla = sla_of(&rendered(&text)).to_string();
+    assert!(sla.contains("2　稼働率は、（月間のサービス提供予定時間"), "{sla}");
+    assert!(!sla.contains("稼働率は、稼働率は"), "{sla}");
+    let bare = text.replacen("formula: 稼働率は、（", "formula: （", 1);
+    assert_ne!(bare, text);
+    let sla = sla_of(&rendered(&bare)).to_string();
+    assert!(sla.contains("2　稼働率は、（月間のサービス提供予定時間"), "{sla}");
+}

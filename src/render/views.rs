@@ -104,6 +104,9 @@ pub struct Views {
     /// The shortest and the longest retention of the log kinds, in months (TEC-08): the
     /// agreement states one period or the range, as the matrix does.
     pub log_months: Option<LogMonths>,
+    /// The availability formula as a sentence with its subject: 「稼働率は、」 before the
+    /// vendor's text unless its first clause has a subject of its own.
+    pub availability_formula: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -282,6 +285,11 @@ impl Views {
             places: places(facts),
             all_in_japan: all_in_japan(facts),
             domestic_places: domestic_places(facts),
+            availability_formula: facts
+                .sla
+                .as_ref()
+                .and_then(|s| s.availability.as_ref())
+                .map(|a| with_subject(&a.formula, "稼働率は、")),
             log_months: facts.logging.as_ref().and_then(|l| {
                 let months = l.kinds.iter().map(|k| k.retention_months);
                 Some(LogMonths {
@@ -811,6 +819,18 @@ impl ExitView {
                 .map(|p| p.name.clone())
                 .collect(),
         })
+    }
+}
+
+/// `text`, with `subject` before it unless its first clause (up to the first 「、」 or
+/// 「。」) already has a subject (a 「は」).
+fn with_subject(text: &str, subject: &str) -> String {
+    let text = text.trim();
+    let first = text.split(['、', '。']).next().unwrap_or("");
+    if first.contains('は') {
+        text.to_string()
+    } else {
+        format!("{subject}{text}")
     }
 }
 
