@@ -236,7 +236,7 @@ const STATUS_CASES: &[StatusCase] = &[
         row: "HUM-01",
         status: "alternative",
         expect: &[
-            "別表HUM-01については、要件に定める対策に代えて、代替策を講じる。",
+            "別表HUM-01については、要件に定める対策に代えて、代替措置を講じる。",
             "目的を満たすと判断する理由　",
         ],
     },
@@ -614,7 +614,7 @@ fn each_topic_left_out_renders_its_rows_status() {
         ("planned", "は、令和9年3月31日までに対応する予定である。"),
         (
             "alternative",
-            "については、要件に定める対策に代えて、代替策を講じる。",
+            "については、要件に定める対策に代えて、代替措置を講じる。",
         ),
         ("not_applicable", "は、次の理由により適用対象外とする。"),
     ];
@@ -832,7 +832,7 @@ fn every_path_is_named_in_the_tec13_and_tec18_summaries() {
         );
         if residents > 0 {
             assert!(
-                tec18.contains("の情報セキュリティポリシーの適用を受ける利用者ではないため、当社はその認証を別表TEC-18の判断に含めていない。住民・事業者の経路を別表TEC-18の対象とするかどうかは、"),
+                tec18.contains("の情報セキュリティポリシーの適用を受ける利用者ではないため、当社はその認証を別表TEC-18の判断に含めていない。住民等の経路を別表TEC-18の対象とするかどうかは、"),
                 "{case}: {tec18}"
             );
         }
@@ -1764,4 +1764,29 @@ fn the_availability_formula_has_one_subject() {
     assert_ne!(bare, text);
     let sla = sla_of(&rendered(&bare)).to_string();
     assert!(sla.contains("2　稼働率は、（月間のサービス提供予定時間"), "{sla}");
+}
+
+/// Notation a town's reviewer marked: 「…に制定し、…に改定」, 「1,500人」, 「住民等」,
+/// one bracket per authentication factor, and 代替措置 throughout.
+#[test]
+fn review_notation_of_the_third_vendor() {
+    let r = rendered(&case_text(CASES[0].1));
+    let bas01 = matrix_summary(&r, "BAS-01");
+    assert!(bas01.contains("に制定し、令和7年10月1日に改定"), "{bas01}");
+    let sla = sla_of(&r).to_string();
+    assert!(sla.contains("同時接続利用者数　1,500人"), "{sla}");
+    let security = document(&r, "01_security-measures").to_string();
+    assert!(security.contains("ワンタイムパスワード（TOTP。所持）"), "{security}");
+    assert!(!security.contains("（TOTP）（"), "{security}");
+    // kasumi's residents' path names businesses; named for residents alone, they are 住民等
+    let text = case_text(CASES[2].1)
+        .replace("住民・事業者による電子申請", "住民による電子申請")
+        .replace("description: 住民・事業者が", "description: 住民が");
+    let kasumi = rendered(&text);
+    let security = document(&kasumi, "01_security-measures");
+    assert!(security.contains("| 住民による電子申請 | 住民等 |"), "{security}");
+    assert!(security.contains("住民等は、本市の情報セキュリティポリシー"), "{security}");
+    for d in &kasumi.documents {
+        assert!(!d.markdown.contains("代替策"), "{}", d.kind.stem);
+    }
 }

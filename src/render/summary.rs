@@ -140,10 +140,10 @@ fn residents_not_judged(facts: &Facts) -> String {
                 phrase(&super::views::sign_in(p))
             ));
         }
-        parts.push(
-            "住民・事業者は本市のポリシーの適用を受ける利用者ではないため本項目の判断に含めていないが、その経路を本項目の対象とするかは本市の判断による"
-                .to_string(),
-        );
+        parts.push(format!(
+            "{}は本市のポリシーの適用を受ける利用者ではないため本項目の判断に含めていないが、その経路を本項目の対象とするかは本市の判断による",
+            super::views::residents_word(facts)
+        ));
     }
     parts.join("。")
 }
@@ -220,7 +220,7 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
             let p = f.policy.as_ref()?;
             let revised = p
                 .revised
-                .map(|d| format!("、{}改定", wareki::wareki(d)))
+                .map(|d| format!("し、{}に改定", wareki::wareki(d)))
                 .unwrap_or_default();
             format!(
                 "「{}」を{}に制定{revised}",
@@ -523,7 +523,10 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
                 parts.extend(a.source_restrictions.iter().map(|r| phrase(r)));
             }
             if !resident_paths(f).is_empty() {
-                parts.push("住民・事業者の接続元は限定しない".to_string());
+                parts.push(format!(
+                    "{}の接続元は限定しない",
+                    super::views::residents_word(f)
+                ));
             }
             parts.push(format!(
                 "なりすまし対策として、{}",

@@ -107,6 +107,11 @@ pub struct Views {
     /// The availability formula as a sentence with its subject: 「稼働率は、」 before the
     /// vendor's text unless its first clause has a subject of its own.
     pub availability_formula: Option<String>,
+    /// The SLA's resource limits in figures grouped by three (「20,000」).
+    pub limit_accounts: Option<String>,
+    /// 「住民等」, or 「住民・事業者」 when a residents' path names businesses too.
+    pub residents_word: String,
+    pub limit_users: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -285,6 +290,11 @@ impl Views {
             places: places(facts),
             all_in_japan: all_in_japan(facts),
             domestic_places: domestic_places(facts),
+            residents_word: residents_word(facts),
+            limit_accounts: limits(facts).and_then(|l| l.accounts).map(|n| grouped(n.into())),
+            limit_users: limits(facts)
+                .and_then(|l| l.concurrent_users)
+                .map(|n| grouped(n.into())),
             availability_formula: facts
                 .sla
                 .as_ref()
@@ -344,7 +354,7 @@ fn path_view(facts: &Facts, p: &AccessPath) -> PathView {
     let multi = p.authentication.is_multi_factor();
     PathView {
         name: p.name.clone(),
-        users: labelled("users", &p.users),
+        users: users_word(facts, p),
         party: p.party.as_deref().map(|k| who(facts, k)),
         segment: p.city_segment.map(|s| labelled("segment", &s)),
         line: labelled("line", &p.line),
@@ -358,18 +368,20 @@ fn path_view(facts: &Facts, p: &AccessPath) -> PathView {
     }
 }
 
-/// 「パスワード（知識）及びワンタイムパスワード（TOTP）（所持）」, then any delegation.
+/// 「パスワード（知識）及びワンタイムパスワード（TOTP。所持）」, then any delegation.
 fn authentication(p: &AccessPath) -> String {
     let auth = &p.authentication;
     let factors: Vec<String> = auth
         .factors
         .iter()
         .map(|f| {
-            format!(
-                "{}（{}）",
-                labelled("factor", f),
-                labelled("kind", &f.kind())
-            )
+            let factor = labelled("factor", f);
+            let kind = labelled("kind", &f.kind());
+            // 「ワンタイムパスワード（TOTP。所持）」: one bracket, not two in a row.
+            match factor.strip_suffix('）') {
+                Some(open) if open.contains('（') => format!("{open}。{kind}）"),
+                _ => format!("{factor}（{kind}）"),
+            }
         })
         .collect();
     let mut parts = Vec::new();
@@ -820,6 +832,44 @@ impl ExitView {
                 .collect(),
         })
     }
+}
+
+/// Who uses a path, as the documents name them.
+fn users_word(facts: &Facts, p: &AccessPath) -> String {
+    if p.users == crate::facts::model::PathUsers::Residents {
+        residents_word(facts)
+    } else {
+        labelled("users", &p.users)
+    }
+}
+
+/// 「住民等」 for the residents' paths, or 「住民・事業者」 when the facts say that businesses
+/// use them too (a residents' path named for them).
+pub fn residents_word(facts: &Facts) -> String {
+    let businesses = facts
+        .access_paths
+        .iter()
+        .filter(|p| p.users == crate::facts::model::PathUsers::Residents)
+        .any(|p| p.name.contains("事業者"));
+    if businesses { "住民・事業者" } else { "住民等" }.to_string()
+}
+
+fn limits(facts: &Facts) -> Option<&crate::facts::model::Limits> {
+    facts.sla.as_ref().and_then(|s| s.limits.as_ref())
+}
+
+/// 「20,000」: a whole number with a comma every three digits, as 公用文 writes large
+/// numbers.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `text`, with `subject` before it unless its first clause (up to the first 「、」 or

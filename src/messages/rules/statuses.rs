@@ -10,7 +10,7 @@ crate::messages! {
         en: "BAS-05 cannot be answered as met: the city's policy cannot be followed in {count} respect(s)",
     }
     fn policy_exceptions_hint() {
-        ja: "準拠できない事項に期限付きの対応予定があれば partial に、代替策で補うなら alternative に BAS-05 を書いてください",
+        ja: "準拠できない事項に期限付きの対応予定があれば partial に、代替措置で補うなら alternative に BAS-05 を書いてください",
         en: "declare BAS-05 under partial if the exceptions have dated plans, or under alternative if other measures make up for them",
     }
     fn see_criteria() {
