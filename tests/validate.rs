@@ -1222,7 +1222,10 @@ fn a_planned_or_not_applicable_row_cannot_keep_the_topic_that_answers_only_it() 
     assert_eq!(line_of(&text, &problem), "forensics: # TEC-09");
     assert!(related_line(&text, &problem).starts_with("TEC-09:"));
     let hint = problem.hint.as_deref().unwrap();
-    assert!(hint.contains("`forensics` を削除") && hint.contains("partial.TEC-09"), "{hint}");
+    assert!(
+        hint.contains("`forensics` を削除") && hint.contains("partial.TEC-09"),
+        "{hint}"
+    );
     // not applicable: the same
     let reason = "本サービスは本市の端末にのみ記録を残し、当社は証拠となるログを保有しないため。";
     let text = with_section(&format!("not_applicable:\n  TEC-09: {reason}"));
@@ -1255,7 +1258,10 @@ fn a_subprocessor_in_the_deletion_scope_needs_a_deletion_method_of_its_own() {
     assert!(line_of(&text, &p).starts_with("data_handled: 住民からの問合せ"));
     assert!(related_line(&text, &p).starts_with("scope: "));
     assert!(
-        p.hint.as_deref().unwrap().contains("performed_by: helpdesk"),
+        p.hint
+            .as_deref()
+            .unwrap()
+            .contains("performed_by: helpdesk"),
         "{p:#?}"
     );
     // the example's parties each delete what they hold

@@ -554,10 +554,8 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
         "TEC-08" => {
             let l = f.logging.as_ref()?;
             let months = l.kinds.iter().map(|k| k.retention_months);
-            let (shortest, longest) = (
-                months.clone().min().unwrap_or(0),
-                months.max().unwrap_or(0),
-            );
+            let (shortest, longest) =
+                (months.clone().min().unwrap_or(0), months.max().unwrap_or(0));
             // The period each kind is kept, as 04 says it: one period, or the range.
             let kept = if shortest == longest {
                 format!("ログを取得日から{longest}か月保存")
@@ -790,6 +788,33 @@ fn sla(f: &Facts) -> Option<String> {
     ))
 }
 
+/// 「当社が論理削除する情報は天城クラウド株式会社が、株式会社つばめ配信が論理削除する情報は
+/// 同社が、それぞれ」: who deletes logically and who processes the media that keep it.
+fn kept_until_media(kept: &[(String, String)]) -> String {
+    // Parties that keep on their own media what they delete are said together.
+    let own: Vec<String> = kept
+        .iter()
+        .filter(|(by, media)| by == media && by != "当社")
+        .map(|(by, _)| by.clone())
+        .collect();
+    let mut clauses: Vec<String> = kept
+        .iter()
+        .filter(|(by, media)| !(by == media && by != "当社"))
+        .map(|(by, media)| format!("{by}が論理削除する情報は{media}が"))
+        .collect();
+    match own.len() {
+        0 => {}
+        1 => clauses.push(format!("{}が論理削除する情報は同社が", own[0])),
+        _ => clauses.push(format!("{}が論理削除する情報は各社が", and_list(&own))),
+    }
+    if clauses.len() == 1 {
+        // 「当社が論理削除する情報は天城クラウド株式会社が」 → 「当社が論理削除する情報は、天城…」
+        clauses[0].replacen("情報は", "情報は、", 1)
+    } else {
+        format!("{}、それぞれ", clauses.join("、"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -836,7 +861,7 @@ mod tests {
         );
         assert_eq!(
             summary_of(&f, "TEC-08"),
-            "ログを最長60か月保存。残る対応として、令和9年6月30日までに、ハッシュチェーンを導入する予定"
+            "ログを種類に応じて取得日から13か月から60か月まで保存。残る対応として、令和9年6月30日までに、ハッシュチェーンを導入する予定"
         );
     }
 
@@ -850,32 +875,5 @@ mod tests {
             "{}",
             summary_of(&f, "PHY-01")
         );
-    }
-}
-
-/// 「当社が論理削除する情報は天城クラウド株式会社が、株式会社つばめ配信が論理削除する情報は
-/// 同社が、それぞれ」: who deletes logically and who processes the media that keep it.
-fn kept_until_media(kept: &[(String, String)]) -> String {
-    // Parties that keep on their own media what they delete are said together.
-    let own: Vec<String> = kept
-        .iter()
-        .filter(|(by, media)| by == media && by != "当社")
-        .map(|(by, _)| by.clone())
-        .collect();
-    let mut clauses: Vec<String> = kept
-        .iter()
-        .filter(|(by, media)| !(by == media && by != "当社"))
-        .map(|(by, media)| format!("{by}が論理削除する情報は{media}が"))
-        .collect();
-    match own.len() {
-        0 => {}
-        1 => clauses.push(format!("{}が論理削除する情報は同社が", own[0])),
-        _ => clauses.push(format!("{}が論理削除する情報は各社が", and_list(&own))),
-    }
-    if clauses.len() == 1 {
-        // 「当社が論理削除する情報は天城クラウド株式会社が」 → 「当社が論理削除する情報は、天城…」
-        clauses[0].replacen("情報は", "情報は、", 1)
-    } else {
-        format!("{}、それぞれ", clauses.join("、"))
     }
 }

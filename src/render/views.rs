@@ -291,7 +291,9 @@ impl Views {
             all_in_japan: all_in_japan(facts),
             domestic_places: domestic_places(facts),
             residents_word: residents_word(facts),
-            limit_accounts: limits(facts).and_then(|l| l.accounts).map(|n| grouped(n.into())),
+            limit_accounts: limits(facts)
+                .and_then(|l| l.accounts)
+                .map(|n| grouped(n.into())),
             limit_users: limits(facts)
                 .and_then(|l| l.concurrent_users)
                 .map(|n| grouped(n.into())),
@@ -851,7 +853,12 @@ pub fn residents_word(facts: &Facts) -> String {
         .iter()
         .filter(|p| p.users == crate::facts::model::PathUsers::Residents)
         .any(|p| p.name.contains("事業者"));
-    if businesses { "住民・事業者" } else { "住民等" }.to_string()
+    if businesses {
+        "住民・事業者"
+    } else {
+        "住民等"
+    }
+    .to_string()
 }
 
 fn limits(facts: &Facts) -> Option<&crate::facts::model::Limits> {
@@ -864,7 +871,7 @@ pub fn grouped(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
