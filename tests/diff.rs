@@ -94,6 +94,13 @@ const SUPPORT_PARTY: &[(&str, &str)] = &[(
     "    city_approval: not_required\n  - key: support\n    name: 株式会社凪サポート\n    role: support_contractor\n    service: 問合せ受付業務\n    data_handled: 本市職員からの問合せの内容と、問合せた職員の氏名・連絡先。\n    locations:\n      - country: JP\n        prefecture: 神奈川県\n    city_approval: requested\n",
 )];
 
+/// That party's deletion at exit: a party handling the city's data deletes it by a method
+/// of its own.
+const SUPPORT_DELETION: &[(&str, &str)] = &[(
+    "  certificate:\n    issuer: 株式会社霞ラボ\n",
+    "      - target: 問合せ受付業務の記録\n        kind: logical_deletion\n        performed_by: support\n        evidence: party_certificate\n        description: 株式会社凪サポートが本市の問合せの記録を削除し、削除の日付を記載した報告書を当社に提出する。\n      - target: 株式会社凪サポートの記録媒体\n        kind: media_sanitization\n        level: purge\n        performed_by: support\n        evidence: third_party_report\n        description: 記録媒体は、株式会社凪サポートの手順により廃棄の前に消去される。\n  certificate:\n    issuer: 株式会社霞ラボ\n",
+)];
+
 #[test]
 fn identical_inputs_exit_0_without_rows() {
     let dir = tempfile::tempdir().unwrap();
@@ -296,6 +303,7 @@ fn revision(fingerprint: &str, effective: &str) -> String {
     let text = patched(&kasumi(), TEC08_DONE);
     let text = patched(&text, AVAILABILITY);
     let text = patched(&text, SUPPORT_PARTY);
+    let text = patched(&text, SUPPORT_DELETION);
     let text = patched(
         &text,
         &[(

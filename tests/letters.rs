@@ -354,7 +354,7 @@ fn section_of<'a>(files: &'a BTreeMap<String, String>, row: &str) -> &'a str {
 fn status_words(status: &str) -> &'static [&'static str] {
     match status {
         "partial" => &["一部対応", "令和9年3月31日", "残る対象に対策を広げる"],
-        "alternative" => &["代替策を講じる", "毎月点検する", "本町が確認できる"],
+        "alternative" => &["代替措置を講じる", "毎月点検する", "本町が確認できる"],
         "planned" => &["令和9年3月31日", "予定である", "担当者を指名する"],
         "not_applicable" => &["適用対象外とする", "該当する設備も持たない"],
         _ => &[],

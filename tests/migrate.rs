@@ -101,6 +101,9 @@ const OLD_CONTRADICTIONS: &[&str] = &[
     // format 1 described the IaaS's data centre as the vendor's own physical security;
     // format 2 wants it inherited from the party that operates the sites, with evidence
     "data_location.sites",
+    // format 1 let a planned row (HUM-04) keep the topic that answers it; format 2 refuses
+    // that (the row is then partial)
+    "employment_terms",
 ];
 
 fn paths(problems: &[Problem]) -> BTreeSet<String> {

@@ -236,7 +236,7 @@ const STATUS_CASES: &[StatusCase] = &[
         row: "HUM-01",
         status: "alternative",
         expect: &[
-            "別表HUM-01については、要件に定める対策に代えて、代替策を講じる。",
+            "別表HUM-01については、要件に定める対策に代えて、代替措置を講じる。",
             "目的を満たすと判断する理由　",
         ],
     },
@@ -617,7 +617,7 @@ fn each_topic_left_out_renders_its_rows_status() {
         ("planned", "は、令和9年3月31日までに対応する予定である。"),
         (
             "alternative",
-            "については、要件に定める対策に代えて、代替策を講じる。",
+            "については、要件に定める対策に代えて、代替措置を講じる。",
         ),
         ("not_applicable", "は、次の理由により適用対象外とする。"),
     ];
@@ -834,8 +834,9 @@ fn every_path_is_named_in_the_tec13_and_tec18_summaries() {
             "{case}: the basis is stated\n{tec18}"
         );
         if residents > 0 {
+            // 住民・事業者 when a residents' path names businesses, else 住民等
             assert!(
-                tec18.contains("の情報セキュリティポリシーの適用を受ける利用者ではないため、当社はその認証を別表TEC-18の判断に含めていない。住民・事業者の経路を別表TEC-18の対象とするかどうかは、"),
+                ["住民・事業者", "住民等"].iter().any(|who| tec18.contains(&format!("の情報セキュリティポリシーの適用を受ける利用者ではないため、当社はその認証を別表TEC-18の判断に含めていない。{who}の経路を別表TEC-18の対象とするかどうかは、"))),
                 "{case}: {tec18}"
             );
         }
@@ -1684,5 +1685,144 @@ fn the_agreement_holds_for_every_shape_of_the_facts() {
                 );
             }
         }
+    }
+}
+
+/// 02 第3 3 lists every party that performs a deletion, not only those with reports; a
+/// third party's report names whose.
+#[test]
+fn the_exit_plan_lists_the_evidence_of_every_party_that_deletes() {
+    let text = case_text(CASES[2].1).replacen(
+        "        performed_by: mail\n        evidence: party_attestation",
+        "        performed_by: mail\n        evidence: third_party_report",
+        1,
+    );
+    let exit = document(&rendered(&text), "02_exit-plan").to_string();
+    let list = section(&exit, "他の事業者が実施する削除の根拠資料");
+    assert!(
+        list.contains("株式会社はやて配信が実施するはやてメールの配信の記録（通知先メールアドレスと本文）の削除の根拠資料"),
+        "{list}"
+    );
+    assert!(
+        list.contains("ア　株式会社はやて配信が発行する証明書又は作業報告書"),
+        "{list}"
+    );
+    assert!(
+        !exit.contains("証跡は、第三者による報告書とする。"),
+        "{exit}"
+    );
+    assert!(
+        exit.contains(
+            "証跡は、北辰監査法人（架空）が作成した株式会社はやて配信のSOC 2 Type 2報告書とする。"
+        ),
+        "{exit}"
+    );
+}
+
+/// 05 AST-01 names who deletes logically and whose media keep the copies, from the facts.
+#[test]
+fn the_ast01_summary_names_who_deletes_logically() {
+    let summary = matrix_summary(&rendered(&case_text(CASES[2].1)), "AST-01");
+    assert!(
+        summary.contains("ただし、株式会社はやて配信が論理削除する情報は、同社が記録媒体を処理するまで残り、その期日は定まっていない。"),
+        "{summary}"
+    );
+    assert!(!summary.contains("他の事業者が論理削除する"), "{summary}");
+}
+
+/// A privacy mark is granted (付与), not certified, and the matrix does not say the city
+/// recognises it.
+#[test]
+fn aud03_states_a_privacy_mark_as_granted_without_claiming_the_city_accepts_it() {
+    let text = case_text(CASES[0].1)
+        .replacen("    scheme: ismap_liu\n", "    scheme: privacy_mark\n", 1)
+        .replacen("    scheme: iso27001\n", "    scheme: aspic\n", 1)
+        .replacen("    scheme: iso27017\n", "    scheme: aspic\n", 1);
+    let (facts, _) = common::load(&text).expect("loads with a warning");
+    let summary = matrix_summary(&render_facts(&facts), "AUD-03");
+    assert!(
+        summary.contains("プライバシーマーク（L26-0042-1）の付与"),
+        "{summary}"
+    );
+    assert!(!summary.contains("本市が認める"), "{summary}");
+    assert!(
+        !summary.contains("プライバシーマーク（L26-0042-1）の認証"),
+        "{summary}"
+    );
+    assert!(summary.contains("並びに"), "{summary}");
+}
+
+/// 05 TEC-08 and the agreement state the same retention: one period when every kind is kept
+/// as long, the range otherwise (not 「最長」 in one and 「以上」 in the other).
+#[test]
+fn the_matrix_and_the_agreement_state_the_same_log_retention() {
+    let text = case_text(CASES[0].1);
+    let r = rendered(&text);
+    let summary = matrix_summary(&r, "TEC-08");
+    assert!(
+        summary.contains("ログを種類に応じて取得日から13か月から60か月まで保存"),
+        "{summary}"
+    );
+    assert!(
+        sla_of(&r).contains("種類に応じて取得日から13か月から60か月までの期間保存する。"),
+        "{}",
+        sla_of(&r)
+    );
+    let same = text.replace("retention_months: 60", "retention_months: 13");
+    let r = rendered(&same);
+    assert!(matrix_summary(&r, "TEC-08").contains("ログを取得日から13か月保存"));
+    assert!(sla_of(&r).contains("本サービスのログを取得し、取得日から13か月保存する。"));
+}
+
+/// The availability formula gets 「稼働率は、」 when the vendor wrote none, and not twice.
+#[test]
+fn the_availability_formula_has_one_subject() {
+    let text = case_text(CASES[0].1);
+    let sla = sla_of(&rendered(&text)).to_string();
+    assert!(
+        sla.contains("2　稼働率は、（月間のサービス提供予定時間"),
+        "{sla}"
+    );
+    assert!(!sla.contains("稼働率は、稼働率は"), "{sla}");
+    let bare = text.replacen("formula: 稼働率は、（", "formula: （", 1);
+    assert_ne!(bare, text);
+    let sla = sla_of(&rendered(&bare)).to_string();
+    assert!(
+        sla.contains("2　稼働率は、（月間のサービス提供予定時間"),
+        "{sla}"
+    );
+}
+
+/// Notation a town's reviewer marked: 「…に制定し、…に改定」, 「1,500人」, 「住民等」,
+/// one bracket per authentication factor, and 代替措置 throughout.
+#[test]
+fn review_notation_of_the_third_vendor() {
+    let r = rendered(&case_text(CASES[0].1));
+    let bas01 = matrix_summary(&r, "BAS-01");
+    assert!(bas01.contains("に制定し、令和7年10月1日に改定"), "{bas01}");
+    let sla = sla_of(&r).to_string();
+    assert!(sla.contains("同時接続利用者数　1,500人"), "{sla}");
+    let security = document(&r, "01_security-measures").to_string();
+    assert!(
+        security.contains("ワンタイムパスワード（TOTP。所持）"),
+        "{security}"
+    );
+    assert!(!security.contains("（TOTP）（"), "{security}");
+    // kasumi's residents' path names businesses; named for residents alone, they are 住民等
+    let text = case_text(CASES[2].1)
+        .replace("住民・事業者による電子申請", "住民による電子申請")
+        .replace("description: 住民・事業者が", "description: 住民が");
+    let kasumi = rendered(&text);
+    let security = document(&kasumi, "01_security-measures");
+    assert!(
+        security.contains("| 住民による電子申請 | 住民等 |"),
+        "{security}"
+    );
+    assert!(
+        security.contains("住民等は、本市の情報セキュリティポリシー"),
+        "{security}"
+    );
+    for d in &kasumi.documents {
+        assert!(!d.markdown.contains("代替策"), "{}", d.kind.stem);
     }
 }

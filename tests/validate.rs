@@ -25,6 +25,13 @@ fn without_block(start: &str) -> String {
     format!("{}{}", &text[..cut], &text[end..])
 }
 
+/// `text` with the top-level block starting with `start` removed.
+fn drop_block(text: &str, start: &str) -> String {
+    let cut = text.find(start).expect("the block exists");
+    let end = cut + text[cut..].find("\n\n").expect("the block ends") + 2;
+    format!("{}{}", &text[..cut], &text[end..])
+}
+
 /// The example with status entries added under a new top-level key before `planned:`.
 fn with_section(section: &str) -> String {
     example_with("partial:\n", &format!("{section}\npartial:\n"))
@@ -146,11 +153,12 @@ fn not_applicable_needs_a_real_reason() {
     }
     let text = with_section("not_applicable:\n  TEC-09: ログを提供しないため。");
     find(&problems(&text), "TEC-09", "短すぎます");
-    // a real reason passes (TEC-09 is then not applicable)
+    // a real reason passes (TEC-09 is then not applicable, and forensics goes)
     let reason = "本サービスは本市の端末にのみ記録を残し、当社は証拠となるログを保有しないため。";
-    let (facts, _) = load(&with_section(&format!(
-        "not_applicable:\n  TEC-09: {reason}"
-    )))
+    let (facts, _) = load(&drop_block(
+        &with_section(&format!("not_applicable:\n  TEC-09: {reason}")),
+        "forensics: # TEC-09",
+    ))
     .unwrap();
     assert_eq!(facts.not_applicable.len(), 1);
 }
@@ -161,6 +169,8 @@ fn the_same_reason_for_several_rows_is_a_warning() {
     let text = with_section(&format!(
         "not_applicable:\n  TEC-09: {reason}\n  TEC-16: {reason}"
     ));
+    let text = drop_block(&text, "forensics: # TEC-09");
+    let text = drop_block(&text, "records_management: # TEC-16");
     let w = warnings(&text);
     assert_eq!(w.len(), 1, "{w:#?}");
     assert_eq!(w[0].row.as_ref().unwrap().as_str(), "TEC-16");
@@ -1198,4 +1208,83 @@ fn a_bridge_letter_ending_before_the_submission_is_a_warning() {
         &all_problems(&kasumi_edited(&[])),
         "を補っていません"
     ));
+}
+
+// ---------------------------------------------------------------------------------------
+// A row planned or not applicable while its own topic is filled
+
+#[test]
+fn a_planned_or_not_applicable_row_cannot_keep_the_topic_that_answers_only_it() {
+    let text = with_section(
+        "planned:\n  TEC-09:\n    date: 2027-06-30\n    plan: ログを期間と利用者で絞り込んで出力する機能を導入する。",
+    );
+    let problem = find(&problems(&text), "TEC-09", "この行だけに答える `forensics`");
+    assert_eq!(line_of(&text, &problem), "forensics: # TEC-09");
+    assert!(related_line(&text, &problem).starts_with("TEC-09:"));
+    let hint = problem.hint.as_deref().unwrap();
+    assert!(
+        hint.contains("`forensics` を削除") && hint.contains("partial.TEC-09"),
+        "{hint}"
+    );
+    // not applicable: the same
+    let reason = "本サービスは本市の端末にのみ記録を残し、当社は証拠となるログを保有しないため。";
+    let text = with_section(&format!("not_applicable:\n  TEC-09: {reason}"));
+    find(&problems(&text), "TEC-09", "not_applicable にありますが");
+    // without the topic, the plan loads
+    load(&drop_block(
+        &with_section(
+            "planned:\n  TEC-09:\n    date: 2027-06-30\n    plan: ログを期間と利用者で絞り込んで出力する機能を導入する。",
+        ),
+        "forensics: # TEC-09",
+    ))
+    .expect("a planned row without its topic loads");
+    // a topic that answers several rows stays for the others (logging: TEC-07 and TEC-08)
+    let text = with_section(
+        "planned:\n  TEC-08:\n    date: 2027-06-30\n    plan: ログをハッシュチェーンで連結し、別の環境に転送する。",
+    );
+    load(&text).expect("logging still answers TEC-07");
+}
+
+// ---------------------------------------------------------------------------------------
+// Sub-processors in the deletion scope
+
+#[test]
+fn a_subprocessor_in_the_deletion_scope_needs_a_deletion_method_of_its_own() {
+    let helpdesk = "  - key: helpdesk\n    name: 株式会社潮騒サポート\n    role: support_contractor\n    service: 問合せ窓口代行\n    data_handled: 住民からの問合せの内容（問合せ者の氏名及び連絡先を含む）。\n    locations:\n      - country: JP\n        prefecture: 北海道\n    city_approval: requested\n  - key: lgwan-link\n";
+    let text = kasumi_edited(&[("  - key: lgwan-link\n", helpdesk)]);
+    let problems = all_problems(&text);
+    let p = find(&problems, "AST-01", "株式会社潮騒サポート");
+    assert_eq!(p.severity, Severity::Error);
+    assert!(line_of(&text, &p).starts_with("data_handled: 住民からの問合せ"));
+    assert!(related_line(&text, &p).starts_with("scope: "));
+    assert!(
+        p.hint
+            .as_deref()
+            .unwrap()
+            .contains("performed_by: helpdesk"),
+        "{p:#?}"
+    );
+    // the example's parties each delete what they hold
+    assert!(!has_message(
+        &all_problems(&kasumi_edited(&[])),
+        "同社が実施する削除の方法"
+    ));
+}
+
+// ---------------------------------------------------------------------------------------
+// AUD-03 on a scheme the city has to accept
+
+#[test]
+fn aud03_resting_only_on_a_privacy_mark_is_a_warning() {
+    let text = edited(&[
+        ("    scheme: ismap_liu\n", "    scheme: privacy_mark\n"),
+        ("    scheme: iso27001\n", "    scheme: aspic\n"),
+        ("    scheme: iso27017\n", "    scheme: aspic\n"),
+    ]);
+    let w = warnings(&text);
+    let p = find(&w, "AUD-03", "本市が判断します");
+    assert_eq!(line_of(&text, &p), "scheme: privacy_mark");
+    // one information-security certification is enough
+    let text = edited(&[("    scheme: ismap_liu\n", "    scheme: privacy_mark\n")]);
+    assert!(!has_message(&warnings(&text), "本市が判断します"));
 }

@@ -58,7 +58,7 @@ pub fn label(code: &str) -> Option<&'static str> {
         // 接続経路を使う者
         "city_staff" => "本市の職員",
         "city_administrators" => "本市の管理者",
-        "residents" => "住民・事業者",
+        "residents" => "住民等",
         "vendor_operators" => "当社の運用者",
         "subprocessor_staff" => "再委託先の従事者",
         // 本市ネットワークの区分

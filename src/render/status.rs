@@ -130,7 +130,7 @@ fn interim_sentence(interim: &str) -> String {
 
 fn alternative(measure: &str, rationale: &str) -> String {
     format!(
-        "本項目については、要件に定める対策に代えて、代替策を講じる。\n\n代替策　{}\n\n代替策により本項目の目的を満たすと判断する理由　{}",
+        "本項目については、要件に定める対策に代えて、代替措置を講じる。\n\n代替措置　{}\n\n代替措置により本項目の目的を満たすと判断する理由　{}",
         escape(&sentence(measure)),
         escape(&sentence(rationale))
     )
@@ -356,7 +356,7 @@ mod tests {
             rationale: "宛先と接続元を特定できるため".into(),
         };
         let text = note(&f, &row("TEC-17"), &status);
-        assert!(text.contains("代替策　専用線に代えて"), "{text}");
+        assert!(text.contains("代替措置　専用線に代えて"), "{text}");
         assert!(text.ends_with("宛先と接続元を特定できるため。"), "{text}");
     }
 

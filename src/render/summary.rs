@@ -140,10 +140,10 @@ fn residents_not_judged(facts: &Facts) -> String {
                 phrase(&super::views::sign_in(p))
             ));
         }
-        parts.push(
-            "住民・事業者は本市のポリシーの適用を受ける利用者ではないため本項目の判断に含めていないが、その経路を本項目の対象とするかは本市の判断による"
-                .to_string(),
-        );
+        parts.push(format!(
+            "{}は本市のポリシーの適用を受ける利用者ではないため本項目の判断に含めていないが、その経路を本項目の対象とするかは本市の判断による",
+            super::views::residents_word(facts)
+        ));
     }
     parts.join("。")
 }
@@ -220,7 +220,7 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
             let p = f.policy.as_ref()?;
             let revised = p
                 .revised
-                .map(|d| format!("、{}改定", wareki::wareki(d)))
+                .map(|d| format!("し、{}に改定", wareki::wareki(d)))
                 .unwrap_or_default();
             format!(
                 "「{}」を{}に制定{revised}",
@@ -314,6 +314,32 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
                     .collect();
                 and_list(&items)
             };
+            // What a scheme gives, as the object of 「…を受けている」: a privacy mark is
+            // granted (付与), an ASPIC accreditation is itself the 認定, the rest certify.
+            let received = |cs: &[&Certification]| -> String {
+                let of = |keep: &dyn Fn(Scheme) -> bool| -> Vec<&Certification> {
+                    cs.iter().copied().filter(|c| keep(c.scheme)).collect()
+                };
+                let certified = of(&|s| !matches!(s, Scheme::PrivacyMark | Scheme::Aspic));
+                let granted = of(&|s| s == Scheme::PrivacyMark);
+                let accredited = of(&|s| s == Scheme::Aspic);
+                let mut groups = Vec::new();
+                if !certified.is_empty() {
+                    groups.push(format!("{}の認証", cited(&certified)));
+                }
+                if !granted.is_empty() {
+                    groups.push(format!("{}の付与", cited(&granted)));
+                }
+                if !accredited.is_empty() {
+                    groups.push(cited(&accredited));
+                }
+                if groups.len() > 1 && groups.iter().any(|g| g.contains("及び")) {
+                    let last = groups.pop().unwrap_or_default();
+                    format!("{}並びに{last}", groups.join("、"))
+                } else {
+                    and_list(&groups)
+                }
+            };
             // The row has two branches: a listing, or a scheme the city accepts. Which one
             // the row rests on is said, since the second is the city's call.
             let mut parts = Vec::new();
@@ -321,14 +347,11 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
                 parts.push(
                     "本サービスはISMAP等クラウドサービスリストに登録されていない".to_string(),
                 );
-                parts.push(format!(
-                    "本市が認めるセキュリティ評価制度として、当社は{}の認証を受けている",
-                    cited(&others)
-                ));
+                parts.push(format!("当社は、{}を受けている", received(&others)));
             } else {
                 parts.push(format!("本サービスは{}に登録されている", cited(&listed)));
                 if !others.is_empty() {
-                    parts.push(format!("このほか、{}の認証を受けている", cited(&others)));
+                    parts.push(format!("このほか、{}を受けている", received(&others)));
                 }
             }
             // A party's listing is its own service's, not this one's: named as such.
@@ -364,12 +387,14 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
             let days = d.deadline_days.max(d.backups_gone_days);
             // As the exit plan's timeline: what a party deletes logically stays on its
             // media until it processes them, and is not promised gone by the day.
-            let remains = super::views::Views::new(f)
+            let kept = super::views::Views::new(f)
                 .exit
-                .is_some_and(|x| !x.remains.is_empty());
-            let deletion = if remains {
+                .map(|x| x.remains_by)
+                .unwrap_or_default();
+            let deletion = if !kept.is_empty() {
                 format!(
-                    "契約終了後{days}日以内に削除し、削除証明書を提出する。ただし、他の事業者が論理削除する情報の一部は、その事業者が記録媒体を処理するまで残り、その期日は定まっていない"
+                    "契約終了後{days}日以内に削除し、削除証明書を提出する。ただし、{}記録媒体を処理するまで残り、その期日は定まっていない",
+                    kept_until_media(&kept)
                 )
             } else {
                 format!("契約終了後{days}日以内に複製を含め削除し、削除証明書を提出する")
@@ -498,7 +523,10 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
                 parts.extend(a.source_restrictions.iter().map(|r| phrase(r)));
             }
             if !resident_paths(f).is_empty() {
-                parts.push("住民・事業者の接続元は限定しない".to_string());
+                parts.push(format!(
+                    "{}の接続元は限定しない",
+                    super::views::residents_word(f)
+                ));
             }
             parts.push(format!(
                 "なりすまし対策として、{}",
@@ -525,12 +553,15 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
         }
         "TEC-08" => {
             let l = f.logging.as_ref()?;
-            let longest = l
-                .kinds
-                .iter()
-                .map(|k| k.retention_months)
-                .max()
-                .unwrap_or(0);
+            let months = l.kinds.iter().map(|k| k.retention_months);
+            let (shortest, longest) =
+                (months.clone().min().unwrap_or(0), months.max().unwrap_or(0));
+            // The period each kind is kept, as 04 says it: one period, or the range.
+            let kept = if shortest == longest {
+                format!("ログを取得日から{longest}か月保存")
+            } else {
+                format!("ログを種類に応じて取得日から{shortest}か月から{longest}か月まで保存")
+            };
             let tamper = match &l.tamper_protection {
                 Some(t) => {
                     let m: Vec<String> = t.methods.iter().map(|m| labelled("tamper", m)).collect();
@@ -538,7 +569,7 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
                 }
                 None => String::new(),
             };
-            format!("ログを最長{longest}か月保存{tamper}")
+            format!("{kept}{tamper}")
         }
         "TEC-09" => {
             let x = f.forensics.as_ref()?;
@@ -757,6 +788,33 @@ fn sla(f: &Facts) -> Option<String> {
     ))
 }
 
+/// 「当社が論理削除する情報は天城クラウド株式会社が、株式会社つばめ配信が論理削除する情報は
+/// 同社が、それぞれ」: who deletes logically and who processes the media that keep it.
+fn kept_until_media(kept: &[(String, String)]) -> String {
+    // Parties that keep on their own media what they delete are said together.
+    let own: Vec<String> = kept
+        .iter()
+        .filter(|(by, media)| by == media && by != "当社")
+        .map(|(by, _)| by.clone())
+        .collect();
+    let mut clauses: Vec<String> = kept
+        .iter()
+        .filter(|(by, media)| !(by == media && by != "当社"))
+        .map(|(by, media)| format!("{by}が論理削除する情報は{media}が"))
+        .collect();
+    match own.len() {
+        0 => {}
+        1 => clauses.push(format!("{}が論理削除する情報は同社が", own[0])),
+        _ => clauses.push(format!("{}が論理削除する情報は各社が", and_list(&own))),
+    }
+    if clauses.len() == 1 {
+        // 「当社が論理削除する情報は天城クラウド株式会社が」 → 「当社が論理削除する情報は、天城…」
+        clauses[0].replacen("情報は", "情報は、", 1)
+    } else {
+        format!("{}、それぞれ", clauses.join("、"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -803,7 +861,7 @@ mod tests {
         );
         assert_eq!(
             summary_of(&f, "TEC-08"),
-            "ログを最長60か月保存。残る対応として、令和9年6月30日までに、ハッシュチェーンを導入する予定"
+            "ログを種類に応じて取得日から13か月から60か月まで保存。残る対応として、令和9年6月30日までに、ハッシュチェーンを導入する予定"
         );
     }
 

@@ -101,6 +101,23 @@ pub struct Views {
     /// (「日本国内（東京都及び大阪府）」).
     pub domestic_places: Vec<String>,
     pub key_management: Option<String>,
+    /// The shortest and the longest retention of the log kinds, in months (TEC-08): the
+    /// agreement states one period or the range, as the matrix does.
+    pub log_months: Option<LogMonths>,
+    /// The availability formula as a sentence with its subject: 「稼働率は、」 before the
+    /// vendor's text unless its first clause has a subject of its own.
+    pub availability_formula: Option<String>,
+    /// The SLA's resource limits in figures grouped by three (「20,000」).
+    pub limit_accounts: Option<String>,
+    /// 「住民等」, or 「住民・事業者」 when a residents' path names businesses too.
+    pub residents_word: String,
+    pub limit_users: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LogMonths {
+    pub shortest: u32,
+    pub longest: u32,
 }
 
 /// The city's paths that reach one segment of its network over one line.
@@ -273,6 +290,25 @@ impl Views {
             places: places(facts),
             all_in_japan: all_in_japan(facts),
             domestic_places: domestic_places(facts),
+            residents_word: residents_word(facts),
+            limit_accounts: limits(facts)
+                .and_then(|l| l.accounts)
+                .map(|n| grouped(n.into())),
+            limit_users: limits(facts)
+                .and_then(|l| l.concurrent_users)
+                .map(|n| grouped(n.into())),
+            availability_formula: facts
+                .sla
+                .as_ref()
+                .and_then(|s| s.availability.as_ref())
+                .map(|a| with_subject(&a.formula, "稼働率は、")),
+            log_months: facts.logging.as_ref().and_then(|l| {
+                let months = l.kinds.iter().map(|k| k.retention_months);
+                Some(LogMonths {
+                    shortest: months.clone().min()?,
+                    longest: months.max()?,
+                })
+            }),
             key_management: facts
                 .encryption
                 .as_ref()
@@ -320,7 +356,7 @@ fn path_view(facts: &Facts, p: &AccessPath) -> PathView {
     let multi = p.authentication.is_multi_factor();
     PathView {
         name: p.name.clone(),
-        users: labelled("users", &p.users),
+        users: users_word(facts, p),
         party: p.party.as_deref().map(|k| who(facts, k)),
         segment: p.city_segment.map(|s| labelled("segment", &s)),
         line: labelled("line", &p.line),
@@ -334,18 +370,20 @@ fn path_view(facts: &Facts, p: &AccessPath) -> PathView {
     }
 }
 
-/// 「パスワード（知識）及びワンタイムパスワード（TOTP）（所持）」, then any delegation.
+/// 「パスワード（知識）及びワンタイムパスワード（TOTP。所持）」, then any delegation.
 fn authentication(p: &AccessPath) -> String {
     let auth = &p.authentication;
     let factors: Vec<String> = auth
         .factors
         .iter()
         .map(|f| {
-            format!(
-                "{}（{}）",
-                labelled("factor", f),
-                labelled("kind", &f.kind())
-            )
+            let factor = labelled("factor", f);
+            let kind = labelled("kind", &f.kind());
+            // 「ワンタイムパスワード（TOTP。所持）」: one bracket, not two in a row.
+            match factor.strip_suffix('）') {
+                Some(open) if open.contains('（') => format!("{open}。{kind}）"),
+                _ => format!("{factor}（{kind}）"),
+            }
         })
         .collect();
     let mut parts = Vec::new();
@@ -677,6 +715,8 @@ pub struct ExitView {
     /// processes its media under its own procedure, as sentences (none when every logical
     /// deletion is covered by a crypto-erase).
     pub remains: Vec<String>,
+    /// The same, as (who deletes logically, whose media keep the copies): for summaries.
+    pub remains_by: Vec<(String, String)>,
     /// Parties whose own certificate or work report proves their deletion, and parties
     /// whose deletion is proven by an attestation or a third party's report.
     pub certificate_parties: Vec<String>,
@@ -773,6 +813,10 @@ impl ExitView {
                 .iter()
                 .filter_map(|c| c.remains(facts, &d.methods))
                 .collect(),
+            remains_by: pairing(facts, &d.methods)
+                .iter()
+                .filter_map(|c| c.kept_by(facts, &d.methods))
+                .collect(),
             certificate_parties: party_names(facts, &d.methods, |e| {
                 e == DeletionEvidence::PartyCertificate
             }),
@@ -789,6 +833,61 @@ impl ExitView {
                 .map(|p| p.name.clone())
                 .collect(),
         })
+    }
+}
+
+/// Who uses a path, as the documents name them.
+fn users_word(facts: &Facts, p: &AccessPath) -> String {
+    if p.users == crate::facts::model::PathUsers::Residents {
+        residents_word(facts)
+    } else {
+        labelled("users", &p.users)
+    }
+}
+
+/// 「住民等」 for the residents' paths, or 「住民・事業者」 when the facts say that businesses
+/// use them too (a residents' path named for them).
+pub fn residents_word(facts: &Facts) -> String {
+    let businesses = facts
+        .access_paths
+        .iter()
+        .filter(|p| p.users == crate::facts::model::PathUsers::Residents)
+        .any(|p| p.name.contains("事業者"));
+    if businesses {
+        "住民・事業者"
+    } else {
+        "住民等"
+    }
+    .to_string()
+}
+
+fn limits(facts: &Facts) -> Option<&crate::facts::model::Limits> {
+    facts.sla.as_ref().and_then(|s| s.limits.as_ref())
+}
+
+/// 「20,000」: a whole number with a comma every three digits, as 公用文 writes large
+/// numbers.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `text`, with `subject` before it unless its first clause (up to the first 「、」 or
+/// 「。」) already has a subject (a 「は」).
+fn with_subject(text: &str, subject: &str) -> String {
+    let text = text.trim();
+    let first = text.split(['、', '。']).next().unwrap_or("");
+    if first.contains('は') {
+        text.to_string()
+    } else {
+        format!("{subject}{text}")
     }
 }
 
@@ -1001,6 +1100,19 @@ impl Pairing {
         }
     }
 
+    /// Who deletes logically and whose media keep the copies until processed, when they
+    /// stay beyond the deadline.
+    fn kept_by(&self, facts: &Facts, methods: &[DeletionMethod]) -> Option<(String, String)> {
+        match &self.cover {
+            Cover::CryptoErase(_) => None,
+            Cover::Media(by) => Some((
+                self.performer.clone(),
+                and_list(&performers(facts, methods, by)),
+            )),
+            Cover::OwnProcedure => Some((self.performer.clone(), self.performer.clone())),
+        }
+    }
+
     /// For the timeline: what stays on a party's media after the deadline, by target.
     fn remains(&self, facts: &Facts, methods: &[DeletionMethod]) -> Option<String> {
         let targets: Vec<String> = self
@@ -1080,7 +1192,25 @@ fn deletion_evidence(facts: &Facts, m: &DeletionMethod) -> String {
             format!("{performer}が発行する証明書又は作業報告書")
         }
         DeletionEvidence::PartyAttestation => format!("{performer}の第三者保証報告書"),
-        DeletionEvidence::ThirdPartyReport => "第三者による報告書".to_string(),
+        // Whose report, when the facts hold one for the performer.
+        DeletionEvidence::ThirdPartyReport => {
+            match facts
+                .attestations
+                .iter()
+                .find(|a| a.holder == m.performed_by)
+            {
+                Some(a) => {
+                    let v = attestation_view(facts, a);
+                    format!(
+                        "{}が作成した{}の{}",
+                        super::text::phrase(&v.auditor),
+                        performer,
+                        v.kind
+                    )
+                }
+                None => format!("{performer}について第三者が作成した報告書"),
+            }
+        }
     }
 }
 
@@ -1163,10 +1293,18 @@ fn party_deletions(facts: &Facts) -> Vec<PartyDeletion> {
             entry.targets.push(m.target.clone());
             continue;
         }
-        let documents = if m.evidence == DeletionEvidence::PartyAttestation {
-            party_documents(facts, &m.performed_by)
+        // Every party that deletes is listed with what shows it: its reports where the
+        // facts name them, else the evidence itself.
+        let documents = match m.evidence {
+            DeletionEvidence::PartyAttestation | DeletionEvidence::ThirdPartyReport => {
+                party_documents(facts, &m.performed_by)
+            }
+            _ => Vec::new(),
+        };
+        let documents = if documents.is_empty() {
+            vec![evidence.clone()]
         } else {
-            Vec::new()
+            documents
         };
         out.push(PartyDeletion {
             name,

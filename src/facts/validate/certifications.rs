@@ -22,7 +22,52 @@ pub fn check(facts: &Facts) -> Vec<Problem> {
     let mut problems = certifications(facts);
     problems.extend(attestations(facts));
     problems.extend(bridge_letters_short(facts));
+    problems.extend(aud03_on_other_schemes(facts));
     problems
+}
+
+/// AUD-03 is met by a listing (ISMAP, ISMAP-LIU) or a certification under a security
+/// evaluation scheme the city accepts. An information-security management certification
+/// (ISO/IEC 27001, 27017, 27018, CS ゴールドマーク) is the usual one; a privacy mark, an
+/// information-disclosure accreditation or another scheme is the city's call: worth a
+/// warning, so the vendor asks before the row is presented as met.
+fn aud03_on_other_schemes(facts: &Facts) -> Vec<Problem> {
+    if super::is_declared_unmet(facts, "AUD-03") {
+        return Vec::new();
+    }
+    let security = |s: Scheme| {
+        matches!(
+            s,
+            Scheme::Ismap
+                | Scheme::IsmapLiu
+                | Scheme::Iso27001
+                | Scheme::Iso27017
+                | Scheme::Iso27018
+                | Scheme::CsGoldMark
+        )
+    };
+    let own = |c: &&crate::facts::model::Certification| {
+        c.holder == crate::facts::model::VENDOR || c.holder == crate::facts::model::SERVICE
+    };
+    if facts
+        .certifications
+        .iter()
+        .filter(own)
+        .any(|c| security(c.scheme))
+    {
+        return Vec::new();
+    }
+    let Some(i) = facts.certifications.iter().position(|c| own(&c)) else {
+        return Vec::new();
+    };
+    vec![
+        Problem::warning(
+            path!["certifications", i, "scheme"],
+            say::aud03_other_scheme_only(),
+        )
+        .row("AUD-03")
+        .hint(say::aud03_other_scheme_only_hint()),
+    ]
 }
 
 /// A bridge letter exists to cover the gap between the report's period and today: one

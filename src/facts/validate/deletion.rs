@@ -184,6 +184,9 @@ fn scope(facts: &Facts, scope: &[DeletionScope]) -> Vec<Problem> {
         .parties
         .iter()
         .position(|p| p.city_approval != CityApproval::NotRequired);
+    if scope.contains(&DeletionScope::Subprocessors) {
+        problems.extend(subprocessors_without_method(facts));
+    }
     if let Some(j) = handling.filter(|_| !scope.contains(&DeletionScope::Subprocessors)) {
         problems.push(
             Problem::error(at, say::scope_lacks_subprocessors())
@@ -195,4 +198,36 @@ fn scope(facts: &Facts, scope: &[DeletionScope]) -> Vec<Problem> {
         );
     }
     problems
+}
+
+/// The exit plan names every party that handles the city's information as in the deletion
+/// scope: each must then delete something, by a method the plan can state and prove.
+fn subprocessors_without_method(facts: &Facts) -> Vec<Problem> {
+    let Some(exit) = &facts.exit else {
+        return Vec::new();
+    };
+    facts
+        .parties
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.city_approval != CityApproval::NotRequired)
+        .filter(|(_, p)| {
+            !exit
+                .deletion
+                .methods
+                .iter()
+                .any(|m| m.performed_by == p.key)
+        })
+        .map(|(j, p)| {
+            Problem::error(
+                path!["parties", j, "data_handled"],
+                say::subprocessor_without_method(&p.name),
+            )
+            .also(
+                path!["exit", "deletion", "scope"],
+                say::scope_names_subprocessors(),
+            )
+            .hint(say::subprocessor_without_method_hint(&p.key))
+        })
+        .collect()
 }

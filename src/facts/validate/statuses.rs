@@ -49,6 +49,7 @@ pub fn check(facts: &Facts, criteria: &Criteria) -> Vec<Problem> {
     problems.extend(repeated_reasons(facts));
     problems.extend(plan_dates(facts));
     problems.extend(partial_without_measures(facts));
+    problems.extend(unmet_with_measures(facts));
     problems.extend(inherited_evidence(facts));
     problems.extend(conformance_exceptions(facts));
     problems.extend(unanswered(facts, criteria));
@@ -258,6 +259,30 @@ fn partial_without_measures(facts: &Facts) -> Vec<Problem> {
                 )
                 .row(id.as_str())
                 .hint(say::partial_without_measures_hint(topic.key))
+            })
+        })
+        .collect()
+}
+
+/// A row declared planned or not applicable while the topic that answers only that row is
+/// filled: the documents would print the topic as measures in place (the agreement as a
+/// duty) beside 対応予定 or 対象外. Topics that answer several rows stay, for the others.
+fn unmet_with_measures(facts: &Facts) -> Vec<Problem> {
+    let planned = facts.planned.keys().map(|id| ("planned", id));
+    let not_applicable = facts.not_applicable.keys().map(|id| ("not_applicable", id));
+    planned
+        .chain(not_applicable)
+        .filter_map(|(section, id)| {
+            let topic = rows::topic_for(id.as_str())?;
+            let only = topic.rows == [id.as_str()] && topic.key != "submission";
+            (only && (topic.present)(facts)).then(|| {
+                Problem::error(
+                    path![topic.key],
+                    say::unmet_with_measures(id, section, topic.key),
+                )
+                .also(path![section, id.as_str()], say::declared_here(section))
+                .row(id.as_str())
+                .hint(say::unmet_with_measures_hint(id, section, topic.key))
             })
         })
         .collect()

@@ -65,6 +65,14 @@ crate::messages! {
         ja: "新しい期間の報告書を記入するか、その間を補うブリッジレター（bridge_letter_until）を示してください",
         en: "enter a report for a newer period, or a bridge letter covering the gap (bridge_letter_until)",
     }
+    fn aud03_other_scheme_only() {
+        ja: "AUD-03 に答える認証が、ISMAP等への登録でも情報セキュリティの認証（ISO/IEC 27001・27017・27018、CSゴールドマーク）でもありません。本市が認めるセキュリティ評価制度に当たるかは本市が判断します",
+        en: "AUD-03 rests on neither a listing (ISMAP etc.) nor an information-security certification (ISO/IEC 27001, 27017, 27018, CS Gold Mark): whether the city accepts the scheme is for the city to decide",
+    }
+    fn aud03_other_scheme_only_hint() {
+        ja: "提出前に、この制度を認めるかを本市に確認してください。認められない場合は、ISMAP 登録又は ISO/IEC 27001 認証の取得予定を planned.AUD-03 に書いてください",
+        en: "ask the city before submitting whether it accepts this scheme. If it does not, declare under planned.AUD-03 when you expect an ISMAP listing or an ISO/IEC 27001 certification",
+    }
     fn other_report_unnamed() {
         ja: "kind が other のときは報告書の名称（name）が必要です",
         en: "with kind: other, the report's name (name) is needed",

@@ -91,6 +91,18 @@ crate::messages! {
         ja: "本市の情報を取り扱う再委託先",
         en: "a subcontractor handling the city's information",
     }
+    fn subprocessor_without_method(name: &str) {
+        ja: "{name} は本市の情報を取り扱う再委託先で削除の対象ですが、同社が実施する削除の方法（exit.deletion.methods）がありません",
+        en: "{name} handles the city's information and is in the deletion scope, but no deletion method (exit.deletion.methods) is performed by it",
+    }
+    fn scope_names_subprocessors() {
+        ja: "再委託先を含む削除の範囲",
+        en: "the deletion scope, which includes subcontractors",
+    }
+    fn subprocessor_without_method_hint(key: &str) {
+        ja: "exit.deletion.methods に、その事業者が持つ本市の情報（例: 問合せの記録）の削除を performed_by: {key} で書き、証跡（evidence）を示してください。記録媒体に残るものは、同社の記録媒体の消去も書いてください",
+        en: "add to exit.deletion.methods the deletion of the city's information that company holds (e.g. its records of inquiries) with performed_by: {key} and its evidence; for what stays on its media, add that company's media sanitisation too",
+    }
     fn scope_lacks_subprocessors_hint() {
         ja: "本市の情報を取り扱う再委託先があるときは、その事業者の持つ情報も削除の対象にしてください",
         en: "when a subcontractor handles the city's information, what it holds is deleted too: add subprocessors to the scope",

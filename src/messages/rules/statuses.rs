@@ -10,7 +10,7 @@ crate::messages! {
         en: "BAS-05 cannot be answered as met: the city's policy cannot be followed in {count} respect(s)",
     }
     fn policy_exceptions_hint() {
-        ja: "準拠できない事項に期限付きの対応予定があれば partial に、代替策で補うなら alternative に BAS-05 を書いてください",
+        ja: "準拠できない事項に期限付きの対応予定があれば partial に、代替措置で補うなら alternative に BAS-05 を書いてください",
         en: "declare BAS-05 under partial if the exceptions have dated plans, or under alternative if other measures make up for them",
     }
     fn see_criteria() {
@@ -84,6 +84,18 @@ crate::messages! {
     fn partial_without_measures_hint(topic: &str) {
         ja: "一部対応では、今ある対策を `{topic}` に書き、残りの予定を partial に書きます。まだ何もなければ planned（対応予定）にしてください",
         en: "for a partial row, write the measures in place under `{topic}` and the plan for the rest under partial. If nothing is in place yet, use planned",
+    }
+    fn unmet_with_measures(id: &dyn Display, section: &str, topic: &str) {
+        ja: "行 {id} は {section} にありますが、この行だけに答える `{topic}` が書かれています。文書は `{topic}` を実施中の対策（SLA案では乙の義務）として記載し、{id} の状況と矛盾します",
+        en: "row {id} is under {section}, yet `{topic}`, which answers only that row, is filled: the documents would state `{topic}` as measures in place (the SLA draft as the vendor's duty), contradicting {id}'s status",
+    }
+    fn declared_here(section: &str) {
+        ja: "{section} の宣言",
+        en: "declared under {section}",
+    }
+    fn unmet_with_measures_hint(id: &dyn Display, section: &str, topic: &str) {
+        ja: "まだ実施していなければ `{topic}` を削除してください。一部を実施しているなら、{section} の {id} を partial.{id}（一部対応: 今ある対策と残りの予定）に移してください",
+        en: "if nothing is in place yet, remove `{topic}`. If part of it is in place, move {id} from {section} to partial.{id} (partly met: the measures in place and a dated plan for the rest)",
     }
     fn inherited_without_evidence() {
         ja: "継承する統制の根拠資料（evidence）がありません",
