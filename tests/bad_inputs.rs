@@ -251,6 +251,7 @@ cases! {
     bom_crlf => "bom-crlf",
     certificate_expiring_soon => "certificate-expiring-soon",
     change_notice_without_consent => "change-notice-without-consent",
+    city_kind_against_name => "city-kind-against-name",
     city_kind_unknown => "city-kind-unknown",
     city_path_on_internet => "city-path-on-internet",
     closed_network_password_only => "closed-network-password-only",

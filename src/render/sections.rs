@@ -312,9 +312,11 @@ impl Numbering {
         }
     }
 
-    /// How a reference names a section: its number chain (「第1 4」, 「第5条」).
+    /// How running text names a section: 「第1の4」, 「第6の4の(2)」, 「第5条」. The index and
+    /// the matrix's 記載箇所 show the chain with spaces (「第1 4」), as a heading reads; in
+    /// a sentence the parts are joined by 「の」.
     fn reference(&self, chain: &str) -> String {
-        chain.to_string()
+        chain.split(' ').collect::<Vec<_>>().join("の")
     }
 }
 
@@ -384,7 +386,7 @@ mod tests {
             "# 題\n## 総則\n### 経路 {#paths}\n本文\n## 対策\n\u{E003}paths\u{E001}の表による。\n";
         let (md, _) = resolve(raw, kind(), &[], &Criteria::embedded());
         assert!(md.contains("### 1　経路\n"), "{md}");
-        assert!(md.contains("第1 1の表による。"), "{md}");
+        assert!(md.contains("第1の1の表による。"), "{md}");
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub fn check(facts: &Facts) -> Vec<Problem> {
     problems.extend(policy_dates(facts));
     problems.extend(audit_dates(facts));
     problems.extend(municipality(facts));
+    problems.extend(municipality_differs(facts));
     problems
 }
 
@@ -27,6 +28,25 @@ fn municipality(facts: &Facts) -> Option<Problem> {
     (!city.is_empty() && facts.submission.municipality().is_none()).then(|| {
         Problem::error(path!["submission", "city"], say::municipality_unknown(city))
             .hint(say::municipality_hint())
+    })
+}
+
+/// A kind stated against the name (`municipality: shi` for 「さくら町」) would make a
+/// town's documents say 本市 and 市長.
+fn municipality_differs(facts: &Facts) -> Option<Problem> {
+    let submission = &facts.submission;
+    let stated = submission.municipality?;
+    let named = crate::facts::model::Municipality::from_name(&submission.city)?;
+    (stated != named).then(|| {
+        Problem::warning(
+            path!["submission", "municipality"],
+            say::municipality_differs(submission.city.trim(), stated.letter(), named.letter()),
+        )
+        .also(
+            path!["submission", "city"],
+            submission.city.trim().to_string(),
+        )
+        .hint(say::municipality_differs_hint(named.letter()))
     })
 }
 

@@ -9,6 +9,14 @@ crate::messages! {
         ja: "自治体名を「〇〇市」のように書くか、submission.municipality に shi（市）、cho（町）、son（村）、ku（区）、to（都）、do（道）、fu（府）、ken（県）のいずれかを書いてください",
         en: "write the name as 「〇〇市」, or set submission.municipality to one of shi (市), cho (町), son (村), ku (区), to (都), do (道), fu (府), ken (県)",
     }
+    fn municipality_differs(city: &str, stated: char, named: char) {
+        ja: "submission.municipality は{stated}ですが、「{city}」は名前から{named}と読めます。書類は本{stated}・{stated}長と書きます",
+        en: "submission.municipality says {stated}, but 「{city}」 reads as a {named} by its name; the documents will say 本{stated} and {stated}長",
+    }
+    fn municipality_differs_hint(named: char) {
+        ja: "どちらかを直してください（名前のとおり{named}なら municipality を消すか、{named}に合う値にしてください）",
+        en: "correct one of them (if it is a {named} as its name says, remove municipality or give the value for {named})",
+    }
     fn folder_name(what: &str, reason: &str) {
         ja: "{what} は出力フォルダ名に使えません: {reason}",
         en: "{what} cannot name an output folder: {reason}",
