@@ -211,7 +211,14 @@ pub fn evidence_by_row(views: &[View]) -> BTreeMap<String, Vec<String>> {
 /// without evidence. Every row of the table has an entry, so that a template can print
 /// `evidence_note[ID] | safe` for any row. Submitted evidence is cited by its number;
 /// evidence only shown is cited with the way to see it, and said not to be attached.
-pub fn evidence_notes(views: &[View], criteria: &Criteria) -> BTreeMap<String, String> {
+///
+/// Evidence a party's inherited control cites is left out: the control's own sentence names
+/// it with its number and says how it is shown (`status_note`).
+pub fn evidence_notes(
+    views: &[View],
+    criteria: &Criteria,
+    facts: &Facts,
+) -> BTreeMap<String, String> {
     use crate::render::escape_markdown as escape;
     use crate::render::text::sentence;
     criteria
@@ -219,8 +226,19 @@ pub fn evidence_notes(views: &[View], criteria: &Criteria) -> BTreeMap<String, S
         .iter()
         .map(|row| {
             let id = row.id.to_string();
+            let inherited: Vec<&str> = facts
+                .inherited
+                .get(&row.id)
+                .into_iter()
+                .flatten()
+                .flat_map(|i| &i.evidence)
+                .filter_map(|e| e.attachment.as_deref())
+                .collect();
             let mut note = String::new();
-            for view in views.iter().filter(|v| v.rows.contains(&id)) {
+            for view in views
+                .iter()
+                .filter(|v| v.rows.contains(&id) && !inherited.contains(&v.key.as_str()))
+            {
                 let title = escape(&view.title);
                 note.push_str(&match &view.how_to_view {
                     None => format!("「{title}」を{}として添付する。", view.label),
@@ -240,10 +258,23 @@ pub fn evidence_notes(views: &[View], criteria: &Criteria) -> BTreeMap<String, S
 }
 
 /// Puts `attachments`, `evidence_by_row` and `evidence_note` into a template context.
-pub fn insert_context(context: &mut tera::Context, views: &[View], criteria: &Criteria) {
+pub fn insert_context(
+    context: &mut tera::Context,
+    views: &[View],
+    criteria: &Criteria,
+    facts: &Facts,
+) {
     context.insert("attachments", views);
     context.insert("evidence_by_row", &evidence_by_row(views));
-    context.insert("evidence_note", &evidence_notes(views, criteria));
+    context.insert("evidence_note", &evidence_notes(views, criteria, facts));
+}
+
+/// Each attachment's key with the number it is cited by (別添1, 閲覧資料1).
+pub fn labels(views: &[View]) -> BTreeMap<String, String> {
+    views
+        .iter()
+        .map(|v| (v.key.clone(), v.label.clone()))
+        .collect()
 }
 
 /// The attachments of a submission, ready to be written.
@@ -435,12 +466,20 @@ mod tests {
             ]
         );
         assert!(!by_row.contains_key("TEC-01"));
-        let notes = evidence_notes(&views, &criteria);
+        let notes = evidence_notes(&views, &criteria, &facts);
         assert_eq!(notes.len(), criteria.rows.len(), "every row has an entry");
         assert_eq!(notes["TEC-01"], "");
-        assert!(notes["AST-02"].starts_with(
-            "\n\n「汐見クラウド SOC 2 Type 2 報告書」（閲覧資料1）は、写しを添付しない。"
-        ));
-        assert!(notes["AST-02"].contains("閲覧に供する。"));
+        // The reports PHY-01 and AST-02 inherit are cited with the parties' controls.
+        assert!(
+            !notes["AST-02"].contains("閲覧資料1"),
+            "{}",
+            notes["AST-02"]
+        );
+        assert!(
+            !notes["PHY-01"].contains("閲覧資料1"),
+            "{}",
+            notes["PHY-01"]
+        );
+        assert!(notes["BAS-01"].contains("別添1として添付する。"));
     }
 }

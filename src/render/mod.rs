@@ -215,7 +215,7 @@ impl<'a> Renderer<'a> {
     /// Gives every document the attachments prepared for the submission: their files
     /// and hashes (the base context has their numbers only).
     pub fn set_attachments(&mut self, views: &[crate::attachments::View]) {
-        crate::attachments::insert_context(&mut self.base, views, self.criteria);
+        crate::attachments::insert_context(&mut self.base, views, self.criteria, self.facts);
     }
 
     /// Names the standard the PDFs follow (`pdf_standard`, e.g. 「PDF/A-2b」) for the
@@ -544,7 +544,7 @@ fn base_context(facts: &Facts, criteria: &Criteria) -> Context {
     context.insert("agreement_title", &agreement_title(facts));
     let planned = crate::attachments::plan(facts, criteria, true);
     let views = crate::attachments::views(&planned, &[]);
-    crate::attachments::insert_context(&mut context, &views, criteria);
+    crate::attachments::insert_context(&mut context, &views, criteria, facts);
     context.insert("cover_subject", COVER_SUBJECT);
     context
 }
@@ -1024,6 +1024,10 @@ fn check_item(criteria: &Criteria, rows: &[RowId], mark: &str) -> tera::TeraResu
 /// `status=false`).
 /// `agreement=true` words it for the SLA draft (甲, 乙).
 fn register_status_note(tera: &mut Tera, facts: &Facts, criteria: &Criteria) {
+    let labels = crate::attachments::labels(&crate::attachments::views(
+        &crate::attachments::plan(facts, criteria, true),
+        &[],
+    ));
     let facts = Arc::new(facts.clone());
     let criteria = Arc::new(criteria.clone());
     tera.register_function("status_note", move |kwargs: Kwargs, _: &State| {
@@ -1041,6 +1045,7 @@ fn register_status_note(tera: &mut Tera, facts: &Facts, criteria: &Criteria) {
             skip_status: !with_status,
             subject: agreement.then(|| format!("別表{row}の事項")),
             lead,
+            labels: labels.clone(),
         };
         let note = status::note_with(&facts, &row, &row_status, &options);
         let note = if agreement && !note.is_empty() {

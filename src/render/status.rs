@@ -29,6 +29,10 @@ pub struct NoteOptions {
     pub subject: Option<String>,
     /// The sentence that introduces the inherited controls, if not the usual one.
     pub lead: Option<String>,
+    /// The number each attachment is cited by (key → 別添1, 閲覧資料1): evidence that is
+    /// an attachment is named with it, and the section's note on its attachments leaves
+    /// it out (see [`crate::attachments::evidence_notes`]).
+    pub labels: std::collections::BTreeMap<String, String>,
 }
 
 /// The Markdown a section prints after its own facts for `row`: the inherited controls
@@ -45,7 +49,13 @@ pub fn note_with(facts: &Facts, row: &RowId, status: &RowStatus, options: &NoteO
         } else {
             Lead::Alone
         };
-        blocks.push(inherited(facts, entries, lead, options.lead.as_deref()));
+        blocks.push(inherited(
+            facts,
+            entries,
+            lead,
+            options.lead.as_deref(),
+            &options.labels,
+        ));
     }
     if !options.skip_status {
         blocks.extend(status_blocks(facts, row, status));
@@ -186,7 +196,13 @@ fn own_measures_printed(facts: &Facts, row: &RowId, status: &RowStatus) -> bool 
 }
 
 /// The controls parties provide for a row, each with its evidence.
-fn inherited(facts: &Facts, entries: &[Inherited], lead: Lead, custom: Option<&str>) -> String {
+fn inherited(
+    facts: &Facts,
+    entries: &[Inherited],
+    lead: Lead,
+    custom: Option<&str>,
+    labels: &std::collections::BTreeMap<String, String>,
+) -> String {
     let lead = custom.map(escape).unwrap_or_else(|| {
         match lead {
             Lead::Whole => "本項目の対策は、次の事業者が実施する。当社は、その実施を各事業者の根拠資料により確認する。",
@@ -208,7 +224,13 @@ fn inherited(facts: &Facts, entries: &[Inherited], lead: Lead, custom: Option<&s
             escape(&who(facts, &entry.party)),
             escape(&sentence(&entry.controls))
         ));
-        let evidence = |e: &InheritedEvidence| evidence_title(facts, &entry.party, e);
+        let evidence = |e: &InheritedEvidence| {
+            let title = evidence_title(facts, &entry.party, e);
+            match e.attachment.as_ref().and_then(|key| labels.get(key)) {
+                Some(label) => with_label(&title, label),
+                None => title,
+            }
+        };
         match entry.evidence.as_slice() {
             [] => out.push_str("根拠資料は、記載されていない。"),
             [one] => out.push_str(&escape(&format!(
@@ -233,6 +255,15 @@ fn inherited(facts: &Facts, entries: &[Inherited], lead: Lead, custom: Option<&s
         }
     }
     out
+}
+
+/// 「「題名」（閲覧資料1。監査人は…）」: the evidence's title with the number it is cited
+/// by, first in its parenthesis.
+fn with_label(title: &str, label: &str) -> String {
+    match title.split_once("」（") {
+        Some((name, detail)) if title.ends_with('）') => format!("{name}」（{label}。{detail}"),
+        _ => format!("{title}（{label}）"),
+    }
 }
 
 #[cfg(test)]
