@@ -1826,3 +1826,28 @@ fn review_notation_of_the_third_vendor() {
         assert!(!d.markdown.contains("代替策"), "{}", d.kind.stem);
     }
 }
+
+/// A policy said to be viewable as the attached copy, and attached, is said attached once.
+#[test]
+fn an_attached_policy_is_not_also_said_to_be_viewable_as_the_attachment() {
+    let text = case_text("data/examples/kasumi/vendor.yaml").replacen(
+        "available_at: 当社ウェブサイト（https://kasumi-lab.example.jp/security/）",
+        "available_at: 別添の写し",
+        1,
+    );
+    let mut facts = facts_of(&text);
+    // The attachments' files resolve against the example's folder only through a file;
+    // the documents' wording does not depend on them.
+    facts
+        .attachments
+        .retain(|a| a.rows.iter().any(|r| r.as_str() == "BAS-01"));
+    let attached = render_facts(&facts);
+    let security = &attached.documents[0].markdown;
+    assert!(!security.contains("別添の写しで閲覧できる"), "{security}");
+    assert_eq!(security.matches("を別添1として添付する。").count(), 1);
+    // Viewable elsewhere as well: both are said.
+    let online = rendered(&case_text("data/examples/kasumi/vendor.yaml"));
+    let security = &online.documents[0].markdown;
+    assert!(security.contains("当社ウェブサイト（"), "{security}");
+    assert!(security.contains("を別添1として添付する。"));
+}
