@@ -1288,3 +1288,33 @@ fn aud03_resting_only_on_a_privacy_mark_is_a_warning() {
     let text = edited(&[("    scheme: ismap_liu\n", "    scheme: privacy_mark\n")]);
     assert!(!has_message(&warnings(&text), "本市が判断します"));
 }
+
+/// The vendor's operators reach the service from their own terminals: malware protection
+/// applies to those, so TEC-10 cannot be declared not applicable.
+#[test]
+fn tec10_is_not_declared_not_applicable_while_operators_connect() {
+    let text = drop_block(
+        &with_section(
+            "not_applicable:\n  TEC-10: 本サービスはファイルの登録機能を持たず、実行環境の対策は基盤事業者に委ねているため。\n",
+        ),
+        "malware:",
+    );
+    let found = find(&problems(&text), "TEC-10", "対象外にできません");
+    assert_eq!(found.severity, Severity::Error);
+    assert!(line_of(&text, &found).contains("TEC-10:"), "{found:?}");
+}
+
+/// PHY-01 resting only on a provider's controls while the vendor's own terminals hold
+/// the city's data leaves those terminals without theft prevention.
+#[test]
+fn phy01_inherited_alone_needs_the_vendors_own_measures_for_its_equipment() {
+    let kasumi =
+        std::fs::read_to_string(common::repo().join("data/examples/kasumi/vendor.yaml")).unwrap();
+    let text = drop_block(&kasumi, "physical_security:");
+    let found = find(&problems(&text), "PHY-01", "physical_security");
+    assert_eq!(found.severity, Severity::Error);
+    assert!(
+        related_line(&text, &found).contains("equipment:"),
+        "{found:?}"
+    );
+}

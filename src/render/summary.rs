@@ -382,7 +382,7 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
             let d = &e.deletion;
             let window = match e.migration.window_days {
                 0 => "契約期間中".to_string(),
-                days => format!("契約期間中及び契約終了後{days}日まで"),
+                days => format!("契約期間中及び契約終了日の翌日から起算して{days}日まで"),
             };
             let days = d.deadline_days.max(d.backups_gone_days);
             // As the exit plan's timeline: what a party deletes logically stays on its
@@ -393,11 +393,13 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
                 .unwrap_or_default();
             let deletion = if !kept.is_empty() {
                 format!(
-                    "契約終了後{days}日以内に削除し、削除証明書を提出する。ただし、{}記録媒体を処理するまで残り、その期日は定まっていない",
+                    "契約終了日の翌日から起算して{days}日以内に削除し、削除証明書を提出する。ただし、{}記録媒体を処理するまで残り、その期日は定まっていない",
                     kept_until_media(&kept)
                 )
             } else {
-                format!("契約終了後{days}日以内に複製を含め削除し、削除証明書を提出する")
+                format!(
+                    "契約終了日の翌日から起算して{days}日以内に複製を含め削除し、削除証明書を提出する"
+                )
             };
             format!("{}で、{window}出力する。{deletion}", or_list(&formats))
         }
@@ -631,7 +633,7 @@ fn topic(f: &Facts, id: &str) -> Option<String> {
                 s.push_str("、多要素認証");
             }
             if b.immutable {
-                s.push_str("、変更できない設定で保存");
+                s.push_str("、変更及び削除ができない形式で保存");
             }
             s
         }

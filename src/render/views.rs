@@ -154,6 +154,7 @@ pub struct PartyView {
     pub key: String,
     pub name: String,
     pub role: String,
+    pub role_other: bool,
     pub service: Option<String>,
     pub data_handled: String,
     pub locations: String,
@@ -342,7 +343,17 @@ fn party_view(p: &crate::facts::model::Party) -> PartyView {
     PartyView {
         key: p.key.clone(),
         name: p.name.clone(),
-        role: labelled("role", &p.role),
+        // 「その他」 tells a reviewer nothing: the party is named by what it provides (a
+        // table that shows the service beside it prints 「—」, see `role_other`).
+        role_other: p.role == crate::facts::model::PartyRole::Other,
+        role: match (&p.role, &p.service) {
+            (crate::facts::model::PartyRole::Other, Some(service))
+                if !service.trim().is_empty() =>
+            {
+                format!("{}の提供事業者", service.trim())
+            }
+            (role, _) => labelled("role", role),
+        },
         service: p.service.clone(),
         data_handled: p.data_handled.clone(),
         locations: p.locations.iter().map(place).collect::<Vec<_>>().join("、"),

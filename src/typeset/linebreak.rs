@@ -144,7 +144,26 @@ fn allowed(glyphs: &[Glyph], at: usize) -> bool {
         || NO_END.contains(before)
         || (before.is_ascii_digit() && !after.is_whitespace())
         || after_identifier_hyphen(glyphs, at)
-        || inside_file_name(glyphs, at))
+        || inside_file_name(glyphs, at)
+        || inside_name(glyphs, at))
+}
+
+/// Whether a break before `glyphs[at]` would split a short Latin name: a word and its
+/// number (`SOC 2`, `Type 2`, `ISO/IEC 27001`, `JIS X 0213`) or the parts of a name joined
+/// by a slash (`ISO/IEC`). A URL (longer than a name) still breaks after its slashes.
+fn inside_name(glyphs: &[Glyph], at: usize) -> bool {
+    let before = glyphs[at - 1].c;
+    let after = glyphs[at].c;
+    if before == ' ' && after.is_ascii_digit() {
+        return at >= 2 && glyphs[at - 2].c.is_ascii_alphabetic();
+    }
+    if before == '/' && after.is_ascii_alphabetic() {
+        let ascii = |g: &&Glyph| g.c.is_ascii_graphic();
+        let left = glyphs[..at].iter().rev().take_while(ascii).count();
+        let right = glyphs[at..].iter().take_while(ascii).count();
+        return left + right <= 16;
+    }
+    false
 }
 
 /// Whether a break before `glyphs[at]` would split a file name that starts with Japanese
@@ -371,6 +390,26 @@ mod tests {
             .flat_map(|l| l.runs.iter().map(|r| r.text.clone()))
             .collect();
         assert_eq!(joined, url);
+    }
+
+    #[test]
+    fn a_latin_name_keeps_its_number_and_its_slash() {
+        for width in [6.0, 7.0, 8.0, 9.0, 10.0, 12.0] {
+            let result = lines(
+                "根拠は「はやてメール SOC 2 Type 2 報告書」及び ISO/IEC 27001 の認証である。",
+                width,
+            );
+            for line in &result {
+                let line = line.trim_end();
+                assert!(
+                    !line.ends_with("SOC") && !line.ends_with("Type") && !line.ends_with("ISO/"),
+                    "width {width}: {result:?}"
+                );
+            }
+        }
+        // A URL still breaks after a slash.
+        let url = "https://kasumi-lab.example.jp/security/policy";
+        assert!(!inside_name(&glyphs_of(url), url.find("security").unwrap()));
     }
 
     #[test]

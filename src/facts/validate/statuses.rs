@@ -52,8 +52,60 @@ pub fn check(facts: &Facts, criteria: &Criteria) -> Vec<Problem> {
     problems.extend(unmet_with_measures(facts));
     problems.extend(inherited_evidence(facts));
     problems.extend(conformance_exceptions(facts));
+    problems.extend(vendor_terminals(facts));
+    problems.extend(vendor_equipment_unprotected(facts));
     problems.extend(unanswered(facts, criteria));
     problems
+}
+
+/// The vendor's operators reach the service from terminals of their own: malware
+/// measures (TEC-10) apply to them, whatever the platform does, and the row also asks for
+/// cooperation with the measures of other services. It cannot be declared not applicable.
+fn vendor_terminals(facts: &Facts) -> Option<Problem> {
+    let (id, _) = facts
+        .not_applicable
+        .iter()
+        .find(|(id, _)| id.as_str() == "TEC-10")?;
+    let path = facts
+        .access_paths
+        .iter()
+        .find(|p| p.users == crate::facts::model::PathUsers::VendorOperators)?;
+    Some(
+        Problem::error(
+            path!["not_applicable", id.as_str()],
+            say::malware_operators(&path.name),
+        )
+        .row(id.as_str())
+        .hint(say::malware_operators_hint()),
+    )
+}
+
+/// PHY-01 resting only on parties' controls while the vendor owns equipment that may hold
+/// the city's data (AST-02's classes): the row asks for theft prevention of that
+/// equipment too, which only the vendor's own measures (`physical_security`) can give.
+fn vendor_equipment_unprotected(facts: &Facts) -> Option<Problem> {
+    let id = RowId::parse("PHY-01").ok()?;
+    if !matches!(rows::status(facts, &id), RowStatus::Inherited { .. }) {
+        return None;
+    }
+    let disposal = facts.disposal.as_ref()?;
+    let (i, class) = disposal
+        .classes
+        .iter()
+        .enumerate()
+        .find(|(_, c)| c.owner == crate::facts::model::VENDOR)?;
+    Some(
+        Problem::error(
+            path!["inherited", "PHY-01"],
+            say::vendor_equipment_unprotected(&class.equipment),
+        )
+        .also(
+            path!["disposal", "classes", i, "equipment"],
+            say::vendor_equipment(),
+        )
+        .row("PHY-01")
+        .hint(say::vendor_equipment_unprotected_hint()),
+    )
 }
 
 /// A policy the service cannot fully follow is not 対応済 for BAS-05: the row is then met

@@ -5,6 +5,26 @@ use std::fmt::Display;
 use crate::messages::pick;
 
 crate::messages! {
+    fn malware_operators(path: &str) {
+        ja: "当社の運用者の端末が経路「{path}」で本サービスに接続するため、不正プログラム対策（TEC-10）は対象外にできません",
+        en: "the vendor's operators reach the service from their terminals (path 「{path}」), so malware protection (TEC-10) cannot be declared not applicable",
+    }
+    fn malware_operators_hint() {
+        ja: "not_applicable.TEC-10 を消し、malware に運用者の端末での対策と、他の事業者が実施する対策への協力を書いてください",
+        en: "remove not_applicable.TEC-10 and write in malware the measures on the operators' terminals and how the vendor cooperates with other services' measures",
+    }
+    fn vendor_equipment_unprotected(equipment: &str) {
+        ja: "当社が所有する「{equipment}」は本市の情報を記録し得ますが、PHY-01 は他の事業者の対策だけで、当社の盗難防止等の対策（physical_security）がありません",
+        en: "the vendor's own 「{equipment}」 may hold the city's data, but PHY-01 rests only on other companies' controls, with no theft prevention of the vendor's own (physical_security)",
+    }
+    fn vendor_equipment() {
+        ja: "当社が所有する機器",
+        en: "the vendor's own equipment",
+    }
+    fn vendor_equipment_unprotected_hint() {
+        ja: "physical_security に当社の機器・区画の対策（入退室、保管、監視）を書いてください。まだ整っていなければ partial.PHY-01 に期日と計画を書いてください",
+        en: "write the vendor's own measures for its equipment and premises (entry, storage, monitoring) in physical_security; if they are not yet in place, give partial.PHY-01 a date and plan",
+    }
     fn policy_exceptions(count: usize) {
         ja: "本市のポリシーに準拠できない事項が {count} 件あるため、BAS-05 は対応済にできません",
         en: "BAS-05 cannot be answered as met: the city's policy cannot be followed in {count} respect(s)",
