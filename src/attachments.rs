@@ -140,7 +140,7 @@ pub struct View {
     pub rows: Vec<String>,
     /// `submitted`, `inspection` or `inspection_under_nda`.
     pub sharing: &'static str,
-    /// 提出, 閲覧 or NDA締結後の閲覧.
+    /// 提出, 閲覧 or 秘密保持契約の締結後の閲覧.
     pub sharing_ja: &'static str,
     pub how_to_view: Option<String>,
     /// The copy's SHA-256; `None` when not copied (or not yet hashed).
@@ -152,7 +152,7 @@ fn sharing_words(sharing: Sharing) -> (&'static str, &'static str) {
     match sharing {
         Sharing::Submitted => ("submitted", "提出"),
         Sharing::Inspection => ("inspection", "閲覧"),
-        Sharing::InspectionUnderNda => ("inspection_under_nda", "NDA締結後の閲覧"),
+        Sharing::InspectionUnderNda => ("inspection_under_nda", "秘密保持契約の締結後の閲覧"),
     }
 }
 
@@ -187,7 +187,7 @@ pub fn views(planned: &[Planned], entries: &[AttachmentEntry]) -> Vec<View> {
 }
 
 /// Row → the labels of its evidence, submitted first: 「別添1」, and for evidence only
-/// shown the way to see it in a word, 「閲覧資料1（NDA締結後の閲覧）」.
+/// shown the way to see it in a word, 「閲覧資料1（秘密保持契約の締結後の閲覧）」.
 pub fn evidence_by_row(views: &[View]) -> BTreeMap<String, Vec<String>> {
     let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for view in views {
@@ -461,8 +461,8 @@ mod tests {
         assert_eq!(
             by_row["PHY-01"],
             [
-                "閲覧資料1（NDA締結後の閲覧）",
-                "閲覧資料2（NDA締結後の閲覧）"
+                "閲覧資料1（秘密保持契約の締結後の閲覧）",
+                "閲覧資料2（秘密保持契約の締結後の閲覧）"
             ]
         );
         assert!(!by_row.contains_key("TEC-01"));

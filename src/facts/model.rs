@@ -1226,7 +1226,7 @@ pub enum Sharing {
     Submitted,
     /// 閲覧（求めに応じて閲覧に供する）
     Inspection,
-    /// NDA締結後の閲覧（秘密保持契約の締結後に閲覧に供する）
+    /// 秘密保持契約（NDA）の締結後の閲覧
     InspectionUnderNda,
 }
 
@@ -1305,7 +1305,7 @@ pub enum ExportContent {
     AuditLogs,
     /// 設定情報
     Settings,
-    /// 利用者情報
+    /// アカウント情報（利用者のアカウントと権限）
     Accounts,
 }
 

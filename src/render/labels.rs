@@ -105,7 +105,7 @@ pub fn label(code: &str) -> Option<&'static str> {
         "attachments" => "添付ファイル",
         "audit_logs" => "監査ログ",
         "settings" => "設定情報",
-        "accounts" => "利用者情報",
+        "accounts" => "アカウント情報",
         // 削除の範囲
         "production" => "本番環境",
         "replicas" => "複製（レプリカ）",

@@ -653,16 +653,28 @@ fn status_counts(lines: &[MatrixRow]) -> Vec<StatusCount> {
     .collect()
 }
 
+/// Whether a place a document is available at is a public one (a web address or site).
+fn is_published(place: &str) -> bool {
+    place.contains("http://") || place.contains("https://") || place.contains("ウェブサイト")
+}
+
 /// The evidence a reviewer can ask to see for a row: reports, certificates, the policy.
 fn evidence(facts: &Facts, id: &str) -> Vec<String> {
     let mut out = Vec::new();
     match id {
-        "BAS-01" => out.extend(
-            facts
-                .policy
-                .as_ref()
-                .map(|p| format!("「{}」", p.title.trim())),
-        ),
+        // A policy the vendor publishes is cited with where it is published, not as a
+        // document shown on request.
+        "BAS-01" => match &facts.policy {
+            Some(p) if is_published(&p.available_at) => {
+                return vec![format!(
+                    "「{}」（{}で公開）",
+                    p.title.trim(),
+                    text::phrase(&p.available_at)
+                )];
+            }
+            Some(p) => out.push(format!("「{}」", p.title.trim())),
+            None => {}
+        },
         "AUD-01" => out.extend(
             facts
                 .internal_audit
