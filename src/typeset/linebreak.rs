@@ -155,7 +155,18 @@ fn inside_name(glyphs: &[Glyph], at: usize) -> bool {
     let before = glyphs[at - 1].c;
     let after = glyphs[at].c;
     if before == ' ' && after.is_ascii_digit() {
-        return at >= 2 && glyphs[at - 2].c.is_ascii_alphabetic();
+        // The word before is a name in letters (「SOC」「ISO/IEC」), not a group of a hash
+        // or a number, which may break between groups.
+        let word: Vec<char> = glyphs[..at - 1]
+            .iter()
+            .rev()
+            .map(|g| g.c)
+            .take_while(|c| !c.is_whitespace())
+            .collect();
+        return !word.is_empty()
+            && word.len() <= 10
+            && word.iter().all(|c| c.is_ascii_alphabetic() || *c == '/')
+            && word.iter().any(char::is_ascii_alphabetic);
     }
     if before == '/' && after.is_ascii_alphabetic() {
         let ascii = |g: &&Glyph| g.c.is_ascii_graphic();
@@ -170,8 +181,9 @@ fn inside_name(glyphs: &[Glyph], at: usize) -> bool {
 /// (`別添1_policy.pdf`): the name's ASCII part (`1_policy.pdf`, with `_` or an
 /// extension) stays with the word it is glued to.
 fn inside_file_name(glyphs: &[Glyph], at: usize) -> bool {
+    // Glued to a word (別添1_…), not following punctuation (、01_…), where a line may end.
     let before = glyphs[at - 1].c;
-    if before.is_ascii() || before.is_whitespace() || !glyphs[at].c.is_ascii_alphanumeric() {
+    if before.is_ascii() || !before.is_alphabetic() || !glyphs[at].c.is_ascii_alphanumeric() {
         return false;
     }
     let name: String = glyphs[at..]
@@ -407,6 +419,17 @@ mod tests {
                 );
             }
         }
+        // A hash in groups of 8 still breaks between any two groups.
+        let hash = "4e3aea0f 290d6a2d 1d257cab fd3ab03a";
+        for width in [4.5, 5.0, 6.0, 9.0, 10.0] {
+            let result = lines(hash, width);
+            assert!(
+                result
+                    .iter()
+                    .all(|l| l.split_whitespace().all(|g| g.len() == 8)),
+                "width {width}: {result:?}"
+            );
+        }
         // A URL still breaks after a slash.
         let url = "https://kasumi-lab.example.jp/security/policy";
         assert!(!inside_name(&glyphs_of(url), url.find("security").unwrap()));
@@ -423,6 +446,8 @@ mod tests {
         }
         // A number after Japanese is no file name: 「第3条」 may break as before.
         assert!(!inside_file_name(&glyphs_of("第3条"), 1));
+        // After punctuation a line may end: 「…md、」 / 「01_security-measures.pdf」.
+        assert!(!inside_file_name(&glyphs_of("a.md、01_b.pdf"), 5));
     }
 
     #[test]
