@@ -80,8 +80,8 @@ crate::messages! {
         en: "write under rows the IDs of the rows this document is evidence for (e.g. [BAS-01])",
     }
     fn row_does_not_rely(id: &str, title: &str) {
-        ja: "{id} はこの資料「{title}」を根拠にしていません",
-        en: "{id} does not rely on this document 「{title}」",
+        ja: "rows に {id} がありますが、{id} に答える記載（根拠資料の attachment）がこの資料「{title}」を指していません",
+        en: "rows names {id}, but nothing that answers {id} (an evidence's attachment) points to this document 「{title}」",
     }
     fn relies_policy() {
         ja: "policy（情報セキュリティ基本方針）を書くか、rows から BAS-01 を外してください",
