@@ -236,8 +236,8 @@ const STATUS_CASES: &[StatusCase] = &[
         row: "HUM-01",
         status: "alternative",
         expect: &[
-            "別表HUM-01については、要件に定める対策に代えて、代替措置を講じる。",
-            "目的を満たすと判断する理由　",
+            "別表HUM-01については、要件に定める対策に代えて、次の代替措置を講じる。",
+            "目的を満たすと判断する理由は、",
         ],
     },
     StatusCase {
@@ -617,7 +617,7 @@ fn each_topic_left_out_renders_its_rows_status() {
         ("planned", "は、令和9年3月31日までに対応する予定である。"),
         (
             "alternative",
-            "については、要件に定める対策に代えて、代替措置を講じる。",
+            "については、要件に定める対策に代えて、次の代替措置を講じる。",
         ),
         ("not_applicable", "は、次の理由により適用対象外とする。"),
     ];

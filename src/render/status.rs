@@ -140,10 +140,28 @@ fn interim_sentence(interim: &str) -> String {
 
 fn alternative(measure: &str, rationale: &str) -> String {
     format!(
-        "本項目については、要件に定める対策に代えて、代替措置を講じる。\n\n代替措置　{}\n\n代替措置により本項目の目的を満たすと判断する理由　{}",
+        "本項目については、要件に定める対策に代えて、次の代替措置を講じる。\n\n{}\n\n{}",
         escape(&sentence(measure)),
-        escape(&sentence(rationale))
+        why_it_serves(rationale)
     )
+}
+
+/// Why an alternative serves the row's purpose, as a sentence: a reason written as a
+/// clause (「…できるため」) completes 「理由は、…である。」; a reason written as sentences
+/// follows that lead on its own.
+fn why_it_serves(rationale: &str) -> String {
+    const LEAD: &str = "この代替措置により本項目の目的を満たすと判断する理由";
+    let clause = rationale.trim().trim_end_matches('。');
+    let is_clause =
+        (clause.ends_with("ため") || clause.ends_with("から")) && !clause.contains('。');
+    if is_clause {
+        format!("{LEAD}は、{}である。", escape(clause))
+    } else {
+        format!(
+            "{LEAD}は、次のとおりである。\n\n{}",
+            escape(&sentence(rationale))
+        )
+    }
 }
 
 fn not_applicable(row: &RowId, reason: &str, derived: bool) -> String {
@@ -387,8 +405,24 @@ mod tests {
             rationale: "宛先と接続元を特定できるため".into(),
         };
         let text = note(&f, &row("TEC-17"), &status);
-        assert!(text.contains("代替措置　専用線に代えて"), "{text}");
-        assert!(text.ends_with("宛先と接続元を特定できるため。"), "{text}");
+        assert!(
+            text.contains("次の代替措置を講じる。\n\n専用線に代えて"),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("判断する理由は、宛先と接続元を特定できるためである。"),
+            "{text}"
+        );
+        // A reason in sentences follows its lead as they are.
+        let status = RowStatus::Alternative {
+            measure: "専用線に代えて、IPsecで接続する。".into(),
+            rationale: "接続元を特定できる。記録も残る。".into(),
+        };
+        let text = note(&f, &row("TEC-17"), &status);
+        assert!(
+            text.ends_with("次のとおりである。\n\n接続元を特定できる。記録も残る。"),
+            "{text}"
+        );
     }
 
     #[test]
