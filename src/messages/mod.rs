@@ -94,28 +94,60 @@ pub fn pick<T>(ja: T, en: T) -> T {
 
 /// A message said to a town, a ward or a prefecture: the catalogue's 「本市」 becomes
 /// `self_word` (本町, 本区, 本県 …). What the message quotes in 「」 (the vendor's own text)
-/// is left as written, and 「本市場」 (日本市場, 資本市場) is a market.
+/// is left as written.
 pub fn for_municipality(text: &str, self_word: &str) -> String {
+    replace_self_word(text, self_word, quoted_len)
+}
+
+/// The length of the 「…」 quotation `rest` starts with (nested quotes included; an
+/// unclosed one runs to the end), if it starts with one.
+fn quoted_len(rest: &str) -> Option<usize> {
+    if !rest.starts_with('「') {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (at, c) in rest.char_indices() {
+        match c {
+            '「' => depth += 1,
+            '」' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(at + c.len_utf8());
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(rest.len())
+}
+
+/// `text` with 「本市」 read as `self_word`, except in the spans `keep` finds (it gives the
+/// length of a span that starts where it is asked) and in 「本市場」 (日本市場, 資本市場),
+/// which is a market, not the city. The one scanner behind check's messages and the
+/// documents (`render::text::localise`).
+pub fn replace_self_word(
+    text: &str,
+    self_word: &str,
+    keep: impl Fn(&str) -> Option<usize>,
+) -> String {
     const CITY: &str = "本市";
     if self_word == CITY || !text.contains(CITY) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
-    let mut depth = 0usize;
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
-        if depth == 0
-            && let Some(after) = rest.strip_prefix(CITY)
+        if let Some(len) = keep(rest).filter(|&len| len > 0) {
+            out.push_str(&rest[..len]);
+            rest = &rest[len..];
+            continue;
+        }
+        if let Some(after) = rest.strip_prefix(CITY)
             && !after.starts_with('場')
         {
             out.push_str(self_word);
             rest = after;
             continue;
-        }
-        match c {
-            '「' => depth += 1,
-            '」' => depth = depth.saturating_sub(1),
-            _ => {}
         }
         out.push(c);
         rest = &rest[c.len_utf8()..];
@@ -153,6 +185,10 @@ mod tests {
         );
         assert_eq!(for_municipality("日本市場と本市", "本県"), "日本市場と本県");
         assert_eq!(for_municipality("本市", "本市"), "本市");
+        assert_eq!(
+            for_municipality("「a「本市」b」本市「未閉", "本区"),
+            "「a「本市」b」本区「未閉"
+        );
     }
 
     #[test]

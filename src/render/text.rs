@@ -191,37 +191,12 @@ pub fn hex_groups(hex: &str) -> String {
 /// table's texts in `verbatim` are quoted as they are, and 「本市場」 (日本市場, 資本市場) is
 /// a market, not the city.
 pub fn localise(text: &str, city_self: &str, verbatim: &[&str]) -> String {
-    const CITY: &str = "本市";
-    if city_self == CITY || !text.contains(CITY) {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    'scan: while let Some(at) =
-        rest.find(|c| c == '本' || verbatim.iter().any(|v| v.starts_with(c)))
-    {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        for quoted in verbatim.iter().filter(|v| !v.is_empty()) {
-            if let Some(after) = rest.strip_prefix(quoted) {
-                out.push_str(quoted);
-                rest = after;
-                continue 'scan;
-            }
-        }
-        if let Some(after) = rest.strip_prefix(CITY)
-            && !after.starts_with('場')
-        {
-            out.push_str(city_self);
-            rest = after;
-            continue;
-        }
-        let c = rest.chars().next().unwrap_or_default();
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    out.push_str(rest);
-    out
+    crate::messages::replace_self_word(text, city_self, |rest| {
+        verbatim
+            .iter()
+            .find(|quoted| !quoted.is_empty() && rest.starts_with(*quoted))
+            .map(|quoted| quoted.len())
+    })
 }
 
 /// Vendor text rewritten for the agreement, whose parties are 甲 (the city) and 乙 (the
